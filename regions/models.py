@@ -1,0 +1,223 @@
+"""Organisations that take part in the forum, and the data each of them owns."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+def fold_label(label):
+    """The form in which labels are compared: case and spacing do not matter."""
+    return " ".join(str(label).replace("\xa0", " ").split()).casefold()
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def by_label(self):
+        """Every name and alias, folded, mapped to the organisation's key."""
+        labels = {}
+        for key, name in self.values_list("key", "name"):
+            labels[fold_label(name)] = key
+            labels[fold_label(key)] = key
+        for key, alias in OrganisationAlias.objects.values_list("organisation__key", "alias"):
+            labels[fold_label(alias)] = key
+        return labels
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        REGION = "region", "Region"
+        AGENT = "agent", "Agent"
+        GROUP = "group", "Grupp"
+        VENDOR = "vendor", "Leverantör"
+        SERVICE = "service", "Tjänst"
+        OPERATOR = "operator", "Förvaltare"
+
+    key = models.SlugField("nyckel", max_length=60, unique=True)
+    name = models.CharField("namn", max_length=120)
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices)
+    county_code = models.CharField("länskod", max_length=2, blank=True)
+    members = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="groups", verbose_name="medlemmar"
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisation"
+        verbose_name_plural = "organisationer"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("regions:detail", args=[self.key])
+
+
+class OrganisationAlias(models.Model):
+    """Another way the minutes write an organisation's name ("VGR", "Jönköping")."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="aliases", verbose_name="organisation"
+    )
+    alias = models.CharField("alias", max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name = "alias"
+        verbose_name_plural = "alias"
+
+    def __str__(self):
+        return self.alias
+
+
+class UserProfile(models.Model):
+    """Links a user to the one organisation whose windows they may edit (region editor)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editors",
+        verbose_name="organisation (regionredaktör)",
+    )
+    calendar_token = models.CharField(
+        "kalendernyckel", max_length=64, blank=True, db_index=True, default=""
+    )
+
+    class Meta:
+        verbose_name = "användarprofil"
+        verbose_name_plural = "användarprofiler"
+
+    def __str__(self):
+        return f"{self.user} ({self.organisation or 'ingen organisation'})"
+
+    def new_calendar_token(self):
+        self.calendar_token = secrets.token_urlsafe(32)
+        self.save(update_fields=["calendar_token"])
+        return self.calendar_token
+
+
+class ServiceWindowQuerySet(models.QuerySet):
+    def upcoming(self, today):
+        return self.filter(end_date__gte=today).order_by("start_date", "start_time", "id")
+
+    def past(self, today):
+        return self.filter(end_date__lt=today).order_by("-start_date", "-start_time", "-id")
+
+
+class ServiceWindow(models.Model):
+    """A planned service window: live data that the region keeps up to date."""
+
+    class Source(models.TextChoices):
+        MINUTES = "minutes", "protokoll"
+        FORM = "form", "formulär"
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="service_windows",
+        verbose_name="organisation",
+    )
+    start_date = models.DateField("från datum")
+    start_time = models.TimeField("från klockan", null=True, blank=True)
+    end_date = models.DateField("till datum")
+    end_time = models.TimeField("till klockan", null=True, blank=True)
+    note = models.CharField("berörda system / anteckning", max_length=500, blank=True)
+    source = models.CharField("källa", max_length=10, choices=Source.choices, default=Source.FORM)
+    # The dates as the minutes printed them: a re-import recognises its window by these even
+    # after a region has moved it in the app.
+    minutes_start_date = models.DateField(null=True, blank=True, editable=False)
+    minutes_end_date = models.DateField(null=True, blank=True, editable=False)
+    imported_from = models.ForeignKey(
+        "webcert_forum.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="service_windows",
+        verbose_name="från mötet",
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="senast ändrad av",
+    )
+    changed_at = models.DateTimeField("senast ändrad", auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ServiceWindowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "start_time", "id"]
+        verbose_name = "servicefönster"
+        verbose_name_plural = "servicefönster"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="service_window_ends_after_start",
+                violation_error_message="Slutdatum kan inte vara före startdatum.",
+            ),
+        ]
+
+    def __str__(self):
+        if self.start_date == self.end_date:
+            return f"{self.organisation}: {self.start_date:%Y-%m-%d}"
+        return f"{self.organisation}: {self.start_date:%Y-%m-%d} – {self.end_date:%Y-%m-%d}"
+
+    @property
+    def edited_in_app(self):
+        return self.changed_by_id is not None
+
+
+class ConnectionDate(models.Model):
+    """A death-certificate (DB/DOI) connection date as the minutes of one meeting state it."""
+
+    meeting = models.ForeignKey(
+        "webcert_forum.Meeting",
+        on_delete=models.CASCADE,
+        related_name="connection_dates",
+        verbose_name="möte",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="connection_dates",
+        verbose_name="organisation",
+    )
+    date = models.DateField("anslutningsdatum")
+    month_only = models.BooleanField(
+        "endast månad", default=False, help_text="Protokollet anger bara år och månad."
+    )
+    preliminary = models.BooleanField("preliminärt", default=False)
+
+    class Meta:
+        ordering = ["organisation__name", "date"]
+        verbose_name = "anslutningsdatum DB/DOI"
+        verbose_name_plural = "anslutningsdatum DB/DOI"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organisation", "date"], name="one_connection_date_per_meeting"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.display_date}"
+
+    @property
+    def display_date(self):
+        text = f"{self.date:%Y-%m}" if self.month_only else f"{self.date:%Y-%m-%d}"
+        return f"{text} (prel.)" if self.preliminary else text
+
+    @property
+    def iso(self):
+        return f"{self.date:%Y-%m}" if self.month_only else self.date.isoformat()

@@ -1,0 +1,111 @@
+"""Writes to the releases app from a minutes document."""
+
+import datetime as dt
+
+from .models import Incident, Release, ReleaseAnnouncement, TimelineEntry
+
+
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _month(value):
+    return dt.date.fromisoformat(f"{value[:7]}-01") if value else None
+
+
+def save_release(meeting, entry, summary):
+    """The release this meeting announces; the Release itself follows the latest meeting."""
+    if not entry or not entry.get("version"):
+        return
+    values = {
+        "date": _date(entry.get("date")),
+        "user_impact": entry.get("user_impact"),
+        "items": list(entry.get("items") or []),
+        "release_notes_date": _date(entry.get("release_notes_date")),
+    }
+    release, created = Release.objects.get_or_create(
+        version=entry["version"], defaults={"name": entry.get("name") or "", **values}
+    )
+    if created:
+        summary.created("releases.Release", f"Release {release}")
+    else:
+        later = release.announcements.filter(meeting__date__gt=meeting.date).exists()
+        changed = {
+            k: v
+            for k, v in {"name": entry.get("name") or "", **values}.items()
+            if getattr(release, k) != v
+        }
+        if changed and not later:
+            old = {k: _plain(getattr(release, k)) for k in changed}
+            for k, v in changed.items():
+                setattr(release, k, v)
+            release.save()
+            summary.updated(
+                "releases.Release",
+                f"Release {release}: " + ", ".join(changed),
+                old=old,
+                new={k: _plain(v) for k, v in changed.items()},
+            )
+        else:
+            summary.unchanged("releases.Release")
+    announcement = ReleaseAnnouncement.objects.filter(meeting=meeting, release=release).first()
+    if announcement is None:
+        ReleaseAnnouncement.objects.create(meeting=meeting, release=release, **values)
+        summary.created("releases.ReleaseAnnouncement", f"Releasebesked {release}")
+    elif any(getattr(announcement, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(announcement, k, v)
+        announcement.save()
+        summary.updated("releases.ReleaseAnnouncement", f"Releasebesked {release}")
+    else:
+        summary.unchanged("releases.ReleaseAnnouncement")
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def save_incidents(meeting, entries, summary):
+    model = "releases.Incident"
+    existing = {i.month: i for i in Incident.objects.filter(meeting=meeting)}
+    seen = set()
+    for e in entries:
+        month = _month(e["month"])
+        seen.add(month)
+        values = {"count": int(e.get("count") or 0), "description": e.get("description") or ""}
+        current = existing.get(month)
+        if current is None:
+            Incident.objects.create(meeting=meeting, month=month, **values)
+            summary.created(model, f"Incidenter {e['month']}: {values['count']}")
+        elif any(getattr(current, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(current, k, v)
+            current.save()
+            summary.updated(model, f"Incidenter {e['month']}")
+        else:
+            summary.unchanged(model)
+    for month, gone in existing.items():
+        if month not in seen:
+            gone.delete()
+            summary.deleted(model, f"Incidenter {month:%Y-%m}")
+
+
+def save_timeline(meeting, entries, summary):
+    model = "releases.TimelineEntry"
+    existing = {t.position: t for t in TimelineEntry.objects.filter(meeting=meeting)}
+    for position, e in enumerate(entries, start=1):
+        values = {"when": _month(e["when"]), "label": e.get("label") or "", "text": e["text"]}
+        current = existing.pop(position, None)
+        if current is None:
+            TimelineEntry.objects.create(meeting=meeting, position=position, **values)
+            summary.created(model, f"Aviserad förändring {values['label']}")
+        elif any(getattr(current, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(current, k, v)
+            current.save()
+            summary.updated(model, f"Aviserad förändring {values['label']}")
+        else:
+            summary.unchanged(model)
+    for gone in existing.values():
+        gone.delete()
+        summary.deleted(model, f"Aviserad förändring {gone.label}")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SigningRolloutConfig(AppConfig):
+    name = "signing_rollout"
+    verbose_name = "Signering"

@@ -1,0 +1,102 @@
+"""The roll-out of the new signing solution: vendor groups, joint tests, production status."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class VendorGroup(models.Model):
+    key = models.SlugField("nyckel", max_length=60, unique=True)
+    name = models.CharField("namn", max_length=120)
+    aliases = models.JSONField("alias", default=list, blank=True)
+    members = models.ManyToManyField(
+        "regions.Organisation", blank=True, related_name="vendor_groups", verbose_name="medlemmar"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "leverantörsgrupp"
+        verbose_name_plural = "leverantörsgrupper"
+
+    def __str__(self):
+        return self.name
+
+
+class SigningTest(models.Model):
+    """A vendor group's joint test with NMT, as one meeting reports it."""
+
+    meeting = models.ForeignKey(
+        "webcert_forum.Meeting", on_delete=models.CASCADE, related_name="signing_tests"
+    )
+    vendor_group = models.ForeignKey(VendorGroup, on_delete=models.PROTECT, related_name="tests")
+    tested_by = models.ForeignKey(
+        "regions.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signing_tests",
+        verbose_name="testat av",
+    )
+    plan = models.CharField("plan", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "vendor_group__name"]
+        verbose_name = "samverkanstest"
+        verbose_name_plural = "samverkanstester"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "vendor_group"], name="one_test_a_group"),
+        ]
+
+    def __str__(self):
+        return f"{self.vendor_group}: {self.tested_by or self.plan or '–'}"
+
+
+class ProductionStatus(models.Model):
+    """An organisation's production status: from a meeting's minutes, or reported in the app."""
+
+    class Status(models.TextChoices):
+        DONE = "done", "Klart"
+        PLANNED = "planned", "Planerat"
+        NOT_REPORTED = "not_reported", "Ej rapporterat"
+
+    class Source(models.TextChoices):
+        MINUTES = "minutes", "protokoll"
+        FORM = "form", "formulär"
+
+    organisation = models.ForeignKey(
+        "regions.Organisation", on_delete=models.PROTECT, related_name="production_statuses"
+    )
+    meeting = models.ForeignKey(
+        "webcert_forum.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="production_statuses",
+    )
+    status = models.CharField("status", max_length=14, choices=Status.choices)
+    date = models.DateField("datum", null=True, blank=True)
+    preliminary = models.BooleanField("preliminärt", default=False)
+    source = models.CharField("källa", max_length=10, choices=Source.choices)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reported_at = models.DateTimeField("rapporterat", auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "-reported_at"]
+        verbose_name = "produktionsstatus"
+        verbose_name_plural = "produktionsstatus"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organisation"],
+                condition=Q(meeting__isnull=False),
+                name="one_status_per_meeting",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="planned", date__isnull=False) | ~Q(status="planned"),
+                name="planned_status_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_status_display()}"

@@ -1,0 +1,104 @@
+"""Writes to the signing roll-out app."""
+
+import csv
+import datetime as dt
+
+from .models import ProductionStatus, SigningTest, VendorGroup
+
+
+def load_vendor_groups(path):
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    created = updated = 0
+    for row in rows:
+        values = {
+            "name": row["name"].strip(),
+            "aliases": [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
+        }
+        obj, was_created = VendorGroup.objects.get_or_create(key=row["key"], defaults=values)
+        if was_created:
+            created += 1
+        elif any(getattr(obj, k) != v for k, v in values.items()):
+            VendorGroup.objects.filter(pk=obj.pk).update(**values)
+            updated += 1
+    return created, updated
+
+
+def save_signing_tests(meeting, entries, summary, orgs):
+    model = "signing_rollout.SigningTest"
+    groups = {g.key: g for g in VendorGroup.objects.all()}
+    existing = {t.vendor_group_id: t for t in SigningTest.objects.filter(meeting=meeting)}
+    for e in entries:
+        group = groups[e["vendor_group"]]
+        values = {
+            "tested_by": orgs[e["tested_by"]] if e.get("tested_by") else None,
+            "plan": e.get("plan") or "",
+        }
+        current = existing.get(group.pk)
+        if current is None:
+            SigningTest.objects.create(meeting=meeting, vendor_group=group, **values)
+            summary.created(model, f"Samverkanstest {group}")
+        elif current.tested_by_id != getattr(values["tested_by"], "pk", None) or (
+            current.plan != values["plan"]
+        ):
+            old = str(current.tested_by or current.plan or "–")
+            current.tested_by, current.plan = values["tested_by"], values["plan"]
+            current.save()
+            summary.updated(model, f"Samverkanstest {group}", old=old, new=str(current))
+        else:
+            summary.unchanged(model)
+
+
+def save_production_statuses(meeting, entries, summary, orgs):
+    """The minutes' production table for this meeting; a status a region reported in the app
+    is kept, and a difference from it is listed as a conflict instead."""
+    model = "signing_rollout.ProductionStatus"
+    existing = {s.organisation_id: s for s in ProductionStatus.objects.filter(meeting=meeting)}
+    reported = {}
+    for s in ProductionStatus.objects.filter(source=ProductionStatus.Source.FORM).order_by(
+        "reported_at"
+    ):
+        reported[s.organisation_id] = s
+    for e in entries:
+        org = orgs[e["org"]]
+        values = {
+            "status": e["status"],
+            "date": dt.date.fromisoformat(e["date"]) if e.get("date") else None,
+            "preliminary": bool(e.get("preliminary")),
+        }
+        form_report = reported.get(org.pk)
+        if form_report and (form_report.status, form_report.date) != (
+            values["status"],
+            values["date"],
+        ):
+            summary.conflict(
+                model,
+                f"{org}: rapporterat i appen som {describe(form_report)}, protokollet säger "
+                f"{describe(ProductionStatus(**values))}. Appens uppgift gäller.",
+            )
+        current = existing.get(org.pk)
+        if current is None:
+            ProductionStatus.objects.create(
+                meeting=meeting,
+                organisation=org,
+                source=ProductionStatus.Source.MINUTES,
+                **values,
+            )
+            summary.created(model, f"Produktionsstatus {org}: {e['status']}")
+        elif any(getattr(current, k) != v for k, v in values.items()):
+            old = describe(current)
+            for k, v in values.items():
+                setattr(current, k, v)
+            current.save()
+            summary.updated(model, f"Produktionsstatus {org}", old=old, new=describe(current))
+        else:
+            summary.unchanged(model)
+
+
+def describe(status):
+    text = status.get_status_display()
+    if status.date:
+        text += f" {status.date:%Y-%m-%d}"
+    if status.preliminary:
+        text += " (prel.)"
+    return text

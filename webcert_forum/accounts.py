@@ -1,0 +1,60 @@
+"""Roles: Inera staff are the group "Inera"; region editors have an organisation on their
+profile; importers hold webcert_forum.import_minutes."""
+
+from django.contrib.auth.models import Group, Permission, User
+
+from regions.models import Organisation, UserProfile
+
+STAFF_GROUP = "Inera"
+IMPORTERS_GROUP = "Importörer"
+
+DEMO_ACCOUNTS = [
+    ("admin", "administratör: importerar protokoll, Django admin"),
+    ("inera", "Inera-personal: läser allt, redigerar alla servicefönster"),
+    ("jonkoping", "regionredaktör för Region Jönköpings län"),
+]
+
+
+def is_staff_member(user):
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
+    )
+
+
+def editor_organisation(user):
+    """The organisation a region editor edits for, or None."""
+    if not user.is_authenticated:
+        return None
+    profile = UserProfile.objects.filter(user=user).select_related("organisation").first()
+    return profile.organisation if profile else None
+
+
+def ensure_groups():
+    staff, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    importers, _ = Group.objects.get_or_create(name=IMPORTERS_GROUP)
+    importers.permissions.add(
+        Permission.objects.get(codename="import_minutes", content_type__app_label="webcert_forum")
+    )
+    return staff, importers
+
+
+def _user(username, **flags):
+    user, _ = User.objects.get_or_create(username=username, defaults=flags)
+    user.set_password("demo")
+    for key, value in flags.items():
+        setattr(user, key, value)
+    user.save()
+    return user
+
+
+def create_demo_users():
+    staff, importers = ensure_groups()
+    admin = _user("admin", is_staff=True, is_superuser=True)
+    admin.groups.add(staff, importers)
+    inera = _user("inera")
+    inera.groups.add(staff)
+    jonkoping = _user("jonkoping")
+    UserProfile.objects.update_or_create(
+        user=jonkoping, defaults={"organisation": Organisation.objects.get(key="jonkoping")}
+    )
+    return admin, inera, jonkoping

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WebcertForumConfig(AppConfig):
+    name = "webcert_forum"
+    verbose_name = "Användarforum"

@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from regions import feeds as region_feeds
+
+from . import views
+
+admin.site.site_header = "Webcert användarforum – administration"
+admin.site.site_title = "Webcert användarforum"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("meetings/", include("webcert_forum.meeting_urls")),
+    path("regions/", include("regions.urls")),
+    path("service-windows/", include("regions.service_window_urls")),
+    path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
+    path("releases/", include("releases.urls")),
+    path("statistics/", include("certificate_statistics.urls")),
+    path("signing/", include("signing_rollout.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "webcert_forum.views.permission_denied"
+handler404 = "webcert_forum.views.page_not_found"
+handler500 = "webcert_forum.views.server_error"
