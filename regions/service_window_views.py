@@ -64,13 +64,8 @@ class ServiceWindowListView(ExportMixin, SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         first, last = timeline_range(today)
-        coming = [
-            w
-            for w in ServiceWindow.objects.upcoming(today)
-            .filter(start_date__lt=last)
-            .select_related("organisation")
-            if w.end_date >= first
-        ]
+        # The timeline follows the filters, like the table below it.
+        coming = [w for w in self.object_list.filter(start_date__lt=last) if w.end_date >= first]
         query = self.request.GET.copy()
         query.pop("page", None)
         query.pop("sort", None)
