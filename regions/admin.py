@@ -32,6 +32,11 @@ class ServiceWindowAdmin(SimpleHistoryAdmin):
     search_fields = ("organisation__name", "note")
     date_hierarchy = "start_date"
 
+    def save_model(self, request, obj, form, change):
+        # Marks the window as edited, so a re-import of the minutes leaves it alone.
+        obj.changed_by = request.user
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(ConnectionDate)
 class ConnectionDateAdmin(admin.ModelAdmin):

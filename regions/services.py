@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 
+from django.db import transaction
+
 from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow, fold_label
 
 
@@ -98,7 +100,12 @@ def save_connection_dates(meeting, entries, summary, orgs):
 
 
 def save_service_windows(meeting, entries, summary, orgs):
-    """Create the windows the minutes list; never overwrite or delete one a region edited."""
+    """Create the windows the minutes list; never overwrite or delete one a region edited.
+
+    A window is recognised by the dates the minutes printed (minutes_start_date/end_date), so
+    it is found again after a region moved it. A window nobody edited follows the deck; one a
+    region edited or deleted keeps the region's version and is listed as a conflict.
+    """
     model = "regions.ServiceWindow"
     windows = list(ServiceWindow.objects.select_related("organisation"))
     by_minutes_dates = {
@@ -107,48 +114,120 @@ def save_service_windows(meeting, entries, summary, orgs):
         if w.minutes_start_date
     }
     by_dates = {(w.organisation_id, w.start_date, w.end_date): w for w in windows}
+    deleted_in_app = _imported_windows_deleted_by_a_user()
     for entry in entries:
         org = orgs[entry["org"]]
         start, end = parse_iso(entry["start"]), parse_iso(entry["end"])
+        key = (org.pk, start, end)
         label = f"Servicefönster {org}: {start}" + (f" – {end}" if end != start else "")
-        imported = by_minutes_dates.get((org.pk, start, end))
+        values = {
+            "start_date": start,
+            "end_date": end,
+            "start_time": _time(entry.get("start_time")),
+            "end_time": _time(entry.get("end_time")),
+            "note": entry.get("note", "")[:500],
+        }
+        imported = by_minutes_dates.get(key)
         if imported is not None:
-            if (imported.start_date, imported.end_date) != (start, end):
-                summary.conflict(
-                    model,
-                    f"{label} är ändrat i appen till {imported.start_date} – {imported.end_date} "
-                    "och skrivs inte över.",
-                )
+            _reconcile(imported, values, label, summary, model)
+            continue
+        if key in by_dates:
             summary.unchanged(model)
             continue
-        if (org.pk, start, end) in by_dates:
+        if key in deleted_in_app:
+            summary.conflict(model, f"{label} är borttaget i appen och återskapas inte.")
             summary.unchanged(model)
             continue
         window = ServiceWindow.objects.create(
             organisation=org,
-            start_date=start,
-            end_date=end,
-            start_time=_time(entry.get("start_time")),
-            end_time=_time(entry.get("end_time")),
-            note=entry.get("note", "")[:500],
             source=ServiceWindow.Source.MINUTES,
             minutes_start_date=start,
             minutes_end_date=end,
             imported_from=meeting,
+            **values,
         )
-        by_dates[(org.pk, start, end)] = window
+        by_dates[key] = window
         summary.created(model, label)
+
+
+def _reconcile(window, values, label, summary, model):
+    differs = {name: v for name, v in values.items() if getattr(window, name) != v}
+    if not differs:
+        summary.unchanged(model)
+    elif window.edited_in_app:
+        summary.conflict(
+            model,
+            f"{label} är ändrat i appen (nu {_describe(window)}) och skrivs inte över.",
+        )
+        summary.unchanged(model)
+    else:
+        old = _describe(window)
+        for name, value in differs.items():
+            setattr(window, name, value)
+        window.save()
+        summary.updated(model, label, old=old, new=_describe(window))
+
+
+def _imported_windows_deleted_by_a_user():
+    """Windows from minutes that someone deleted in the app, so that a re-import of the same
+    deck does not bring them back."""
+    rows = ServiceWindow.history.filter(
+        history_type="-", minutes_start_date__isnull=False, history_user__isnull=False
+    ).values_list("organisation_id", "minutes_start_date", "minutes_end_date")
+    return set(rows)
+
+
+def _describe(window):
+    text = f"{window.start_date}"
+    if window.start_time:
+        text += f" {window.start_time:%H:%M}"
+    text += f" – {window.end_date}"
+    if window.end_time:
+        text += f" {window.end_time:%H:%M}"
+    if window.note:
+        text += f", {window.note}"
+    return text
 
 
 def _time(value):
     return dt.time.fromisoformat(value) if value else None
 
 
+@transaction.atomic
+def create_service_window(values, user):
+    """A window entered in the app; the history records who created it."""
+    window = ServiceWindow(**values, source=ServiceWindow.Source.FORM, changed_by=user)
+    window._history_user = user
+    window.save()
+    return window
+
+
+@transaction.atomic
+def update_service_window(window, values, user):
+    """Setting changed_by marks the window as edited: imports leave it alone from now on."""
+    for name, value in values.items():
+        setattr(window, name, value)
+    window.changed_by = user
+    window._history_user = user
+    window.save()
+    return window
+
+
+@transaction.atomic
+def delete_service_window(window, user):
+    window.changed_by = user
+    window._history_user = user
+    window.delete()
+
+
 __all__ = [
     "add_alias",
+    "create_service_window",
+    "delete_service_window",
     "fold_label",
     "load_organisations",
     "organisations_by_key",
     "save_connection_dates",
     "save_service_windows",
+    "update_service_window",
 ]

@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 from django_tables2 import SingleTableView
 
-from .models import Organisation, ServiceWindow
-from .tables import OrganisationTable, ServiceWindowTable
+from .models import Organisation
+from .tables import OrganisationTable
 
 
 class OrganisationListView(SingleTableView):
@@ -26,14 +26,3 @@ def organisation_detail(request, key):
             "members": organisation.members.all(),
         },
     )
-
-
-class ServiceWindowListView(SingleTableView):
-    table_class = ServiceWindowTable
-    template_name = "regions/service_window_list.html"
-    paginate_by = 50
-
-    def get_queryset(self):
-        return ServiceWindow.objects.select_related("organisation", "changed_by").order_by(
-            "start_date", "id"
-        )

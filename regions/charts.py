@@ -1,0 +1,81 @@
+"""Charts of the regions app: data in, Plotly figure out."""
+
+import datetime as dt
+
+import plotly.graph_objects as go
+
+from webcert_forum.charts import PALETTE, lean_layout, month_label
+
+TIMELINE_MONTHS = 6
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    return dt.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def timeline_range(today, months=TIMELINE_MONTHS):
+    """From the first of this month to the first of the month `months` later."""
+    first = today.replace(day=1)
+    return first, add_months(first, months)
+
+
+def _bounds(window):
+    start = dt.datetime.combine(window.start_date, window.start_time or dt.time.min)
+    if window.end_time is None:
+        end = dt.datetime.combine(window.end_date + dt.timedelta(days=1), dt.time.min)
+    else:
+        end = dt.datetime.combine(window.end_date, window.end_time)
+    return start, end
+
+
+def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
+    """One row per organisation, one bar per window, over the coming months."""
+    first, last = timeline_range(today, months)
+    rows = {}
+    for window in windows:
+        rows.setdefault(window.organisation.name, []).append(window)
+    figure = go.Figure()
+    for index, (name, own) in enumerate(sorted(rows.items())):
+        bounds = [_bounds(w) for w in own]
+        figure.add_trace(
+            go.Bar(
+                name=name,
+                orientation="h",
+                y=[name] * len(own),
+                base=[start.isoformat() for start, _ in bounds],
+                # Bar lengths on a date axis are milliseconds.
+                x=[(end - start).total_seconds() * 1000 for start, end in bounds],
+                marker={"color": PALETTE[index % len(PALETTE)]},
+                customdata=[
+                    [w.start_date.isoformat(), w.end_date.isoformat(), w.note or "–"] for w in own
+                ],
+                hovertemplate=(
+                    "<b>%{y}</b><br>Från %{customdata[0]} till %{customdata[1]}"
+                    "<br>%{customdata[2]}<extra></extra>"
+                ),
+                showlegend=False,
+            )
+        )
+    ticks = [add_months(first, n) for n in range(months + 1)]
+    layout = lean_layout(
+        f"Servicefönster de kommande {months} månaderna",
+        x_title="Datum (månad)",
+        y_title="Organisation",
+        height=max(260, 120 + 34 * len(rows)),
+        barmode="overlay",
+    )
+    layout["xaxis"].update(
+        {
+            "type": "date",
+            "range": [first.isoformat(), last.isoformat()],
+            "tickvals": [t.isoformat() for t in ticks],
+            "ticktext": [month_label(t) for t in ticks],
+            "showgrid": True,
+        }
+    )
+    layout["yaxis"].update({"autorange": "reversed", "type": "category"})
+    layout["yaxis"].pop("separatethousands", None)
+    layout["margin"] = {"l": 200, "r": 20, "t": 60, "b": 70}
+    figure.update_layout(layout)
+    return figure

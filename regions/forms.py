@@ -1,0 +1,164 @@
+"""Forms of the regions app: a service window as a region editor or Inera staff enter it."""
+
+import datetime as dt
+
+from django import forms
+
+from .models import Organisation, ServiceWindow
+
+# How far ahead a window may be planned; further is most likely a mistyped year.
+MAX_YEARS_AHEAD = 2
+
+
+def years_ahead(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def window_span(start_date, start_time, end_date, end_time):
+    """The window as two datetimes: a missing time means the whole day."""
+    start = dt.datetime.combine(start_date, start_time or dt.time.min)
+    end = dt.datetime.combine(end_date, end_time or dt.time.max)
+    return start, end
+
+
+def overlapping_windows(organisation, start_date, start_time, end_date, end_time, exclude_pk=None):
+    """The organisation's other windows that share some time with the given one."""
+    candidates = ServiceWindow.objects.filter(
+        organisation=organisation, start_date__lte=end_date, end_date__gte=start_date
+    ).order_by("start_date", "start_time", "id")
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    start, end = window_span(start_date, start_time, end_date, end_time)
+    found = []
+    for other in candidates:
+        other_start, other_end = window_span(
+            other.start_date, other.start_time, other.end_date, other.end_time
+        )
+        if other_start < end and start < other_end:
+            found.append(other)
+    return found
+
+
+def describe(window):
+    text = f"{window.start_date:%Y-%m-%d}"
+    if window.start_time:
+        text += f" {window.start_time:%H:%M}"
+    if window.end_date != window.start_date or window.end_time:
+        text += f" – {window.end_date:%Y-%m-%d}"
+        if window.end_time:
+            text += f" {window.end_time:%H:%M}"
+    return text
+
+
+class ServiceWindowForm(forms.ModelForm):
+    """Errors refuse the input; warnings (a past window for staff, an overlap) re-display the
+    form with a "Spara ändå" box that the user ticks to save anyway."""
+
+    confirm = forms.BooleanField(label="Spara ändå", required=False)
+
+    class Meta:
+        model = ServiceWindow
+        fields = ["organisation", "start_date", "start_time", "end_date", "end_time", "note"]
+        labels = {
+            "organisation": "Organisation",
+            "start_date": "Från datum",
+            "start_time": "Från klockan (valfritt)",
+            "end_date": "Till datum",
+            "end_time": "Till klockan (valfritt)",
+            "note": "Berörda system eller anteckning",
+        }
+        help_texts = {
+            "start_time": "Lämna tomt om fönstret gäller hela dagen.",
+            "end_time": "Lämna tomt om fönstret gäller hela dagen.",
+        }
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "organisation": {"required": "Välj organisation."},
+            "start_date": {
+                "required": "Ange från vilket datum.",
+                "invalid": "Ange datumet som ÅÅÅÅ-MM-DD.",
+            },
+            "end_date": {
+                "required": "Ange till vilket datum.",
+                "invalid": "Ange datumet som ÅÅÅÅ-MM-DD.",
+            },
+            "start_time": {"invalid": "Ange klockslaget som TT:MM."},
+            "end_time": {"invalid": "Ange klockslaget som TT:MM."},
+        }
+
+    def __init__(self, *args, editor_organisation=None, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.editor_organisation = editor_organisation
+        self.warnings = []
+        field = self.fields["organisation"]
+        if editor_organisation is not None:
+            # Region editors save for their own organisation whatever the form posts.
+            field.queryset = Organisation.objects.filter(pk=editor_organisation.pk)
+            field.initial = editor_organisation.pk
+            field.disabled = True
+            self.instance.organisation = editor_organisation
+        else:
+            field.queryset = Organisation.objects.order_by("name")
+        field.empty_label = "Välj organisation"
+
+    @property
+    def needs_confirmation(self):
+        return bool(self.warnings)
+
+    def clean(self):
+        cleaned = super().clean()
+        start_date, end_date = cleaned.get("start_date"), cleaned.get("end_date")
+        if not (start_date and end_date):
+            return cleaned
+        start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
+        start, end = window_span(start_date, start_time, end_date, end_time)
+        if end_date < start_date or (end_time and start_time and end <= start):
+            self.add_error("end_date", "Slutet kan inte vara före början.")
+            return cleaned
+        latest = years_ahead(self.today, MAX_YEARS_AHEAD)
+        if start_date > latest:
+            self.add_error(
+                "start_date",
+                f"Servicefönstret kan inte börja mer än två år framåt (senast {latest:%Y-%m-%d}).",
+            )
+            return cleaned
+        if end_date < self.today:
+            if self.editor_organisation is not None:
+                self.add_error(
+                    "end_date",
+                    "Servicefönstret har redan varit. Tidigare servicefönster kan bara "
+                    "registreras av Inera.",
+                )
+                return cleaned
+            self.warnings.append("Servicefönstret har redan varit (det slutar före i dag).")
+        organisation = cleaned.get("organisation")
+        if organisation is not None:
+            for other in overlapping_windows(
+                organisation, start_date, start_time, end_date, end_time, self.instance.pk
+            ):
+                self.warnings.append(
+                    f"Överlappar ett annat servicefönster för {organisation}: {describe(other)}."
+                )
+        if self.warnings and not cleaned.get("confirm"):
+            raise forms.ValidationError(
+                "Kontrollera varningarna och kryssa i ”Spara ändå” för att spara.",
+                code="unconfirmed",
+            )
+        return cleaned
+
+    def window_values(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class CalendarTokenForm(forms.Form):
+    action = forms.ChoiceField(choices=[("renew", "Skapa eller förnya"), ("revoke", "Återkalla")])

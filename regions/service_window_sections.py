@@ -1,0 +1,48 @@
+"""The service windows section of the organisation page, for the lead to include:
+
+context["windows_section"] = organisation_windows(organisation, request.user)
+{% include "regions/_organisation_windows.html" %}
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from .roles import window_role
+from .tables import duration_text
+
+PAST_SHOWN = 10
+
+
+def organisation_windows(organisation, user):
+    today = timezone.localdate()
+    role = window_role(user)
+    windows = organisation.service_windows.select_related("changed_by")
+    upcoming = list(windows.upcoming(today))
+    past = list(windows.past(today)[: PAST_SHOWN + 1])
+
+    def rows(items):
+        return [
+            {
+                "window": w,
+                "duration": duration_text(w),
+                # The editor may edit only their own; the organisation is the same for all rows.
+                "may_edit": role.staff or role.organisation == organisation,
+                "edit_url": reverse("service_windows:edit", args=[w.pk]),
+                "delete_url": reverse("service_windows:delete", args=[w.pk]),
+                "history_url": reverse("service_windows:history", args=[w.pk]),
+            }
+            for w in items
+        ]
+
+    return {
+        "organisation": organisation,
+        "upcoming": rows(upcoming),
+        "past": rows(past[:PAST_SHOWN]),
+        "more_past": len(past) > PAST_SHOWN,
+        "may_create": role.staff or role.organisation == organisation,
+        "create_url": reverse("service_windows:create"),
+        "list_url": f"{reverse('service_windows:list')}?organisation={organisation.pk}",
+        "past_url": f"{reverse('service_windows:list')}?organisation={organisation.pk}&tab=past",
+        "feed_url": reverse("regions:feed", args=[organisation.key]),
+        "calendar_url": reverse("service_windows:calendar"),
+    }

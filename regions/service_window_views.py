@@ -1,0 +1,199 @@
+"""Pages of the service windows: the list, the region editors' forms, the history, and the
+calendar subscription."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_http_methods
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from webcert_forum.charts import figure_payload
+
+from . import services
+from .charts import service_window_timeline, timeline_range
+from .feeds import subscription_urls
+from .filters import ServiceWindowFilterSet
+from .forms import ServiceWindowForm
+from .history import window_history
+from .models import ServiceWindow, UserProfile
+from .roles import window_role
+from .tables import ServiceWindowTable
+
+TABS = {"upcoming": "Kommande", "past": "Tidigare"}
+
+
+class ServiceWindowListView(ExportMixin, SingleTableMixin, FilterView):
+    table_class = ServiceWindowTable
+    filterset_class = ServiceWindowFilterSet
+    template_name = "regions/service_window_list.html"
+    paginate_by = 25
+    export_formats = ("csv", "xlsx")
+    export_name = "servicefonster"
+
+    @cached_property
+    def role(self):
+        return window_role(self.request.user)
+
+    @property
+    def tab(self):
+        return "past" if self.request.GET.get("tab") == "past" else "upcoming"
+
+    def get_queryset(self):
+        today = timezone.localdate()
+        windows = ServiceWindow.objects.select_related("organisation", "changed_by")
+        return windows.past(today) if self.tab == "past" else windows.upcoming(today)
+
+    def get_table_kwargs(self):
+        empty = (
+            "Inga tidigare servicefönster."
+            if self.tab == "past"
+            else ("Inga kommande servicefönster.")
+        )
+        kwargs = {"may_edit": self.role.may_edit, "empty_text": empty}
+        if self.tab == "past":
+            kwargs["order_by"] = ("-start_date",)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        first, last = timeline_range(today)
+        # The timeline follows the filters, like the table below it.
+        coming = [w for w in self.object_list.filter(start_date__lt=last) if w.end_date >= first]
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("sort", None)
+        tabs = []
+        for key, label in TABS.items():
+            query["tab"] = key
+            tabs.append({"key": key, "label": label, "query": query.urlencode()})
+        query["tab"] = self.tab
+        query.pop("_export", None)
+        context.update(
+            {
+                "tab": self.tab,
+                "tabs": tabs,
+                "may_manage": self.role.may_manage,
+                "timeline": figure_payload(service_window_timeline(coming, today)),
+                "timeline_windows": coming,
+                "export_query": query.urlencode(),
+            }
+        )
+        return context
+
+
+def _posted_organisation_is_forged(request, role):
+    """A region editor's form has no organisation to choose: a posted other one is forged."""
+    posted = request.POST.get("organisation")
+    fixed = role.fixed_organisation
+    return fixed is not None and posted not in (None, "", str(fixed.pk))
+
+
+@require_http_methods(["GET", "POST"])
+def service_window_create(request):
+    role = window_role(request.user)
+    if not role.may_manage:
+        raise PermissionDenied("Du får inte lägga in servicefönster.")
+    if request.method == "POST" and _posted_organisation_is_forged(request, role):
+        raise PermissionDenied("Du får bara lägga in servicefönster för din organisation.")
+    form = ServiceWindowForm(
+        request.POST or None,
+        editor_organisation=role.fixed_organisation,
+        today=timezone.localdate(),
+    )
+    if request.method == "POST" and form.is_valid():
+        window = services.create_service_window(form.window_values(), request.user)
+        messages.success(request, f"Servicefönstret {window} är sparat.")
+        return redirect("service_windows:list")
+    return render(
+        request,
+        "regions/service_window_form.html",
+        {"form": form, "title": "Nytt servicefönster", "window": None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def service_window_edit(request, pk):
+    role = window_role(request.user)
+    window = role.editable_window(pk)
+    if request.method == "POST" and _posted_organisation_is_forged(request, role):
+        raise PermissionDenied("Du får bara ändra servicefönster för din organisation.")
+    form = ServiceWindowForm(
+        request.POST or None,
+        instance=window,
+        editor_organisation=role.fixed_organisation,
+        today=timezone.localdate(),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_service_window(window, form.window_values(), request.user)
+        messages.success(request, f"Servicefönstret {window} är ändrat.")
+        return redirect("service_windows:list")
+    return render(
+        request,
+        "regions/service_window_form.html",
+        {"form": form, "title": "Ändra servicefönster", "window": window},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def service_window_delete(request, pk):
+    window = window_role(request.user).editable_window(pk)
+    if request.method == "POST":
+        text = str(window)
+        services.delete_service_window(window, request.user)
+        messages.success(request, f"Servicefönstret {text} är borttaget.")
+        return redirect("service_windows:list")
+    return render(request, "regions/service_window_confirm_delete.html", {"window": window})
+
+
+def service_window_history(request, pk):
+    history = window_history(pk)
+    if history is None:
+        raise Http404("Servicefönstret finns inte.")
+    current = ServiceWindow.objects.filter(pk=pk).select_related("organisation").first()
+    return render(
+        request,
+        "regions/service_window_history.html",
+        {
+            "history": history,
+            "window": current,
+            "may_edit": current is not None and window_role(request.user).may_edit(current),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def calendar_subscription(request):
+    """The user's own secret feed address, which calendar clients use instead of a login."""
+    profile, _ = UserProfile.objects.get_or_create(user=request.user)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "renew":
+            profile.new_calendar_token()
+            messages.success(
+                request,
+                "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
+            )
+        elif action == "revoke":
+            profile.calendar_token = ""
+            profile.save(update_fields=["calendar_token"])
+            messages.success(request, "Kalendernyckeln är återkallad.")
+        else:
+            messages.error(request, "Okänd åtgärd.")
+        return redirect("service_windows:calendar")
+    role = window_role(request.user)
+    return render(
+        request,
+        "regions/service_window_calendar.html",
+        {
+            "profile": profile,
+            "urls": subscription_urls(request, profile.calendar_token, role.organisation),
+            "list_url": reverse("service_windows:list"),
+        },
+    )
