@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 
+from django.db import transaction
+
 from .models import ProductionStatus, SigningTest, VendorGroup
 
 
@@ -102,3 +104,18 @@ def describe(status):
     if status.preliminary:
         text += " (prel.)"
     return text
+
+
+def report_production_status(organisation, user, *, status, date=None, preliminary=False):
+    """A region's own report of its production date: kept beside the minutes' snapshots and
+    never overwritten by an import (save_production_statuses lists a difference instead)."""
+    with transaction.atomic():
+        return ProductionStatus.objects.create(
+            organisation=organisation,
+            meeting=None,
+            status=status,
+            date=date if status != ProductionStatus.Status.NOT_REPORTED else None,
+            preliminary=bool(preliminary) and status == ProductionStatus.Status.PLANNED,
+            source=ProductionStatus.Source.FORM,
+            reported_by=user,
+        )
