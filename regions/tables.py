@@ -57,6 +57,10 @@ class OrganisationTable(tables.Table):
     def render_certificates(self, value):
         return number_format(value, force_grouping=True)
 
+    def value_certificates(self, value):
+        # Spreadsheets get the number itself, not the grouped text.
+        return value
+
 
 class ServiceWindowTable(tables.Table):
     organisation = tables.Column(verbose_name="Organisation", linkify=True)

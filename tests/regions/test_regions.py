@@ -161,3 +161,22 @@ def test_organisation_page_includes_the_other_apps_partials_once_they_exist(
         views._partial_exists.cache_clear()
     assert "FÖNSTERDEL jonkoping" in html and "STATISTIKDEL jonkoping" in html
     assert 'id="windows-heading"' not in html  # the partial replaces the fallback table
+
+
+def test_regions_export_has_every_filtered_row_with_numbers(
+    client, plain_user, seed_meeting, seed_document
+):
+    import io
+
+    import openpyxl
+
+    client.force_login(plain_user)
+    response = client.get(reverse("regions:list"), {"kind": "region", "_export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    header, body = rows[0], rows[1:]
+    assert len(body) == Organisation.objects.filter(kind="region").count()
+    jonkoping = next(r for r in body if r[0] == "Region Jönköpings län")
+    assert jonkoping[header.index("Intyg senaste månaden")] == _latest_month_total(
+        seed_document, "jonkoping"
+    )
