@@ -99,3 +99,14 @@ def test_release_discussed_once_has_no_moved_date(client, plain_user, seed_meeti
     html = client.get(reverse("releases:detail", args=["6.11.1"])).content.decode()
     assert "flyttat" not in html
     assert "Datumet har inte ändrats sedan releasen lästes in." in html
+
+
+def test_release_list_shows_planned_items_and_exports_them(
+    client, plain_user, seed_meeting, seed_document
+):
+    client.force_login(plain_user)
+    html = client.get(reverse("releases:list")).content.decode()
+    for item in seed_document["release"]["items"]:
+        assert f"<li>{item}</li>" in html
+    csv = client.get(reverse("releases:list"), {"_export": "csv"}).content.decode()
+    assert "; ".join(seed_document["release"]["items"]) in csv
