@@ -1,17 +1,61 @@
-from django.shortcuts import get_object_or_404, render
-from django_tables2 import SingleTableView
+from functools import cache
 
+from django.shortcuts import get_object_or_404, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from webcert_forum.charts import figure_payload
+from webcert_forum.table_exports import SafeExportMixin
+
+from .charts import cumulative_connections_figure
 from .models import Organisation
+from .organisation_filters import OrganisationFilterSet
+from .organisation_queries import (
+    latest_certificate_month,
+    organisation_attendance,
+    organisation_signing,
+    organisations_with_facts,
+)
+from .queries import connection_history, cumulative_connections, latest_connection_dates
+from .service_window_sections import organisation_windows
 from .tables import OrganisationTable
 
 
-class OrganisationListView(SingleTableView):
+class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
     table_class = OrganisationTable
+    filterset_class = OrganisationFilterSet
     template_name = "regions/organisation_list.html"
     paginate_by = 50
+    export_name = "organisationer"
 
     def get_queryset(self):
-        return Organisation.objects.order_by("name")
+        self.certificate_month = latest_certificate_month()
+        return organisations_with_facts(self.certificate_month)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        connections = latest_connection_dates()
+        cumulative = cumulative_connections(connections)
+        context.update(
+            certificate_month=self.certificate_month,
+            connections=connections,
+            cumulative=cumulative,
+            connections_figure=figure_payload(cumulative_connections_figure(cumulative)),
+        )
+        return context
+
+
+@cache
+def _partial_exists(name):
+    """The organisation page's sections from other apps are hooks: shown once their partial
+    is part of the project, so the page works on every branch."""
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return False
+    return True
 
 
 def organisation_detail(request, key):
@@ -21,8 +65,16 @@ def organisation_detail(request, key):
         "regions/organisation_detail.html",
         {
             "organisation": organisation,
-            "windows": organisation.service_windows.order_by("start_date"),
+            "windows_section": organisation_windows(organisation, request.user),
+            "statistics_section": _partial_exists(
+                "certificate_statistics/_organisation_section.html"
+            ),
             "aliases": organisation.aliases.all(),
             "members": organisation.members.all(),
+            "groups": organisation.groups.all(),
+            "signing": organisation_signing(organisation),
+            "attendance": organisation_attendance(organisation),
+            "connection_dates": connection_history(organisation),
+            "questions": organisation.questions.select_related("meeting", "answered_at"),
         },
     )

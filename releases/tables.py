@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.html import format_html, format_html_join
 
 from .models import Release
 
@@ -8,10 +9,19 @@ class ReleaseTable(tables.Table):
     name = tables.Column(verbose_name="Release")
     date = tables.DateColumn("Y-m-d", verbose_name="Datum")
     user_impact = tables.BooleanColumn(verbose_name="Användarpåverkan", yesno="Ja,Nej")
+    items = tables.Column(verbose_name="Planerad utveckling", orderable=False, default="–")
     release_notes_date = tables.DateColumn("Y-m-d", verbose_name="Release notes")
 
     class Meta:
         model = Release
-        fields = ("version", "name", "date", "user_impact", "release_notes_date")
+        fields = ("version", "name", "date", "user_impact", "items", "release_notes_date")
         order_by = "-date"
         empty_text = "Inga releaser är inlästa."
+
+    def render_items(self, value):
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in value))
+        )
+
+    def value_items(self, value):
+        return "; ".join(value)

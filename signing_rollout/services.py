@@ -3,6 +3,9 @@
 import csv
 import datetime as dt
 
+from django.db import transaction
+from django.utils import timezone
+
 from .models import ProductionStatus, SigningTest, VendorGroup
 
 
@@ -71,10 +74,15 @@ def save_production_statuses(meeting, entries, summary, orgs):
             values["status"],
             values["date"],
         ):
+            # Which one the site shows follows signing_rollout.queries.current_statuses: the
+            # newer of the report's day and the meeting's date.
+            reported_on = timezone.localdate(form_report.reported_at)
+            newer = "Appens" if reported_on >= meeting.date else "Protokollets"
             summary.conflict(
                 model,
-                f"{org}: rapporterat i appen som {describe(form_report)}, protokollet säger "
-                f"{describe(ProductionStatus(**values))}. Appens uppgift gäller.",
+                f"{org}: rapporterat i appen som {describe(form_report)} "
+                f"({reported_on:%Y-%m-%d}), protokollet säger "
+                f"{describe(ProductionStatus(**values))}. {newer} uppgift gäller.",
             )
         current = existing.get(org.pk)
         if current is None:
@@ -102,3 +110,18 @@ def describe(status):
     if status.preliminary:
         text += " (prel.)"
     return text
+
+
+def report_production_status(organisation, user, *, status, date=None, preliminary=False):
+    """A region's own report of its production date: kept beside the minutes' snapshots and
+    never overwritten by an import (save_production_statuses lists a difference instead)."""
+    with transaction.atomic():
+        return ProductionStatus.objects.create(
+            organisation=organisation,
+            meeting=None,
+            status=status,
+            date=date if status != ProductionStatus.Status.NOT_REPORTED else None,
+            preliminary=bool(preliminary) and status == ProductionStatus.Status.PLANNED,
+            source=ProductionStatus.Source.FORM,
+            reported_by=user,
+        )

@@ -21,9 +21,10 @@ class ProductionStatusTable(tables.Table):
     date = tables.DateColumn("Y-m-d", verbose_name="Datum")
     preliminary = tables.BooleanColumn(verbose_name="Preliminärt", yesno="Ja,Nej")
     source = tables.Column(verbose_name="Källa")
+    effective = tables.DateColumn("Y-m-d", verbose_name="Uppgiftens datum")
 
     class Meta:
         model = ProductionStatus
-        fields = ("organisation", "status", "date", "preliminary", "source")
+        fields = ("organisation", "status", "date", "preliminary", "source", "effective")
         order_by = "organisation"
-        empty_text = "Ingen produktionsstatus är inläst."
+        empty_text = "Ingen produktionsstatus matchar."

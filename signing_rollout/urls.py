@@ -5,5 +5,6 @@ from . import views
 app_name = "signing"
 
 urlpatterns = [
-    path("", views.signing_dashboard, name="dashboard"),
+    path("", views.ProductionStatusListView.as_view(), name="dashboard"),
+    path("<slug:key>/report/", views.report_status, name="report"),
 ]

@@ -1,22 +1,95 @@
-from django.shortcuts import render
-from django_tables2 import RequestConfig
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
-from webcert_forum.models import Meeting
+from regions.models import Organisation
+from webcert_forum.accounts import editor_organisation, is_staff_member
+from webcert_forum.charts import figure_payload
+from webcert_forum.table_exports import SafeExportMixin
 
-from .models import ProductionStatus, SigningTest
-from .tables import ProductionStatusTable, SigningTestTable
+from . import charts
+from .filters import ProductionStatusFilterSet
+from .forms import ProductionStatusReportForm
+from .queries import (
+    current_status_of,
+    current_statuses,
+    status_counts,
+    status_counts_by_meeting,
+    vendor_groups_with_tests,
+)
+from .services import describe, report_production_status
+from .tables import ProductionStatusTable
 
 
-def signing_dashboard(request):
-    meeting = Meeting.objects.filter(production_statuses__isnull=False).order_by("-date").first()
-    tests = SigningTest.objects.filter(meeting=meeting).select_related("vendor_group", "tested_by")
-    statuses = ProductionStatus.objects.filter(meeting=meeting).select_related("organisation")
-    test_table = SigningTestTable(tests, prefix="test-")
-    status_table = ProductionStatusTable(statuses, prefix="status-")
-    RequestConfig(request, paginate=False).configure(test_table)
-    RequestConfig(request, paginate=False).configure(status_table)
+class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
+    """The roll-out page: vendor groups' joint tests, and every organisation's current status."""
+
+    table_class = ProductionStatusTable
+    filterset_class = ProductionStatusFilterSet
+    template_name = "signing_rollout/dashboard.html"
+    paginate_by = 50
+    export_name = "produktionsstatus"
+
+    def get_queryset(self):
+        return current_statuses()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = status_counts(current_statuses())
+        over_meetings = status_counts_by_meeting()
+        context.update(
+            vendor_groups=vendor_groups_with_tests(),
+            counts=counts,
+            progress_figure=figure_payload(charts.progress_figure(counts)),
+            over_meetings=over_meetings,
+            over_meetings_figure=figure_payload(charts.status_over_meetings_figure(over_meetings)),
+            own_organisation=editor_organisation(self.request.user),
+        )
+        return context
+
+
+def _reportable_organisation(user, key):
+    """Staff report for any organisation, a region editor for their own only; anything else,
+    including a forged key in the URL or the form, is refused."""
+    organisation = get_object_or_404(Organisation, key=key)
+    if is_staff_member(user):
+        return organisation
+    own = editor_organisation(user)
+    if own is None or own.pk != organisation.pk:
+        raise PermissionDenied("Du kan bara rapportera för din egen organisation.")
+    return organisation
+
+
+def report_status(request, key):
+    organisation = _reportable_organisation(request.user, key)
+    current = current_status_of(organisation)
+    if request.method == "POST":
+        form = ProductionStatusReportForm(request.POST)
+        if form.is_valid():
+            status = report_production_status(
+                organisation,
+                request.user,
+                status=form.cleaned_data["status"],
+                date=form.cleaned_data["date"],
+                preliminary=form.cleaned_data["preliminary"],
+            )
+            messages.success(
+                request, f"Produktionsstatus för {organisation} är sparad: {describe(status)}."
+            )
+            return redirect(organisation.get_absolute_url())
+    else:
+        initial = {}
+        if current is not None and current.status != "not_reported":
+            initial = {
+                "status": current.status,
+                "date": current.date,
+                "preliminary": current.preliminary,
+            }
+        form = ProductionStatusReportForm(initial=initial)
     return render(
         request,
-        "signing_rollout/dashboard.html",
-        {"meeting": meeting, "test_table": test_table, "status_table": status_table},
+        "signing_rollout/report_form.html",
+        {"organisation": organisation, "form": form, "current": current},
     )

@@ -84,21 +84,6 @@ def _meeting_or_404(date):
     return get_object_or_404(Meeting, date=day)
 
 
-def meeting_detail(request, date):
-    meeting = _meeting_or_404(date)
-    attendance = meeting.attendance.select_related("organisation").order_by("organisation__name")
-    return render(
-        request,
-        "webcert_forum/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "attendance": attendance,
-            "slides": meeting.slides.order_by("number"),
-            "latest_import": meeting.imports.filter(status="saved").first(),
-        },
-    )
-
-
 def meeting_pdf(request, date):
     meeting = _meeting_or_404(date)
     if not meeting.source_file:

@@ -1,0 +1,22 @@
+import django_filters
+
+from signing_rollout.models import VendorGroup
+
+from .models import Organisation
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Namn innehåller", lookup_expr="icontains")
+    kind = django_filters.ChoiceFilter(
+        label="Typ", choices=Organisation.Kind.choices, empty_label="Alla"
+    )
+    vendor_group = django_filters.ModelChoiceFilter(
+        label="Leverantörsgrupp",
+        field_name="vendor_groups",
+        queryset=VendorGroup.objects.order_by("name"),
+        empty_label="Alla",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "vendor_group"]

@@ -1,0 +1,37 @@
+"""Reads of the regions app's own data."""
+
+from .models import ConnectionDate
+
+
+def latest_connection_dates():
+    """Each organisation's DB/DOI dates as the latest meeting that lists it states them:
+    [{"organisation", "meeting", "dates": [ConnectionDate]}] by organisation name."""
+    latest = {}
+    for c in ConnectionDate.objects.select_related("organisation", "meeting").order_by(
+        "meeting__date", "date"
+    ):
+        entry = latest.get(c.organisation_id)
+        if entry is None or entry["meeting"].date < c.meeting.date:
+            entry = {"organisation": c.organisation, "meeting": c.meeting, "dates": []}
+            latest[c.organisation_id] = entry
+        entry["dates"].append(c)
+    return sorted(latest.values(), key=lambda e: e["organisation"].name)
+
+
+def connection_history(organisation):
+    """Every meeting's word on one organisation's connection dates, oldest meeting first."""
+    return list(
+        organisation.connection_dates.select_related("meeting").order_by("meeting__date", "date")
+    )
+
+
+def cumulative_connections(latest):
+    """[(date, organisation, preliminary, connected so far)] by each organisation's first
+    stated date; `latest` is latest_connection_dates()."""
+    firsts = sorted(
+        (e["dates"][0].date, e["organisation"].name, e["dates"][0]) for e in latest if e["dates"]
+    )
+    return [
+        (date, name, c.preliminary, c.display_date, n)
+        for n, (date, name, c) in enumerate(firsts, start=1)
+    ]

@@ -1,0 +1,14 @@
+import django_filters
+
+from .models import Release
+
+
+class ReleaseFilterSet(django_filters.FilterSet):
+    user_impact = django_filters.BooleanFilter(label="Användarpåverkan")
+    year = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year", label="År", min_value=2000, max_value=2100
+    )
+
+    class Meta:
+        model = Release
+        fields = ["user_impact", "year"]

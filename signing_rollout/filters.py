@@ -1,0 +1,23 @@
+import django_filters
+
+from .models import ProductionStatus, VendorGroup
+
+
+class ProductionStatusFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=ProductionStatus.Status.choices, empty_label="Alla"
+    )
+    preliminary = django_filters.BooleanFilter(label="Preliminärt")
+    source = django_filters.ChoiceFilter(
+        label="Källa", choices=ProductionStatus.Source.choices, empty_label="Alla"
+    )
+    vendor_group = django_filters.ModelChoiceFilter(
+        label="Leverantörsgrupp",
+        field_name="organisation__vendor_groups",
+        queryset=VendorGroup.objects.order_by("name"),
+        empty_label="Alla",
+    )
+
+    class Meta:
+        model = ProductionStatus
+        fields = ["status", "preliminary", "source", "vendor_group"]

@@ -1,0 +1,74 @@
+"""Reads of the roll-out. The one definition of an organisation's current production status
+lives here: every page that shows a status uses it."""
+
+from django.db.models import Count, DateField, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+
+from .models import ProductionStatus, SigningTest, VendorGroup
+
+# When a status was true: a minutes row speaks for its meeting's date, a form report for the
+# day it was made. Ordering by this (and not by when the row was written) keeps a later import
+# of an older deck from overriding what a region reported after that meeting.
+EFFECTIVE_DATE = Coalesce("meeting__date", TruncDate("reported_at"), output_field=DateField())
+
+
+def newest_status(organisation_ref, field="pk"):
+    """Subquery: `field` of the organisation's current status. On the same day a form report
+    wins over the minutes ("form" sorts before "minutes")."""
+    return Subquery(
+        ProductionStatus.objects.filter(organisation=organisation_ref)
+        .annotate(effective=EFFECTIVE_DATE)
+        .order_by("-effective", "source", "-reported_at", "-pk")
+        .values(field)[:1]
+    )
+
+
+def current_statuses():
+    """The newest of each organisation's latest minutes snapshot and latest form report."""
+    return (
+        ProductionStatus.objects.annotate(
+            current_pk=newest_status(OuterRef("organisation")), effective=EFFECTIVE_DATE
+        )
+        .filter(pk=F("current_pk"))
+        .select_related("organisation", "meeting", "reported_by")
+        .order_by("organisation__name")
+    )
+
+
+def current_status_of(organisation):
+    return current_statuses().filter(organisation=organisation).first()
+
+
+def status_counts(statuses):
+    """{"done": n, "planned": n, "not_reported": n} over current statuses."""
+    counts = dict.fromkeys(ProductionStatus.Status.values, 0)
+    for row in statuses.order_by().values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def status_counts_by_meeting():
+    """[(meeting date, status, n)] from the minutes snapshots, oldest meeting first."""
+    rows = (
+        ProductionStatus.objects.filter(meeting__isnull=False)
+        .values("meeting__date", "status")
+        .annotate(n=Count("pk"))
+        .order_by("meeting__date", "status")
+    )
+    return [(r["meeting__date"], r["status"], r["n"]) for r in rows]
+
+
+def latest_tests():
+    """The joint tests as the latest meeting that reported them states them."""
+    latest = SigningTest.objects.order_by("-meeting__date").values("meeting")[:1]
+    return SigningTest.objects.filter(meeting__in=Subquery(latest)).select_related(
+        "vendor_group", "tested_by", "meeting"
+    )
+
+
+def vendor_groups_with_tests():
+    tests = {t.vendor_group_id: t for t in latest_tests()}
+    groups = list(VendorGroup.objects.prefetch_related("members").order_by("name"))
+    for group in groups:
+        group.latest_test = tests.get(group.pk)
+    return groups

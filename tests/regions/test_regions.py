@@ -1,0 +1,155 @@
+"""The regions list (one query for every organisation's facts) and the organisation page."""
+
+import copy
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.formats import number_format
+
+from regions.models import Organisation
+from signing_rollout.models import VendorGroup
+from signing_rollout.services import report_production_status
+from tests.meetings.factories import SEPTEMBER, september_document
+from webcert_forum.models import Meeting, Question
+from webcert_forum.services import save_minutes
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["staff_user", "editor_user", "plain_user", "admin_user"]
+
+
+def _latest_month_total(document, org):
+    months = [e["month"] for e in document["certificate_counts"] if e["channel"] == "all"]
+    latest = max(months)
+    return sum(
+        e["count"]
+        for e in document["certificate_counts"]
+        if e["channel"] == "all" and e["month"] == latest and e["org"] == org
+    )
+
+
+def _row(response, key):
+    return next(r for r in response.context["table"].rows if r.record.key == key)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_regions_list_brings_every_fact_together(
+    request, client, seed_meeting, seed_document, role, django_assert_max_num_queries
+):
+    VendorGroup.objects.get(key="cosmic").members.add(Organisation.objects.get(key="jonkoping"))
+    client.force_login(request.getfixturevalue(role))
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("regions:list"))
+    row = _row(response, "jonkoping")
+    present = next(a["present"] for a in seed_document["attendance"] if a["org"] == "jonkoping")
+    assert row.get_cell("vendor_group") == "Cosmic"
+    assert row.get_cell("latest_present") == f"{'Ja' if present else 'Nej'} (2022-06-01)"
+    assert row.get_cell("connection_date") == "2021-12-07"
+    assert row.get_cell("signing_status") == "Ej rapporterat"
+    total = _latest_month_total(seed_document, "jonkoping")
+    assert row.get_cell("certificates") == number_format(total, force_grouping=True)
+    assert _row(response, "halland").get_cell("connection_date") == "2022-06 (prel.)"
+    html = response.content.decode()
+    assert 'id="fig-connections"' in html
+
+
+def test_regions_list_query_count_does_not_grow_with_organisations(
+    client, plain_user, seed_meeting
+):
+    client.force_login(plain_user)
+    with CaptureQueriesContext(connection) as before:
+        client.get(reverse("regions:list"))
+    for n in range(30):
+        Organisation.objects.create(key=f"extra-{n}", name=f"Extra {n}", kind="agent")
+    with CaptureQueriesContext(connection) as after:
+        client.get(reverse("regions:list"))
+    assert len(after) == len(before)
+
+
+def test_regions_list_shows_a_form_report_as_such(client, editor_user, seed_meeting):
+    org = Organisation.objects.get(key="jonkoping")
+    report_production_status(org, editor_user, status="done")
+    client.force_login(editor_user)
+    row = _row(client.get(reverse("regions:list")), "jonkoping")
+    assert row.get_cell("signing_status") == "Klart – rapporterat i appen"
+
+
+def test_cumulative_connection_chart_counts_organisations(
+    client, plain_user, seed_meeting, seed_document
+):
+    client.force_login(plain_user)
+    html = client.get(reverse("regions:list")).content.decode()
+    figure = json.loads(
+        html.split('id="fig-connections" type="application/json">')[1].split("</script>")[0]
+    )
+    connected = {e["org"] for e in seed_document["connection_dates"] if e["dates"]}
+    assert figure["data"][0]["y"] == list(range(1, len(connected) + 1))
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Antal anslutna organisationer"
+
+
+def test_connection_table_follows_the_latest_meeting(client, plain_user, reference, seed_document):
+    save_minutes(copy.deepcopy(seed_document))
+    september, _, _ = september_document(seed_document)
+    save_minutes(september)
+    client.force_login(plain_user)
+    response = client.get(reverse("regions:list"))
+    assert _row(response, "halland").get_cell("connection_date") == "2022-09-20"
+    halland = next(e for e in response.context["connections"] if e["organisation"].key == "halland")
+    assert halland["meeting"].date.isoformat() == SEPTEMBER
+
+
+def test_regions_list_filters_by_kind(client, plain_user, seed_meeting):
+    client.force_login(plain_user)
+    rows = client.get(reverse("regions:list"), {"kind": "region"}).context["table"].rows
+    assert rows and {r.record.kind for r in rows} == {"region"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_organisation_page_brings_everything_together(
+    request, client, reference, seed_document, role, django_assert_max_num_queries
+):
+    save_minutes(copy.deepcopy(seed_document))
+    september, _, _ = september_document(seed_document)
+    save_minutes(september)
+    cosmic = VendorGroup.objects.get(key="cosmic")
+    cosmic.members.add(Organisation.objects.get(key="halland"))
+    Question.objects.create(
+        meeting=Meeting.objects.get(date=SEPTEMBER),
+        text="Hur gör vi med sekretess?",
+        asked_by=Organisation.objects.get(key="halland"),
+    )
+    client.force_login(request.getfixturevalue(role))
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("regions:detail", args=["halland"]))
+    html = response.content.decode()
+    assert "Ej rapporterat" in html and "källa: protokoll, mötet 2022-09-05" in html
+    assert "Leverantörsgrupp Cosmic: samverkanstest klart, utfört av Region Värmland" in html
+    assert "2022-06 (prel.)" in html and "2022-09-20" in html  # both meetings' word
+    assert html.count('href="/meetings/2022-09-05/"') >= 2
+    assert "2022-10-01" in html  # the window added in September
+    assert "Rapportera produktionsdatum" in html
+    assert "Hur gör vi med sekretess? – öppen" in html
+    assert "Kommande servicefönster" in html or "servicefönster" in html.lower()
+    assert response.context["statistics_section"] is False
+
+
+def test_regions_export_has_every_filtered_row_with_numbers(
+    client, plain_user, seed_meeting, seed_document
+):
+    import io
+
+    import openpyxl
+
+    client.force_login(plain_user)
+    response = client.get(reverse("regions:list"), {"kind": "region", "_export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    header, body = rows[0], rows[1:]
+    assert len(body) == Organisation.objects.filter(kind="region").count()
+    jonkoping = next(r for r in body if r[0] == "Region Jönköpings län")
+    assert jonkoping[header.index("Intyg senaste månaden")] == _latest_month_total(
+        seed_document, "jonkoping"
+    )

@@ -1,0 +1,112 @@
+"""Release list with timeline and incidents; a release page with its moved date."""
+
+import copy
+import datetime as dt
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from releases.models import Incident, Release, TimelineEntry
+from tests.meetings.factories import NEW_RELEASE_DATE, SEPTEMBER, september_document
+from webcert_forum.services import save_minutes
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["staff_user", "editor_user", "plain_user", "admin_user"]
+
+TIMELINE = [
+    {"when": "2022-06", "label": "Juni 2022", "text": "Microsoft slutar supportera IE11"},
+    {"when": "2022-12", "label": "December 2022", "text": "Nya Webcertklienten i REACT"},
+    {"when": "2023-03", "label": "Mars 2023", "text": "Net iD Enterprise slutar supporteras"},
+]
+
+
+@pytest.fixture
+def moved_release(reference, seed_document):
+    june = copy.deepcopy(seed_document)
+    june["timeline"] = TIMELINE
+    june["incidents"] = [{"month": "2022-05", "count": 2, "description": "Certifikat gick ut"}]
+    save_minutes(june)
+    september, _, _ = september_document(seed_document)
+    save_minutes(september)
+    return Release.objects.get(version=seed_document["release"]["version"])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_release_list_with_timeline_marking_today_and_incidents(
+    request, client, moved_release, role, django_assert_max_num_queries
+):
+    client.force_login(request.getfixturevalue(role))
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("releases:list"))
+    html = response.content.decode()
+    assert "2022-1 SP1" in html and NEW_RELEASE_DATE in html
+    figure = json.loads(
+        html.split('id="fig-timeline" type="application/json">')[1].split("</script>")[0]
+    )
+    assert figure["data"][0]["x"] == ["2022-06-01", "2022-12-01", "2023-03-01"]
+    assert figure["layout"]["shapes"][0]["x0"] == timezone.localdate().isoformat()
+    assert "Microsoft slutar supportera IE11" in html  # the text alternative
+    assert "Certifikat gick ut" in html
+    assert Incident.objects.count() == 1 and TimelineEntry.objects.count() == 3
+
+
+def test_release_list_without_data_says_so(client, plain_user):
+    client.force_login(plain_user)
+    html = client.get(reverse("releases:list")).content.decode()
+    assert "Inga releaser är inlästa." in html
+    assert "Inga aviserade förändringar är inlästa." in html
+    assert "Inga produktionsincidenter är inlästa." in html
+
+
+def test_release_list_filters_by_year(client, plain_user, moved_release):
+    Release.objects.create(version="7.0", date=dt.date(2023, 2, 1))
+    client.force_login(plain_user)
+    rows = client.get(reverse("releases:list"), {"year": 2023}).context["table"].rows
+    assert [r.record.version for r in rows] == ["7.0"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_release_page_shows_meetings_and_that_the_date_moved(
+    request, client, moved_release, role, django_assert_max_num_queries
+):
+    client.force_login(request.getfixturevalue(role))
+    with django_assert_max_num_queries(12):
+        html = client.get(moved_release.get_absolute_url()).content.decode()
+    assert "(datumet har flyttats)" in html
+    assert f"{NEW_RELEASE_DATE} <strong>flyttat från 2022-06-14</strong>" in html
+    assert f'href="/meetings/{SEPTEMBER}/"' in html and 'href="/meetings/2022-06-01/"' in html
+    assert "2022-06-14 → 2022-06-21 (import)" in html
+
+
+def test_release_date_history_is_recorded(moved_release):
+    dates = list(moved_release.history.order_by("history_date").values_list("date", flat=True))
+    assert dates == [dt.date(2022, 6, 14), dt.date(2022, 6, 21)]
+
+
+def test_an_older_deck_imported_later_does_not_move_the_release_back(
+    client, plain_user, moved_release, seed_document
+):
+    save_minutes(seed_document)  # June again, after September
+    moved_release.refresh_from_db()
+    assert moved_release.date.isoformat() == NEW_RELEASE_DATE
+
+
+def test_release_discussed_once_has_no_moved_date(client, plain_user, seed_meeting):
+    client.force_login(plain_user)
+    html = client.get(reverse("releases:detail", args=["6.11.1"])).content.decode()
+    assert "flyttat" not in html
+    assert "Datumet har inte ändrats sedan releasen lästes in." in html
+
+
+def test_release_list_shows_planned_items_and_exports_them(
+    client, plain_user, seed_meeting, seed_document
+):
+    client.force_login(plain_user)
+    html = client.get(reverse("releases:list")).content.decode()
+    for item in seed_document["release"]["items"]:
+        assert f"<li>{item}</li>" in html
+    csv = client.get(reverse("releases:list"), {"_export": "csv"}).content.decode()
+    assert "; ".join(seed_document["release"]["items"]) in csv

@@ -1,0 +1,163 @@
+"""Roll-out page, the current-status definition, and the regions' own reports."""
+
+import copy
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from regions.models import Organisation
+from signing_rollout.models import ProductionStatus, VendorGroup
+from signing_rollout.queries import current_status_of, current_statuses
+from signing_rollout.services import report_production_status
+from tests.meetings.factories import SEPTEMBER, september_document
+from webcert_forum.models import Meeting
+from webcert_forum.services import preview_minutes, save_minutes
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["staff_user", "editor_user", "plain_user", "admin_user"]
+
+
+def _report_url(key):
+    return reverse("signing:report", args=[key])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_dashboard_shows_groups_statuses_and_charts(
+    request, client, seed_meeting, seed_document, role, django_assert_max_num_queries
+):
+    cosmic = VendorGroup.objects.get(key="cosmic")
+    cosmic.members.add(Organisation.objects.get(key="jonkoping"))
+    client.force_login(request.getfixturevalue(role))
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("signing:dashboard"))
+    html = response.content.decode()
+    assert "Klart, testat av Region Värmland" in html
+    assert "plan aug/sept" in html
+    assert 'href="/regions/jonkoping/"' in html
+    done = sum(1 for e in seed_document["signing_production"] if e["status"] == "done")
+    assert response.context["counts"]["done"] == done
+    assert 'id="fig-signing-progress"' in html and 'id="fig-signing-meetings"' in html
+    assert ("Rapportera produktionsdatum för Region Jönköpings län" in html) == (
+        role == "editor_user"
+    )
+
+
+def test_dashboard_filters_by_status_and_vendor_group(client, plain_user, seed_meeting):
+    VendorGroup.objects.get(key="cosmic").members.add(Organisation.objects.get(key="varmland"))
+    client.force_login(plain_user)
+    done = client.get(reverse("signing:dashboard"), {"status": "done"}).context["table"]
+    assert done.rows and {r.record.status for r in done.rows} == {"done"}
+    cosmic = VendorGroup.objects.get(key="cosmic").pk
+    rows = client.get(reverse("signing:dashboard"), {"vendor_group": cosmic}).context["table"].rows
+    assert [r.record.organisation.key for r in rows] == ["varmland"]
+    invalid = client.get(reverse("signing:dashboard"), {"status": "nonsense"})
+    assert "Välj ett giltigt alternativ." in invalid.content.decode()
+
+
+def test_export_neutralises_formulas(client, plain_user, seed_meeting):
+    org = Organisation.objects.create(key="evil", name="=HYPERLINK(1)", kind="region")
+    ProductionStatus.objects.create(organisation=org, status="done", source="form")
+    client.force_login(plain_user)
+    csv = client.get(reverse("signing:dashboard"), {"_export": "csv"}).content.decode()
+    assert "'=HYPERLINK(1)" in csv
+    assert "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv
+
+
+def test_editor_reports_their_own_production_date(client, editor_user, seed_meeting):
+    client.force_login(editor_user)
+    response = client.post(
+        _report_url("jonkoping"),
+        {"status": "planned", "date": "2022-10-03", "preliminary": "on", "organisation": "1"},
+    )
+    assert response.status_code == 302
+    status = ProductionStatus.objects.get(source="form")
+    assert (status.organisation.key, status.meeting, status.reported_by) == (
+        "jonkoping",
+        None,
+        editor_user,
+    )
+    assert (status.status, status.date, status.preliminary) == (
+        "planned",
+        dt.date(2022, 10, 3),
+        True,
+    )
+    assert current_status_of(status.organisation) == status
+    html = client.get(reverse("regions:detail", args=["jonkoping"])).content.decode()
+    assert "Planerat 2022-10-03 (prel.)" in html and "källa: formulär" in html
+
+
+def test_editor_cannot_report_for_another_organisation(client, editor_user, seed_meeting):
+    client.force_login(editor_user)
+    assert client.get(_report_url("halland")).status_code == 403
+    response = client.post(_report_url("halland"), {"status": "done", "date": "2022-09-01"})
+    assert response.status_code == 403
+    assert not ProductionStatus.objects.filter(source="form").exists()
+
+
+def test_plain_user_cannot_report_and_staff_can_for_anyone(
+    client, plain_user, staff_user, seed_meeting
+):
+    client.force_login(plain_user)
+    assert client.post(_report_url("halland"), {"status": "done"}).status_code == 403
+    client.force_login(staff_user)
+    assert client.post(_report_url("halland"), {"status": "done"}).status_code == 302
+    assert ProductionStatus.objects.get(source="form").organisation.key == "halland"
+
+
+def test_planned_without_date_is_refused_in_swedish_keeping_the_input(
+    client, editor_user, seed_meeting
+):
+    client.force_login(editor_user)
+    response = client.post(_report_url("jonkoping"), {"status": "planned", "preliminary": "on"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ange det planerade datumet." in html
+    assert 'value="planned" required id="id_status_0" checked' in html
+    assert 'name="preliminary" id="id_preliminary" checked' in html
+    assert not ProductionStatus.objects.filter(source="form").exists()
+
+
+def _jonkoping():
+    return Organisation.objects.get(key="jonkoping")
+
+
+def test_a_report_made_after_the_meeting_outranks_its_minutes(seed_meeting, editor_user):
+    report = report_production_status(_jonkoping(), editor_user, status="done", date=None)
+    assert current_status_of(_jonkoping()) == report
+    assert current_statuses().filter(organisation__key="jonkoping").get() == report
+    # One current status per organisation that has any.
+    assert (
+        current_statuses().count()
+        == ProductionStatus.objects.values("organisation").distinct().count()
+    )
+
+
+def test_a_later_meeting_outranks_an_older_report(seed_meeting, seed_document, editor_user):
+    report = report_production_status(
+        _jonkoping(), editor_user, status="planned", date=dt.date(2022, 8, 1)
+    )
+    ProductionStatus.objects.filter(pk=report.pk).update(
+        reported_at=dt.datetime(2022, 7, 1, 12, tzinfo=dt.UTC)
+    )
+    document, _, _ = september_document(seed_document)
+    save_minutes(document)
+    current = current_status_of(_jonkoping())
+    assert current.meeting == Meeting.objects.get(date=SEPTEMBER)
+
+
+def test_import_keeps_a_report_and_lists_the_difference(seed_meeting, seed_document, editor_user):
+    report = report_production_status(
+        _jonkoping(), editor_user, status="planned", date=dt.date(2022, 10, 3)
+    )
+    document, _, _ = september_document(copy.deepcopy(seed_document))
+    preview = preview_minutes(copy.deepcopy(document))
+    [conflict] = [c for c in preview.conflicts if "Jönköping" in c["description"]]
+    assert "Planerat 2022-10-03" in conflict["description"]
+    assert "Appens uppgift gäller" in conflict["description"]
+    save_minutes(document)
+    report.refresh_from_db()
+    assert (report.status, report.date, report.source) == ("planned", dt.date(2022, 10, 3), "form")
+    # The report is from today, after the September meeting: it stays the current status.
+    assert current_status_of(_jonkoping()) == report
