@@ -178,7 +178,9 @@ def _title(textpage) -> str:
     if not sizes or max(sizes) <= 0:
         return ""
     largest = max(sizes)
-    kept = [char if size >= largest - 0.5 else "\n" for char, size in zip(chars, sizes)]
+    kept = [
+        char if size >= largest - 0.5 else "\n" for char, size in zip(chars, sizes, strict=True)
+    ]
     return " ".join(_clean("".join(kept)).split())
 
 

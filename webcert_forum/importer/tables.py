@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .read import Word
 
@@ -104,7 +105,7 @@ def read_table(
     header = sorted(header, key=lambda w: w.x0)
     height = statistics.median(w.height for w in header) or 10.0
     starts = [w.x0 for w in header]
-    pitch = statistics.median([b - a for a, b in zip(starts, starts[1:])] or [4 * height])
+    pitch = statistics.median([b - a for a, b in pairwise(starts)] or [4 * height])
     if x_min is None:
         x_min = header[0].x0 - height
     if x_max is None:
@@ -170,7 +171,7 @@ def _columns(band: Sequence[Word]) -> list[Column]:
 def _boundaries(columns: Sequence[Column], body: Sequence[Word]) -> list[float]:
     """x where each column after the first begins."""
     bounds = []
-    for left, right in zip(columns, columns[1:]):
+    for left, right in pairwise(columns):
         lo, hi = left.x1, right.x0
         if hi - lo < 1:
             bounds.append((left.x1 + right.x0) / 2)
@@ -184,7 +185,7 @@ def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float
     best = None
     run_start = run_end = None
     run_cover = None
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         middle = (a + b) / 2
         cover = sum(1 for w in body if w.x0 < middle < w.x1)
         if run_cover == cover and run_end == a:
