@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -220,3 +220,42 @@ def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
         " ".join(w.text for w in sorted(part, key=lambda w: (round(w.top), w.x0))) for part in parts
     ]
     return Row(cells=cells, top=min(w.top for w in group), bottom=max(w.bottom for w in group))
+
+
+def two_column_tables(words: Sequence[Word], is_anchor: Callable[[str], bool]) -> list[Table]:
+    """Every 'label | value' table whose value header satisfies ``is_anchor(folded text)``."""
+    from .reference import fold
+
+    tables = []
+    for anchor in [w for w in words if is_anchor(fold(w.text))]:
+        label_header = left_neighbour(words, anchor)
+        if label_header is not None:
+            tables.append(read_table(words, [label_header, anchor]))
+    return tables
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    top: float
+    bottom: float
+
+
+def text_lines(words: Sequence[Word]) -> list[Line]:
+    """Words joined into lines top to bottom, keeping each line's indentation."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.centre_y, w.x0)):
+        if lines and same_line(lines[-1][0], w):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [
+        Line(
+            text=" ".join(w.text for w in sorted(line, key=lambda w: w.x0)),
+            x0=min(w.x0 for w in line),
+            top=min(w.top for w in line),
+            bottom=max(w.bottom for w in line),
+        )
+        for line in lines
+    ]
