@@ -73,10 +73,10 @@ def parse_next_meeting(slides: Sequence[Slide], ctx: ParseContext) -> str | None
 
 
 def deck_meeting_date(slides: Sequence[Slide]) -> dt.date | None:
-    """A meeting date the deck names itself, on a title slide ('Användarforum 1 juni 2022')."""
-    for slide in slides[:2]:
-        folded = fold(slide.text)
-        if "användarforum" not in folded and "mötesdatum" not in folded:
+    """A meeting date the deck names itself, on its cover ('Användarforum 1 juni 2022')."""
+    covers = [s for s in slides if "användarforum" in fold(s.title)] or list(slides[:1])
+    for slide in covers:
+        if "användarforum" not in fold(slide.text) and "mötesdatum" not in fold(slide.text):
             continue
         for line in slide.text.split("\n"):
             if re.search(r"\b20\d\d\b", line):
