@@ -268,7 +268,7 @@ def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
     groups: list[list[Word]] = []
     bottom = None
     for w in sorted(words, key=lambda w: w.top):
-        if groups and w.top <= bottom + 0.15 * height:
+        if groups and w.top <= bottom + 0.35 * height:
             groups[-1].append(w)
             bottom = max(bottom, w.bottom)
         else:
