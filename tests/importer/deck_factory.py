@@ -130,7 +130,8 @@ def sample_deck(
             if channel == "standalone":
                 rows = [_capped(row, statistics[-1].rows, standalone_over) for row in rows]
             name = MONTH_NAMES[month - 1]
-            title = f"11{'abcdefgh'[len(statistics)]}. Statistik och användning – " + (
+            letter = "abcdefghijklmnopqrstuvwxyz"[len(statistics) % 26]
+            title = f"{11 + len(statistics) // 26}{letter}. Statistik och användning – " + (
                 f"utfärdade intyg {name}" if channel == "all" else f"Webcert Fristående {name}"
             )
             statistics.append(

@@ -49,18 +49,18 @@ def variants(seed_bytes: bytes) -> list[tuple[str, bytes]]:
     rng = random.Random(20220601)
     page_count = 22
     found = []
-    for n in range(120):
+    for _ in range(120):
         cut = rng.randrange(1, len(seed_bytes))
         found.append((f"truncated at {cut}", seed_bytes[:cut]))
     extracts = []
-    for n in range(60):
+    for _ in range(60):
         pages = sorted(rng.sample(range(page_count), rng.randint(1, 4)))
         extracts.append(extract(seed_bytes, pages))
         found.append((f"pages {pages} kept", extracts[-1]))
     for n in range(150):
         base = extracts[n % len(extracts)]
         found.append((f"extract {n % len(extracts)} flipped", flipped(base, rng)))
-    for n in range(12):
+    for _ in range(12):
         found.append(("whole seed flipped", flipped(seed_bytes, rng)))
     for n in range(20):
         base = extracts[n]

@@ -21,6 +21,9 @@ MAX_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 200
 # A damaged file can make pdfminer crawl; checked between pages, so one page may overrun.
 TIME_BUDGET_SECONDS = 60.0
+TIME_BUDGET_PER_PAGE = 2.0
+# Slides hold hundreds of objects; a page with this many is a broken or hostile file.
+MAX_OBJECTS_PER_PAGE = 50_000
 WORD_OPTIONS = {"keep_blank_chars": True, "x_tolerance": 1.5, "y_tolerance": 2}
 
 
@@ -106,6 +109,7 @@ def read_slides(
         if page_count > max_pages:
             raise MinutesImportError("too_many_pages", f"{page_count} pages, at most {max_pages}")
         slides = []
+        time_budget += TIME_BUDGET_PER_PAGE * page_count
         for index in range(page_count):
             if time.monotonic() - started > time_budget:
                 raise MinutesImportError("damaged", technical="reading took too long")
@@ -145,8 +149,12 @@ def _open_plumber(pdfplumber, data: bytes):
 
 
 def _read_page_text(document, index: int) -> Slide:
+    import pypdfium2.raw as raw
+
     page = document[index]
     try:
+        if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS_PER_PAGE:
+            raise MinutesImportError("damaged", technical=f"page {index + 1}: too many objects")
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:

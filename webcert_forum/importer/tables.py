@@ -132,9 +132,11 @@ def read_side_by_side(
     band_bottom = max(w.bottom for w in band)
     columns = _columns(band)
 
+    in_band = {id(w) for w in band}
+
     def body_of(candidates: Iterable[Word]) -> list[Word]:
         return [
-            w for w in candidates if w.top >= band_bottom - 0.2 * height and w not in band
+            w for w in candidates if w.top >= band_bottom - 0.2 * height and id(w) not in in_band
             and (y_max is None or w.top < y_max)
         ]  # fmt: skip
 
@@ -199,16 +201,18 @@ def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) ->
 
 def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -> list[Word]:
     band = list(header)
+    seen = {id(w) for w in band}
     top = min(w.top for w in band)
     bottom = max(w.bottom for w in band)
     changed = True
     while changed:
         changed = False
         for w in words:
-            if w in band:
+            if id(w) in seen:
                 continue
             if w.top <= bottom + 0.3 * height and w.bottom >= top - 0.3 * height:
                 band.append(w)
+                seen.add(id(w))
                 top, bottom = min(top, w.top), max(bottom, w.bottom)
                 changed = True
     return band
