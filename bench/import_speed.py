@@ -30,13 +30,15 @@ SEED = ROOT / "fixtures" / "seed" / "webcert-anvandarforum-2022-06.pdf"
 MEETING = dt.date(2022, 6, 1)
 
 
-def median_seconds(action, runs: int) -> float:
-    times = []
+def interleaved_medians(actions, runs: int) -> list[float]:
+    """Median seconds of each action, run in turn so both see the same machine load."""
+    times: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for index, action in enumerate(actions):
+            started = time.perf_counter()
+            action()
+            times[index].append(time.perf_counter() - started)
+    return [statistics.median(t) for t in times]
 
 
 def extract_all_words(path: Path) -> None:
@@ -70,8 +72,9 @@ def main() -> None:
     reference = Reference.from_fixtures()
     parse_minutes(SEED, MEETING, reference)  # imports and caches warmed for both sides
     extract_all_words(SEED)
-    words = median_seconds(lambda: extract_all_words(SEED), runs)
-    parse = median_seconds(lambda: parse_minutes(SEED, MEETING, reference), runs)
+    words, parse = interleaved_medians(
+        [lambda: extract_all_words(SEED), lambda: parse_minutes(SEED, MEETING, reference)], runs
+    )
     print(f"seed deck ({SEED.name}), median of {runs} runs")
     print(f"  pdfplumber extract_words, every page: {words * 1000:8.1f} ms")
     print(f"  parse_minutes:                        {parse * 1000:8.1f} ms")

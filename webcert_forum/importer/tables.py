@@ -171,9 +171,10 @@ def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
     tops = [min(w.top for w in g) for g in groups]
     bottoms = [max(w.bottom for w in g) for g in groups]
     gaps = [top - bottom for top, bottom in zip(tops[1:], bottoms, strict=False)]
-    typical = statistics.median(gaps) if gaps else height
-    if tops[0] - band_bottom > max(2 * max_gap * height, 2.5 * typical):
+    first_gap = tops[0] - band_bottom
+    if first_gap > max(2 * max_gap * height, 2.5 * statistics.median_low(gaps or [height])):
         return []
+    typical = statistics.median_low([*gaps, max(first_gap, 0.0)])
     kept = [groups[0]]
     for group, gap in zip(groups[1:], gaps, strict=True):
         if gap > max(max_gap * height, 2.5 * typical):
