@@ -53,6 +53,8 @@ class Style:
     wrap_labels: bool = True
     thousands: str = ""  # "", " " or "\u00a0"
     stray_word: str | None = None
+    # None: a label column's header follows its labels unless the whole header is centred.
+    label_header_align: str | None = None
 
 
 @dataclass
@@ -297,8 +299,9 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
             lines = text.split("\n") if text else []
             align = aligns[index]
             if header_align and (index or header_align == "centre"):
-                # A label column's header follows its labels unless the whole header is centred.
                 align = header_align
+            if header_align and not index and style.label_header_align:
+                align = style.label_header_align
             first = centre + (len(lines) - 1) * lead / 2 - size * 0.35
             for n, line in enumerate(lines):
                 _cell(pdf, line, edges[index], edges[index + 1], first - n * lead, align, size)

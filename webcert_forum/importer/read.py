@@ -48,6 +48,15 @@ class Word:
         return self.bottom - self.top
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A vertical ruling line (or the side of a cell's rectangle) on the page."""
+
+    x: float
+    top: float
+    bottom: float
+
+
 @dataclass
 class Slide:
     number: int
@@ -56,6 +65,7 @@ class Slide:
     width: float = 0.0
     height: float = 0.0
     words: list[Word] | None = None
+    rules: list[Rule] = field(default_factory=list)
     section: object = field(default=None, repr=False)
 
 
@@ -117,7 +127,7 @@ def read_slides(
             if wants_words(slide.title, slide.text):
                 if plumber is None:
                     plumber = _open_plumber(pdfplumber, data)
-                slide.words = _read_page_words(plumber, index)
+                slide.words, slide.rules = _read_page_words(plumber, index)
             slides.append(slide)
         return slides
     except MinutesImportError:
@@ -192,13 +202,29 @@ def _title(textpage) -> str:
     return " ".join(_clean("".join(kept)).split())
 
 
-def _read_page_words(plumber, index: int) -> list[Word]:
+def _read_page_words(plumber, index: int) -> tuple[list[Word], list[Rule]]:
     page = plumber.pages[index]
     try:
-        return [
+        words = [
             Word(w["text"].strip(), w["x0"], w["x1"], w["top"], w["bottom"])
             for w in page.extract_words(**WORD_OPTIONS)
             if w["text"].strip()
         ]
+        return words, _vertical_rules(page)
     finally:
         page.close()
+
+
+def _vertical_rules(page) -> list[Rule]:
+    """Table rules from the objects pdfplumber has already parsed (no edge computation)."""
+    width, height = float(page.width), float(page.height)
+    rules = set()
+    for kind in ("line", "rect"):
+        for item in page.objects.get(kind, []):
+            x0, x1, top, bottom = item["x0"], item["x1"], item["top"], item["bottom"]
+            if bottom - top < 4 or (x1 - x0 > 0.9 * width and bottom - top > 0.9 * height):
+                continue  # a horizontal rule, or the slide's background
+            sides = ((x0 + x1) / 2,) if x1 - x0 < 3 else (x0, x1)
+            for x in sides:
+                rules.add(Rule(round(x, 1), round(top, 1), round(bottom, 1)))
+    return sorted(rules, key=lambda r: (r.x, r.top))
