@@ -250,6 +250,20 @@ def _read_page_words(plumber, index: int) -> tuple[list[Word], list[Rule]]:
         return words, _vertical_rules(page)
     finally:
         page.close()
+        _forget_decoded_contents(page)
+
+
+def _forget_decoded_contents(page) -> None:
+    # pdfminer keeps each page's decoded content streams while the document is open;
+    # letting go of them once read keeps memory to the largest page, not the sum of pages.
+    # (A stream another page shares stays referenced there, so nothing is lost.)
+    page_obj = getattr(page, "page_obj", None)
+    if page_obj is not None and isinstance(getattr(page_obj, "contents", None), list):
+        page_obj.contents = []
+    cached = getattr(getattr(page, "pdf", None), "doc", None)
+    cached = getattr(cached, "_cached_objs", None)
+    if isinstance(cached, dict):
+        cached.clear()
 
 
 def _vertical_rules(page) -> list[Rule]:
