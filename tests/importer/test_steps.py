@@ -1,6 +1,8 @@
 """Each pipeline step alone, on plain data."""
 
 import datetime as dt
+import sys
+import types
 
 import pytest
 
@@ -60,8 +62,17 @@ def test_reference_from_rows():
     assert reference.certificate_type("AB 1") == "AB1"
 
 
-def test_default_reference_falls_back_to_fixtures():
+def test_default_reference_falls_back_to_fixtures(monkeypatch):
+    monkeypatch.setitem(sys.modules, "regions.reference", None)  # import fails: ImportError
     assert default_reference().organisation("Region Stockholm") == "stockholm"
+
+
+def test_default_reference_prefers_the_database(monkeypatch):
+    from_database = Reference.from_rows(organisations=[("db-org", ["Databasregionen"])])
+    module = types.ModuleType("regions.reference")
+    module.reference_from_database = lambda: from_database
+    monkeypatch.setitem(sys.modules, "regions.reference", module)
+    assert default_reference() is from_database
 
 
 def test_fold():
