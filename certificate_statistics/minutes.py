@@ -29,9 +29,31 @@ def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, 
             continue
         channel = slide.section.channel
         types = _column_types(table, slide, ctx)
+        body = [row.cells for row in table.rows if not _is_sum_row(row.cells[0])]
+        for cells in body:
+            _read_row(cells, types, month, channel, slide, ctx, counts, totals)
         for row in table.rows:
-            _read_row(row.cells, types, month, channel, slide, ctx, counts, totals)
+            if _is_sum_row(row.cells[0]):
+                _check_sum_row(row.cells, body, slide, ctx)
     return counts, totals
+
+
+def _is_sum_row(label: str) -> bool:
+    return fold(label).startswith(("total", "summa"))
+
+
+def _check_sum_row(cells: list[str], body: list[list[str]], slide: Slide, ctx) -> None:
+    """A printed column-total row is a checksum, not an organisation."""
+    for index, cell in enumerate(cells[1:], start=1):
+        printed = parse_count(cell)
+        if printed is None:
+            continue
+        total = sum(parse_count(row[index]) or 0 for row in body if index < len(row))
+        if total != printed:
+            ctx.warn(
+                f"Slide {slide.number}: column {index} adds up to {total} "
+                f"but the printed '{' '.join(cells[0].split())}' row says {printed}."
+            )
 
 
 def _is_header_word(word: Word, ctx: ParseContext) -> bool:

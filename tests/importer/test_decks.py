@@ -224,6 +224,19 @@ def test_missing_section_is_a_warning(reference, missing):
     assert any(w.startswith("Expected section missing") for w in document["warnings"])
 
 
+def test_a_printed_total_row_is_a_checksum_not_an_organisation(reference):
+    deck = sample_deck(seed=14)
+    table = deck.statistics[0]
+    columns = list(zip(*(row[2] for row in table.rows), strict=True))
+    sums = [sum(c for c in column if c) for column in columns]
+    total = sum(row[3] or 0 for row in table.rows)
+    table.rows.append(("", "Totalsumma", sums, total))
+    document = parse(deck, Style(), reference)
+    table.rows.pop()
+    assert_statistics(document, deck, reference)
+    assert document["unresolved"] == [] and document["warnings"] == []
+
+
 def test_empty_rows_produce_no_entries(reference):
     deck = sample_deck(seed=2)
     table = deck.statistics[1]
