@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-
-from certificate_statistics.minutes import parse_statistics
-from regions.minutes import parse_connection_dates, parse_service_windows
-from releases.minutes import parse_release
-from signing_rollout.minutes import parse_signing_production, parse_signing_tests
-from webcert_forum import minutes as forum
+from functools import cache
 
 from . import read as reading
 from . import validate
@@ -39,7 +34,7 @@ def parse_minutes(
         classify_slides(slides)
         if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
             raise MinutesImportError("not_minutes")
-        meeting_date = meeting_date or forum.deck_meeting_date(slides)
+        meeting_date = meeting_date or _forum().deck_meeting_date(slides)
         if meeting_date is None:
             raise MinutesImportError("no_meeting_date")
         ctx = ParseContext(meeting_date, reference or default_reference())
@@ -54,26 +49,38 @@ def parse_minutes(
     return assemble(slides, parts, ctx)
 
 
-# Section kind -> the parsers (owned by the apps) that read a slide of it.
-PARSERS = {
-    "attendance": {"attendance": forum.parse_attendance},
-    "service_windows": {"service_windows": parse_service_windows},
-    "release": {"release": parse_release},
-    "connection_dates": {"connection_dates": parse_connection_dates},
-    "signing": {
-        "signing_tests": parse_signing_tests,
-        "signing_production": parse_signing_production,
-    },
-    "statistics": {"statistics": parse_statistics},
-    "next_meeting": {"next_meeting": forum.parse_next_meeting},
-    "status": {"incidents": forum.parse_incidents},
-    "timeline": {"timeline": forum.parse_timeline},
-}
+@cache
+def parsers() -> dict[str, dict]:
+    """Section kind -> the parsers (owned by the apps) that read a slide of it.
+
+    Imported here, not at module level: the apps' parsers import the importer's helpers,
+    so importing e.g. ``regions.minutes`` first must not loop back into them.
+    """
+    from certificate_statistics.minutes import parse_statistics
+    from regions.minutes import parse_connection_dates, parse_service_windows
+    from releases.minutes import parse_release
+    from signing_rollout.minutes import parse_signing_production, parse_signing_tests
+    from webcert_forum import minutes as forum
+
+    return {
+        "attendance": {"attendance": forum.parse_attendance},
+        "service_windows": {"service_windows": parse_service_windows},
+        "release": {"release": parse_release},
+        "connection_dates": {"connection_dates": parse_connection_dates},
+        "signing": {
+            "signing_tests": parse_signing_tests,
+            "signing_production": parse_signing_production,
+        },
+        "statistics": {"statistics": parse_statistics},
+        "next_meeting": {"next_meeting": forum.parse_next_meeting},
+        "status": {"incidents": forum.parse_incidents},
+        "timeline": {"timeline": forum.parse_timeline},
+    }
 
 
 def parse_slide(slide: reading.Slide, ctx: ParseContext, parts: dict[str, list]) -> None:
     """Run the slide's parsers; results collect per document key, in slide order."""
-    for key, parser in PARSERS.get(slide.section.kind, {}).items():
+    for key, parser in parsers().get(slide.section.kind, {}).items():
         result = parser([slide], ctx)
         if key == "statistics":
             counts, totals = result
@@ -113,5 +120,11 @@ def assemble(slides: list[reading.Slide], parts: dict[str, list], ctx: ParseCont
     document["slides"] = [{"number": s.number, "title": s.title, "text": s.text} for s in slides]
     document["incidents"] = parts["incidents"]
     document["timeline"] = parts["timeline"]
-    document["questions"] = forum.parse_questions(slides, ctx)
+    document["questions"] = _forum().parse_questions(slides, ctx)
     return document
+
+
+def _forum():
+    from webcert_forum import minutes
+
+    return minutes
