@@ -182,5 +182,8 @@ def test_each_parser_module_imports_first(module):
     # An app may import its own parser before anything else imports the importer.
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True)
+    from .conftest import ROOT
+
+    command = [sys.executable, "-c", f"import {module}"]
+    done = subprocess.run(command, capture_output=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr.decode()
