@@ -4,8 +4,11 @@ Read by geometry only, never by counting values in a line (an empty cell prints 
 - the header band is every word chained vertically to the given header words, so headers
   wrapped over two lines ("Total-" / "summa") and vertically centred ones join it;
 - columns are the header words clustered by horizontal overlap;
-- the boundary between two columns is the widest run of least-covered x in the gap between
-  their headers, so left-, centre- and right-aligned cells all fall on the right side;
+- the boundary between two columns is a ruling line between their headers that no cell text
+  crosses, else the widest run of least-covered x in that gap, so left-, centre- and
+  right-aligned cells all fall on the right side;
+- the label column reaches left to where its labels start (under a centred header they
+  start left of it), but not across a gutter into prose beside the table;
 - rows are body words chained by vertical overlap, so a label wrapped around its numbers
   ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row.
 """
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .read import Rule, Slide, Word
+from .reference import fold
 
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 
@@ -308,8 +312,6 @@ def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
 
 def two_column_tables(slide: Slide, is_anchor: Callable[[str], bool]) -> list[Table]:
     """Every 'label | value' table whose value header satisfies ``is_anchor(folded text)``."""
-    from .reference import fold
-
     words = slide.words or []
     tables = []
     for anchor in [w for w in words if is_anchor(fold(w.text))]:
