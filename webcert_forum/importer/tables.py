@@ -1,0 +1,348 @@
+"""Tables: words with coordinates -> columns and rows, for every table the minutes hold.
+
+Read by geometry only, never by counting values in a line (an empty cell prints nothing):
+- the header band is every word chained vertically to the given header words, so headers
+  wrapped over two lines ("Total-" / "summa") and vertically centred ones join it;
+- columns are the header words clustered by horizontal overlap;
+- the boundary between two columns is a ruling line between their headers that no cell text
+  crosses, else the widest run of least-covered x in that gap, so left-, centre- and
+  right-aligned cells all fall on the right side;
+- the label column reaches left to where its labels start (under a centred header they
+  start left of it), but not across a gutter into prose beside the table;
+- rows are body words chained by vertical overlap, so a label wrapped around its numbers
+  ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .read import Rule, Slide, Word
+from .reference import fold
+
+_COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
+
+
+@dataclass
+class Column:
+    header: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    top: float
+    bottom: float
+
+    @property
+    def label(self) -> str:
+        return self.cells[0]
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[Row]
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+def parse_count(text: str) -> int | None:
+    """'37 732', '37\u00a0732' and '37732' are all 37732; anything else is not a count."""
+    text = text.strip()
+    if not _COUNT_RE.match(text):
+        return None
+    return int(re.sub(r"\D", "", text))
+
+
+def same_line(a: Word, b: Word) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.height, b.height)
+
+
+def left_neighbour(words: Iterable[Word], anchor: Word, x_min: float = -1e9) -> Word | None:
+    """The nearest word on the anchor's line to its left: the header of the label column."""
+    candidates = [
+        w for w in words if w is not anchor and same_line(w, anchor) and x_min <= w.x0
+        and w.x1 <= anchor.x0 + 1
+    ]  # fmt: skip
+    return max(candidates, key=lambda w: w.x1, default=None)
+
+
+def join_header(parts: Sequence[str]) -> str:
+    """Wrapped header lines as one label: 'Total-'+'summa' -> 'Totalsumma'."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not text:
+            text = part
+        elif text.endswith("-") and not text.endswith(" -"):
+            text = text[:-1] + part
+        elif text.endswith("/"):
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def read_table(
+    words: Sequence[Word],
+    header: Sequence[Word],
+    *,
+    x_min: float | None = None,
+    x_max: float | None = None,
+    y_max: float | None = None,
+    max_gap: float = 3.0,
+    rules: Sequence[Rule] = (),
+) -> Table:
+    """The table whose header contains ``header`` (at least the first and last column's words).
+
+    The table ends at ``y_max``, or where the vertical gap between rows exceeds ``max_gap``
+    word heights and the table's usual row gap (a footnote or another text box below it).
+    """
+    return read_side_by_side(
+        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap, rules=rules
+    )[0]
+
+
+def read_side_by_side(
+    words: Sequence[Word],
+    header: Sequence[Word],
+    count: int,
+    *,
+    x_min: float | None = None,
+    x_max: float | None = None,
+    y_max: float | None = None,
+    max_gap: float = 3.0,
+    rules: Sequence[Rule] = (),
+) -> list[Table]:
+    """``count`` tables of equally many columns printed side by side ('Region | Närvarande'
+    twice): columns are found together, rows separately, so a row of one table never joins
+    a row of the other."""
+    header = sorted(header, key=lambda w: w.x0)
+    height = statistics.median(w.height for w in header) or 10.0
+    starts = [w.x0 for w in header]
+    pitch = statistics.median([b - a for a, b in pairwise(starts)] or [4 * height])
+    if x_max is None:
+        x_max = max(header[-1].x0 + 1.1 * pitch, header[-1].x1 + 0.3 * pitch)
+    near = x_min if x_min is not None else header[0].x0 - height
+    inside = [w for w in words if near <= w.centre_x <= x_max]
+    band = _header_band(inside, header, height)
+    band_bottom = max(w.bottom for w in band)
+    columns = _columns(band)
+
+    in_band = {id(w) for w in band}
+
+    def body_of(candidates: Iterable[Word]) -> list[Word]:
+        return [
+            w for w in candidates if w.top >= band_bottom - 0.2 * height and id(w) not in in_band
+            and (y_max is None or w.top < y_max)
+        ]  # fmt: skip
+
+    body = body_of(inside)
+    bounds = _boundaries(columns, body, rules, height)
+    if x_min is None:
+        # Labels under a centred header start left of it: widen to their own left edge.
+        left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
+        if left < near:
+            body = body_of(w for w in words if left <= w.centre_x <= x_max)
+    width = max(1, len(columns) // count)
+    tables = []
+    for group in range(count):
+        first, last = group * width, (group + 1) * width if group + 1 < count else len(columns)
+        lo = bounds[first - 1] if first else -1e9
+        hi = bounds[last - 1] if last - 1 < len(bounds) else 1e9
+        part = [w for w in body if lo <= w.centre_x < hi]
+        part_bounds = bounds[first : last - 1]
+        rows = [
+            _row(g, part_bounds, last - first)
+            for g in _table_bands(part, height, band_bottom, max_gap)
+        ]
+        tables.append(Table(columns=columns[first:last], rows=rows))
+    return tables
+
+
+def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
+    """The body's rows down to the first gap much wider than the table's own row gaps."""
+    groups = _bands(body, height)
+    if not groups:
+        return []
+    tops = [min(w.top for w in g) for g in groups]
+    bottoms = [max(w.bottom for w in g) for g in groups]
+    gaps = [top - bottom for top, bottom in zip(tops[1:], bottoms, strict=False)]
+    first_gap = tops[0] - band_bottom
+    if first_gap > max(2 * max_gap * height, 2.5 * statistics.median_low(gaps or [height])):
+        return []
+    typical = statistics.median_low([*gaps, max(first_gap, 0.0)])
+    kept = [groups[0]]
+    for group, gap in zip(groups[1:], gaps, strict=True):
+        if gap > max(max_gap * height, 2.5 * typical):
+            break
+        kept.append(group)
+    return kept
+
+
+def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
+    """Left edge of the run of text that holds the label column (not prose beside it)."""
+    limit = bounds[0] if bounds else columns[0].x1
+    intervals = sorted((w.x0, w.x1) for w in body if w.x1 <= limit + 1)
+    runs: list[list[float]] = []
+    for x0, x1 in intervals:
+        if runs and x0 <= runs[-1][1] + 2:
+            runs[-1][1] = max(runs[-1][1], x1)
+        else:
+            runs.append([x0, x1])
+    first = columns[0]
+    if not runs:
+        return first.x0
+    nearest = min(runs, key=lambda r: max(0.0, r[0] - first.x1, first.x0 - r[1]))
+    return min(nearest[0] - 1, first.x0)
+
+
+def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -> list[Word]:
+    band = list(header)
+    seen = {id(w) for w in band}
+    top = min(w.top for w in band)
+    bottom = max(w.bottom for w in band)
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if id(w) in seen:
+                continue
+            if w.top <= bottom + 0.3 * height and w.bottom >= top - 0.3 * height:
+                band.append(w)
+                seen.add(id(w))
+                top, bottom = min(top, w.top), max(bottom, w.bottom)
+                changed = True
+    return band
+
+
+def _columns(band: Sequence[Word]) -> list[Column]:
+    clusters: list[list[Word]] = []
+    for w in sorted(band, key=lambda w: w.x0):
+        if clusters and w.x0 < max(c.x1 for c in clusters[-1]) - 0.5:
+            clusters[-1].append(w)
+        else:
+            clusters.append([w])
+    columns = []
+    for cluster in clusters:
+        ordered = sorted(cluster, key=lambda w: (round(w.top), w.x0))
+        columns.append(
+            Column(
+                header=join_header([w.text for w in ordered]),
+                x0=min(w.x0 for w in cluster),
+                x1=max(w.x1 for w in cluster),
+            )
+        )
+    return columns
+
+
+def _boundaries(
+    columns: Sequence[Column], body: Sequence[Word], rules: Sequence[Rule], height: float
+) -> list[float]:
+    """x where each column after the first begins: a ruling line between the two headers
+    that no cell text crosses, else the widest least-covered run of x between them."""
+    if body:
+        top, bottom = min(w.top for w in body), max(w.bottom for w in body)
+        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= 1.5 * height]
+    bounds = []
+    for left, right in pairwise(columns):
+        lo, hi = left.x1, right.x0
+        if hi - lo < 1:
+            bounds.append((left.x1 + right.x0) / 2)
+            continue
+        middle = _least_covered_midpoint(lo, hi, body)
+        free = [
+            r.x for r in rules if lo - 0.5 <= r.x <= hi + 0.5
+            and not any(w.x0 < r.x < w.x1 for w in body)
+        ]  # fmt: skip
+        bounds.append(min(free, key=lambda x: abs(x - middle)) if free else middle)
+    return bounds
+
+
+def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float:
+    edges = sorted({lo, hi, *(x for w in body for x in (w.x0, w.x1) if lo < x < hi)})
+    best = None
+    run_start = run_end = None
+    run_cover = None
+    for a, b in pairwise(edges):
+        middle = (a + b) / 2
+        cover = sum(1 for w in body if w.x0 < middle < w.x1)
+        if run_cover == cover and run_end == a:
+            run_end = b
+        else:
+            run_start, run_end, run_cover = a, b, cover
+        key = (-run_cover, run_end - run_start)
+        if best is None or key > best[0]:
+            best = (key, (run_start + run_end) / 2)
+    return best[1] if best else (lo + hi) / 2
+
+
+def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
+    groups: list[list[Word]] = []
+    bottom = None
+    for w in sorted(words, key=lambda w: w.top):
+        if groups and w.top <= bottom + 0.35 * height:
+            groups[-1].append(w)
+            bottom = max(bottom, w.bottom)
+        else:
+            groups.append([w])
+            bottom = w.bottom
+    return groups
+
+
+def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
+    parts: list[list[Word]] = [[] for _ in range(width)]
+    for w in group:
+        index = sum(1 for b in bounds if w.centre_x >= b)
+        parts[index].append(w)
+    cells = [
+        " ".join(w.text for w in sorted(part, key=lambda w: (round(w.top), w.x0))) for part in parts
+    ]
+    return Row(cells=cells, top=min(w.top for w in group), bottom=max(w.bottom for w in group))
+
+
+def two_column_tables(slide: Slide, is_anchor: Callable[[str], bool]) -> list[Table]:
+    """Every 'label | value' table whose value header satisfies ``is_anchor(folded text)``."""
+    words = slide.words or []
+    tables = []
+    for anchor in [w for w in words if is_anchor(fold(w.text))]:
+        label_header = left_neighbour(words, anchor)
+        if label_header is not None:
+            tables.append(read_table(words, [label_header, anchor], rules=slide.rules))
+    return tables
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    top: float
+    bottom: float
+
+
+def text_lines(words: Sequence[Word]) -> list[Line]:
+    """Words joined into lines top to bottom, keeping each line's indentation."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.centre_y, w.x0)):
+        if lines and same_line(lines[-1][0], w):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [
+        Line(
+            text=" ".join(w.text for w in sorted(line, key=lambda w: w.x0)),
+            x0=min(w.x0 for w in line),
+            top=min(w.top for w in line),
+            bottom=max(w.bottom for w in line),
+        )
+        for line in lines
+    ]
