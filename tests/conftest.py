@@ -112,3 +112,9 @@ def _client_login_passes_a_request(monkeypatch):
         return original(self, **credentials)
 
     monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 takes half a second here; every role fixture and login would pay it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
