@@ -37,11 +37,16 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Production-like serving: gunicorn, whitenoise-served static files, DEBUG off.
+# Production-like serving: gunicorn, whitenoise-served static files, DEBUG off. Needs
+# SECRET_KEY and ALLOWED_HOSTS in the environment (README, "Production deployment");
+# WEB_CONCURRENCY sets the number of worker processes, GUNICORN_ARGS adds options.
+GUNICORN_ARGS ?=
 serve: install
+	@test -n "$$SECRET_KEY" -a -n "$$ALLOWED_HOSTS" || { echo "make serve runs with DEBUG=0: set SECRET_KEY (50+ random characters) and ALLOWED_HOSTS (see README)" >&2; exit 2; }
 	DEBUG=0 $(PY) manage.py collectstatic --noinput
 	DEBUG=0 $(PY) manage.py migrate --noinput
-	DEBUG=0 $(VENV)/bin/gunicorn webcert_forum.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-$(WORKERS)}
+	DEBUG=0 $(VENV)/bin/gunicorn webcert_forum.wsgi --bind $(HOST):$(PORT) \
+		--workers $${WEB_CONCURRENCY:-$(WORKERS)} --timeout 120 --access-logfile - $(GUNICORN_ARGS)
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client, RequestFactory
 
 from regions.models import Organisation, UserProfile
 from webcert_forum.accounts import ensure_groups
@@ -97,3 +98,23 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _client_login_passes_a_request(monkeypatch):
+    """django-axes needs the request in authenticate() (it counts failures per address);
+    the test client's login() calls authenticate() without one, so give it a request from
+    127.0.0.1, as a browser on this machine would send. Axes stays on in every test."""
+    original = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/accounts/login/"))
+        return original(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 takes half a second here; every role fixture and login would pay it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

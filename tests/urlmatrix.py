@@ -12,7 +12,7 @@ EXAMPLES = {
 }
 
 # Views that are not pages: they answer logged-out users on purpose, or belong to Django.
-EXCLUDED_PREFIXES = ("admin:", "login", "logout")
+EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz")
 
 
 def _walk(patterns, prefix="", namespace=""):

@@ -38,7 +38,7 @@ SWEDISH_MONTHS = [
 
 
 def month_label(month):
-    """"maj 2022" for the first day of May 2022."""
+    """ "maj 2022" for the first day of May 2022."""
     return f"{SWEDISH_MONTHS[month.month - 1]} {month.year}"
 
 

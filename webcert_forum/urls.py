@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from regions import feeds as region_feeds
 
-from . import views
+from . import health, views
 
 admin.site.site_header = "Webcert användarforum – administration"
 admin.site.site_title = "Webcert användarforum"
@@ -25,6 +25,7 @@ urlpatterns = [
     path("statistics/", include("certificate_statistics.urls")),
     path("signing/", include("signing_rollout.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 handler403 = "webcert_forum.views.permission_denied"
