@@ -1,0 +1,106 @@
+"""The statistics slides: certificates issued per organisation and type for one month.
+
+"utfärdade intyg <månad>" counts every channel; "Webcert Fristående <månad>" only the
+standalone Webcert. The month comes from the title (a stray word on the slide may name
+another month); an empty cell is no entry, not a zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from webcert_forum.importer.context import ParseContext
+from webcert_forum.importer.dates import find_month, statistics_month
+from webcert_forum.importer.read import Slide, Word
+from webcert_forum.importer.reference import fold
+from webcert_forum.importer.tables import Table, left_neighbour, parse_count, read_table, same_line
+
+
+def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, list]:
+    counts: list[dict] = []
+    totals: list[dict] = []
+    for slide in slides:
+        table = _statistics_table(slide, ctx)
+        if table is None:
+            ctx.warn(f"Slide {slide.number} ({slide.title}): no statistics table found.")
+            continue
+        month = _month(slide, ctx)
+        if month is None:
+            continue
+        channel = slide.section.channel
+        types = _column_types(table, slide, ctx)
+        for row in table.rows:
+            _read_row(row.cells, types, month, channel, slide, ctx, counts, totals)
+    return counts, totals
+
+
+def _is_header_word(word: Word, ctx: ParseContext) -> bool:
+    return bool(ctx.reference.certificate_type(word.text)) or fold(word.text).startswith("total")
+
+
+def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
+    words = slide.words or []
+    candidates = [w for w in words if _is_header_word(w, ctx)]
+    if not candidates:
+        return None
+    # The header is the line holding most type names; a type named in prose elsewhere is not.
+    anchor_line = max(candidates, key=lambda c: sum(1 for w in candidates if same_line(w, c)))
+    anchors = [w for w in candidates if same_line(w, anchor_line)]
+    first = min(anchors, key=lambda w: w.x0)
+    label_header = left_neighbour(words, first)
+    if label_header is None:
+        return read_table(words, anchors, x_min=0.0)
+    return read_table(words, [label_header, *anchors])
+
+
+def _month(slide: Slide, ctx: ParseContext) -> str | None:
+    section = slide.section
+    month = section.month
+    if month is None:
+        month = find_month(slide.text)
+        if month is None:
+            ctx.warn(f"Slide {slide.number} ({slide.title}): the title names no month; skipped.")
+            return None
+        ctx.warn(f"Slide {slide.number} ({slide.title}): month taken from the slide text.")
+    return statistics_month(month, ctx.meeting_date, section.year)
+
+
+def _column_types(table: Table, slide: Slide, ctx: ParseContext) -> list[str | None]:
+    """Per column: a type code, "total" for the row total, None for the label column."""
+    types: list[str | None] = [None]
+    for column in table.columns[1:]:
+        header = " ".join(column.header.split())
+        code = ctx.reference.certificate_type(header)
+        if code is None and fold(header).startswith("total"):
+            types.append("total")
+            continue
+        if code is None:
+            ctx.warn(
+                f"Slide {slide.number}: column '{header}' is not a known certificate type; "
+                "kept with its printed header as type."
+            )
+            code = header
+        types.append(code)
+    return types
+
+
+def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:
+    label = " ".join(cells[0].split())
+    values = {i: cell for i, cell in enumerate(cells) if i and cell.strip()}
+    if not label:
+        if values:
+            ctx.warn(f"Slide {slide.number}: numbers without an organisation: {values}.")
+        return
+    org = ctx.organisation(label, slide.number)
+    for index, cell in values.items():
+        count = parse_count(cell)
+        if count is None:
+            ctx.warn(f"Slide {slide.number}, {label}: '{cell}' is not a count; ignored.")
+            continue
+        if types[index] == "total":
+            totals.append({"month": month, "channel": channel, "org": org, "total": count})
+        else:
+            counts.append(
+                {"month": month, "channel": channel, "org": org, "type": types[index],
+                 "count": count}
+            )  # fmt: skip

@@ -1,0 +1,71 @@
+"""The new signing solution: tests per vendor group and production per organisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from webcert_forum.importer.context import ParseContext
+from webcert_forum.importer.dates import iso_months, parse_date
+from webcert_forum.importer.read import Slide
+from webcert_forum.importer.reference import fold
+from webcert_forum.importer.tables import two_column_tables
+
+
+def parse_signing_tests(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
+    """'tested_by' when the cell names an organisation, else the cell's text as 'plan'."""
+    tests = []
+    for slide in slides:
+        for table in two_column_tables(slide.words or [], lambda text: text.startswith("tester")):
+            for row in table.rows:
+                label, cell = row.cells[0], " ".join(" ".join(row.cells[1:]).split())
+                if not label.strip():
+                    continue
+                tested_by = ctx.reference.organisation(cell) if cell else None
+                tests.append(
+                    {
+                        "vendor_group": ctx.vendor_group(label, slide.number),
+                        "tested_by": tested_by,
+                        "plan": cell if cell and tested_by is None else None,
+                    }
+                )
+    return tests
+
+
+def parse_signing_production(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
+    """'Klart' is done, a date is planned ('Prel' makes it preliminary), empty not reported."""
+    entries = []
+    for slide in slides:
+        for table in two_column_tables(
+            slide.words or [], lambda text: text in ("produktion", "i produktion")
+        ):
+            for row in table.rows:
+                label, cell = row.cells[0], " ".join(" ".join(row.cells[1:]).split())
+                if not label.strip():
+                    continue
+                entry = production_status(cell, ctx)
+                if entry is None:
+                    ctx.warn(f"Slide {slide.number}, {label}: production status '{cell}' unread.")
+                    entry = _status("not_reported")
+                entries.append({"org": ctx.organisation(label, slide.number), **entry})
+    return entries
+
+
+def _status(status: str, date: str | None = None, preliminary: bool = False) -> dict:
+    return {"status": status, "date": date, "preliminary": preliminary}
+
+
+def production_status(cell: str, ctx: ParseContext) -> dict | None:
+    folded = fold(cell)
+    if not folded:
+        return _status("not_reported")
+    if re.match(r"^(klart|klar|ja|i produktion|driftsatt)\b", folded):
+        return _status("done")
+    preliminary = "prel" in folded
+    dates = iso_months(cell)
+    if dates:
+        return _status("planned", dates[0], preliminary)
+    date = parse_date(cell, ctx.meeting_date)
+    if date:
+        return _status("planned", date.isoformat(), preliminary)
+    return None

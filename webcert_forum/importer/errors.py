@@ -1,0 +1,55 @@
+"""The one error a user can cause by uploading the wrong file.
+
+The CLI prints the English message; the web UI shows ``SWEDISH_MESSAGES[error.code]``.
+"""
+
+CODES = (
+    "empty",
+    "not_pdf",
+    "damaged",
+    "encrypted",
+    "too_large",
+    "too_many_pages",
+    "not_minutes",
+    "no_meeting_date",
+)
+
+ENGLISH_MESSAGES = {
+    "empty": "The file is empty.",
+    "not_pdf": "The file is not a PDF.",
+    "damaged": "The PDF is damaged and cannot be read.",
+    "encrypted": "The PDF is password-protected; export it again without a password.",
+    "too_large": "The file is too large.",
+    "too_many_pages": "The PDF has too many pages to be forum minutes.",
+    "not_minutes": "The PDF does not look like minutes of Webcert användarforum: "
+    "no known section (attendance, statistics, release, ...) was found.",
+    "no_meeting_date": "The minutes do not state the meeting date; give it explicitly.",
+}
+
+SWEDISH_MESSAGES = {
+    "empty": "Filen är tom.",
+    "not_pdf": "Filen är inte en PDF.",
+    "damaged": "PDF-filen är skadad och kan inte läsas.",
+    "encrypted": "PDF-filen är lösenordsskyddad. Exportera den igen utan lösenord.",
+    "too_large": "Filen är för stor.",
+    "too_many_pages": "PDF-filen har för många sidor för att vara ett mötesprotokoll.",
+    "not_minutes": "PDF-filen ser inte ut som ett protokoll från Webcert användarforum: "
+    "inget känt avsnitt (deltagare, statistik, release …) hittades.",
+    "no_meeting_date": "Protokollet anger inte mötesdatum. Ange det uttryckligen.",
+}
+
+
+class MinutesImportError(Exception):
+    """A file the importer refuses, with a ``code`` from ``CODES``."""
+
+    def __init__(self, code: str, detail: str = ""):
+        if code not in CODES:
+            raise ValueError(f"unknown import error code {code!r}")
+        self.code = code
+        self.detail = detail
+        message = ENGLISH_MESSAGES[code]
+        super().__init__(f"{message} ({detail})" if detail else message)
+
+    @property
+    def swedish_message(self) -> str:
+        return SWEDISH_MESSAGES[self.code]

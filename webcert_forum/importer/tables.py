@@ -1,0 +1,261 @@
+"""Tables: words with coordinates -> columns and rows, for every table the minutes hold.
+
+Read by geometry only, never by counting values in a line (an empty cell prints nothing):
+- the header band is every word chained vertically to the given header words, so headers
+  wrapped over two lines ("Total-" / "summa") and vertically centred ones join it;
+- columns are the header words clustered by horizontal overlap;
+- the boundary between two columns is the widest run of least-covered x in the gap between
+  their headers, so left-, centre- and right-aligned cells all fall on the right side;
+- rows are body words chained by vertical overlap, so a label wrapped around its numbers
+  ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .read import Word
+
+_COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
+
+
+@dataclass
+class Column:
+    header: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    top: float
+    bottom: float
+
+    @property
+    def label(self) -> str:
+        return self.cells[0]
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[Row]
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+def parse_count(text: str) -> int | None:
+    """'37 732', '37\u00a0732' and '37732' are all 37732; anything else is not a count."""
+    text = text.strip()
+    if not _COUNT_RE.match(text):
+        return None
+    return int(re.sub(r"\D", "", text))
+
+
+def same_line(a: Word, b: Word) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.height, b.height)
+
+
+def left_neighbour(words: Iterable[Word], anchor: Word, x_min: float = -1e9) -> Word | None:
+    """The nearest word on the anchor's line to its left: the header of the label column."""
+    candidates = [
+        w for w in words if w is not anchor and same_line(w, anchor) and x_min <= w.x0
+        and w.x1 <= anchor.x0 + 1
+    ]  # fmt: skip
+    return max(candidates, key=lambda w: w.x1, default=None)
+
+
+def join_header(parts: Sequence[str]) -> str:
+    """Wrapped header lines as one label: 'Total-'+'summa' -> 'Totalsumma'."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not text:
+            text = part
+        elif text.endswith("-") and not text.endswith(" -"):
+            text = text[:-1] + part
+        elif text.endswith("/"):
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def read_table(
+    words: Sequence[Word],
+    header: Sequence[Word],
+    *,
+    x_min: float | None = None,
+    x_max: float | None = None,
+    y_max: float | None = None,
+    max_gap: float = 3.0,
+) -> Table:
+    """The table whose header contains ``header`` (at least the first and last column's words).
+
+    The table ends at ``y_max``, or where the vertical gap between rows exceeds ``max_gap``
+    word heights (a footnote or another text box below it).
+    """
+    header = sorted(header, key=lambda w: w.x0)
+    height = statistics.median(w.height for w in header) or 10.0
+    starts = [w.x0 for w in header]
+    pitch = statistics.median([b - a for a, b in pairwise(starts)] or [4 * height])
+    if x_min is None:
+        x_min = header[0].x0 - height
+    if x_max is None:
+        x_max = max(header[-1].x0 + 1.1 * pitch, header[-1].x1 + 0.3 * pitch)
+    inside = [w for w in words if x_min <= w.centre_x <= x_max]
+
+    band = _header_band(inside, header, height)
+    band_bottom = max(w.bottom for w in band)
+    columns = _columns(band)
+    body = [
+        w for w in inside if w.top >= band_bottom - 0.2 * height and w not in band
+        and (y_max is None or w.top < y_max)
+    ]  # fmt: skip
+    bounds = _boundaries(columns, body)
+    rows = []
+    previous_bottom = band_bottom
+    for group in _bands(body, height):
+        top = min(w.top for w in group)
+        if top - previous_bottom > max_gap * height:
+            break
+        previous_bottom = max(w.bottom for w in group)
+        rows.append(_row(group, bounds, len(columns)))
+    return Table(columns=columns, rows=rows)
+
+
+def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -> list[Word]:
+    band = list(header)
+    top = min(w.top for w in band)
+    bottom = max(w.bottom for w in band)
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if w in band:
+                continue
+            if w.top <= bottom + 0.3 * height and w.bottom >= top - 0.3 * height:
+                band.append(w)
+                top, bottom = min(top, w.top), max(bottom, w.bottom)
+                changed = True
+    return band
+
+
+def _columns(band: Sequence[Word]) -> list[Column]:
+    clusters: list[list[Word]] = []
+    for w in sorted(band, key=lambda w: w.x0):
+        if clusters and w.x0 < max(c.x1 for c in clusters[-1]) - 0.5:
+            clusters[-1].append(w)
+        else:
+            clusters.append([w])
+    columns = []
+    for cluster in clusters:
+        ordered = sorted(cluster, key=lambda w: (round(w.top), w.x0))
+        columns.append(
+            Column(
+                header=join_header([w.text for w in ordered]),
+                x0=min(w.x0 for w in cluster),
+                x1=max(w.x1 for w in cluster),
+            )
+        )
+    return columns
+
+
+def _boundaries(columns: Sequence[Column], body: Sequence[Word]) -> list[float]:
+    """x where each column after the first begins."""
+    bounds = []
+    for left, right in pairwise(columns):
+        lo, hi = left.x1, right.x0
+        if hi - lo < 1:
+            bounds.append((left.x1 + right.x0) / 2)
+            continue
+        bounds.append(_least_covered_midpoint(lo, hi, body))
+    return bounds
+
+
+def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float:
+    edges = sorted({lo, hi, *(x for w in body for x in (w.x0, w.x1) if lo < x < hi)})
+    best = None
+    run_start = run_end = None
+    run_cover = None
+    for a, b in pairwise(edges):
+        middle = (a + b) / 2
+        cover = sum(1 for w in body if w.x0 < middle < w.x1)
+        if run_cover == cover and run_end == a:
+            run_end = b
+        else:
+            run_start, run_end, run_cover = a, b, cover
+        key = (-run_cover, run_end - run_start)
+        if best is None or key > best[0]:
+            best = (key, (run_start + run_end) / 2)
+    return best[1] if best else (lo + hi) / 2
+
+
+def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
+    groups: list[list[Word]] = []
+    bottom = None
+    for w in sorted(words, key=lambda w: w.top):
+        if groups and w.top <= bottom + 0.15 * height:
+            groups[-1].append(w)
+            bottom = max(bottom, w.bottom)
+        else:
+            groups.append([w])
+            bottom = w.bottom
+    return groups
+
+
+def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
+    parts: list[list[Word]] = [[] for _ in range(width)]
+    for w in group:
+        index = sum(1 for b in bounds if w.centre_x >= b)
+        parts[index].append(w)
+    cells = [
+        " ".join(w.text for w in sorted(part, key=lambda w: (round(w.top), w.x0))) for part in parts
+    ]
+    return Row(cells=cells, top=min(w.top for w in group), bottom=max(w.bottom for w in group))
+
+
+def two_column_tables(words: Sequence[Word], is_anchor: Callable[[str], bool]) -> list[Table]:
+    """Every 'label | value' table whose value header satisfies ``is_anchor(folded text)``."""
+    from .reference import fold
+
+    tables = []
+    for anchor in [w for w in words if is_anchor(fold(w.text))]:
+        label_header = left_neighbour(words, anchor)
+        if label_header is not None:
+            tables.append(read_table(words, [label_header, anchor]))
+    return tables
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    top: float
+    bottom: float
+
+
+def text_lines(words: Sequence[Word]) -> list[Line]:
+    """Words joined into lines top to bottom, keeping each line's indentation."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.centre_y, w.x0)):
+        if lines and same_line(lines[-1][0], w):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [
+        Line(
+            text=" ".join(w.text for w in sorted(line, key=lambda w: w.x0)),
+            x0=min(w.x0 for w in line),
+            top=min(w.top for w in line),
+            bottom=max(w.bottom for w in line),
+        )
+        for line in lines
+    ]

@@ -1,0 +1,68 @@
+"""Validate: cross-checks that become warnings. Never a silent fix: the numbers stay as
+printed and a person decides."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+EXPECTED_SECTIONS = {
+    "attendance": "attendance (Deltagare)",
+    "service_windows": "service windows (Drift regioner)",
+    "release": "release (Uppdatering av applikationen)",
+    "connection_dates": "DB/DOI connection dates (Anslutningsdatum)",
+    "signing_tests": "signing tests per vendor group",
+    "signing_production": "signing production per organisation",
+    "certificate_counts": "certificate statistics",
+}
+
+
+def missing_sections(document: dict) -> list[str]:
+    warnings = [
+        f"Expected section missing: {label}."
+        for key, label in EXPECTED_SECTIONS.items()
+        if not document.get(key)
+    ]
+    if not document["meeting"].get("next_meeting"):
+        warnings.append("Expected section missing: next meeting (Nästa möte).")
+    return warnings
+
+
+def row_sum_mismatches(counts: list[dict], totals: list[dict]) -> list[str]:
+    sums: dict[tuple, int] = defaultdict(int)
+    for entry in counts:
+        sums[entry["month"], entry["channel"], entry["org"]] += entry["count"]
+    warnings = []
+    seen = set()
+    for entry in totals:
+        key = entry["month"], entry["channel"], entry["org"]
+        if key in seen:
+            warnings.append(f"{_where(key)}: the organisation appears in more than one row.")
+        seen.add(key)
+        if sums.get(key, 0) != entry["total"]:
+            warnings.append(
+                f"{_where(key)}: the cells add up to {sums.get(key, 0)} "
+                f"but the printed Totalsumma is {entry['total']}."
+            )
+    return warnings
+
+
+def standalone_exceeding_all(counts: list[dict]) -> list[str]:
+    everything = {
+        (e["month"], e["org"], e["type"]): e["count"] for e in counts if e["channel"] == "all"
+    }
+    warnings = []
+    for entry in counts:
+        if entry["channel"] != "standalone":
+            continue
+        key = entry["month"], entry["org"], entry["type"]
+        if key in everything and entry["count"] > everything[key]:
+            warnings.append(
+                f"{entry['month']} {entry['org']} {entry['type']}: standalone Webcert count "
+                f"{entry['count']} is larger than the all-channels count {everything[key]}."
+            )
+    return warnings
+
+
+def _where(key: tuple) -> str:
+    month, channel, org = key
+    return f"{month} {'standalone Webcert' if channel == 'standalone' else 'all channels'}, {org}"
