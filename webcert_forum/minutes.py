@@ -17,7 +17,7 @@ from webcert_forum.importer.dates import (
 )
 from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
-from webcert_forum.importer.tables import left_neighbour, read_table, same_line
+from webcert_forum.importer.tables import left_neighbour, read_side_by_side, same_line
 
 _PRESENT = {"ja": True, "x": True, "✓": True, "✔": True, "nej": False, "-": False}
 
@@ -27,22 +27,20 @@ def parse_attendance(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
     attendance = []
     for slide in slides:
         words = slide.words or []
-        anchors = sorted(
-            (w for w in words if fold(w.text) in ("närvarande", "närvaro", "deltog")),
-            key=lambda w: (round(w.top), w.x0),
-        )
-        headers = []
+        anchors = [w for w in words if fold(w.text) in ("närvarande", "närvaro", "deltog")]
+        if not anchors:
+            continue
+        line = max(anchors, key=lambda a: sum(1 for b in anchors if same_line(a, b)))
+        anchors = sorted((a for a in anchors if same_line(a, line)), key=lambda w: w.x0)
+        header = []
         for index, anchor in enumerate(anchors):
-            previous = (
-                anchors[index - 1].x1 if index and same_line(anchors[index - 1], anchor) else -1e9
-            )
+            previous = anchors[index - 1].x1 if index else -1e9
             label_header = left_neighbour(words, anchor, x_min=previous)
             if label_header is not None:
-                headers.append((label_header, anchor))
-        for index, (label_header, anchor) in enumerate(headers):
-            following = [h[0] for h in headers[index + 1 :] if same_line(h[0], label_header)]
-            x_max = following[0].x0 - 1 if following else None
-            table = read_table(words, [label_header, anchor], x_max=x_max)
+                header += [label_header, anchor]
+        if not header:
+            continue
+        for table in read_side_by_side(words, header, len(header) // 2):
             for row in table.rows:
                 entry = _attendance_row(row.cells, slide.number, ctx)
                 if entry:
@@ -75,10 +73,10 @@ def parse_next_meeting(slides: Sequence[Slide], ctx: ParseContext) -> str | None
 
 
 def deck_meeting_date(slides: Sequence[Slide]) -> dt.date | None:
-    """A meeting date the deck names itself, on a title slide ('Användarforum 1 juni 2022')."""
-    for slide in slides[:2]:
-        folded = fold(slide.text)
-        if "användarforum" not in folded and "mötesdatum" not in folded:
+    """A meeting date the deck names itself, on its cover ('Användarforum 1 juni 2022')."""
+    covers = [s for s in slides if "användarforum" in fold(s.title)] or list(slides[:1])
+    for slide in covers:
+        if "användarforum" not in fold(slide.text) and "mötesdatum" not in fold(slide.text):
             continue
         for line in slide.text.split("\n"):
             if re.search(r"\b20\d\d\b", line):

@@ -42,11 +42,13 @@ SWEDISH_MESSAGES = {
 class MinutesImportError(Exception):
     """A file the importer refuses, with a ``code`` from ``CODES``."""
 
-    def __init__(self, code: str, detail: str = ""):
+    def __init__(self, code: str, detail: str = "", technical: str = ""):
         if code not in CODES:
             raise ValueError(f"unknown import error code {code!r}")
         self.code = code
         self.detail = detail
+        # What the PDF library said: for logs, not for the person who uploaded the file.
+        self.technical = technical
         message = ENGLISH_MESSAGES[code]
         super().__init__(f"{message} ({detail})" if detail else message)
 

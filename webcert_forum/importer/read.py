@@ -99,7 +99,7 @@ def read_slides(
     except pdfium.PdfiumError as error:
         raise _pdfium_error(error) from error
     except Exception as error:  # pdfium may fail in ways it does not classify
-        raise MinutesImportError("damaged", type(error).__name__) from error
+        raise MinutesImportError("damaged", technical=repr(error)) from error
     plumber = None
     try:
         page_count = len(document)
@@ -108,7 +108,7 @@ def read_slides(
         slides = []
         for index in range(page_count):
             if time.monotonic() - started > time_budget:
-                raise MinutesImportError("damaged", "reading took too long")
+                raise MinutesImportError("damaged", technical="reading took too long")
             slide = _read_page_text(document, index)
             if wants_words(slide.title, slide.text):
                 if plumber is None:
@@ -119,7 +119,7 @@ def read_slides(
     except MinutesImportError:
         raise
     except Exception as error:  # anything escaping pdfminer/pdfium on a corrupt file
-        raise MinutesImportError("damaged", type(error).__name__) from error
+        raise MinutesImportError("damaged", technical=repr(error)) from error
     finally:
         if plumber is not None:
             plumber.close()
@@ -129,7 +129,7 @@ def read_slides(
 def _pdfium_error(error: Exception) -> MinutesImportError:
     if "password" in str(error).casefold():
         return MinutesImportError("encrypted")
-    return MinutesImportError("damaged", str(error))
+    return MinutesImportError("damaged", technical=str(error))
 
 
 def _open_plumber(pdfplumber, data: bytes):
@@ -141,7 +141,7 @@ def _open_plumber(pdfplumber, data: bytes):
         cause = getattr(error, "args", [None])[0] if error.args else None
         if isinstance(error, PDFPasswordIncorrect) or isinstance(cause, PDFPasswordIncorrect):
             raise MinutesImportError("encrypted") from error
-        raise MinutesImportError("damaged", type(cause or error).__name__) from error
+        raise MinutesImportError("damaged", technical=repr(cause or error)) from error
 
 
 def _read_page_text(document, index: int) -> Slide:

@@ -100,35 +100,101 @@ def read_table(
     """The table whose header contains ``header`` (at least the first and last column's words).
 
     The table ends at ``y_max``, or where the vertical gap between rows exceeds ``max_gap``
-    word heights (a footnote or another text box below it).
+    word heights and the table's usual row gap (a footnote or another text box below it).
     """
+    return read_side_by_side(
+        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap
+    )[0]
+
+
+def read_side_by_side(
+    words: Sequence[Word],
+    header: Sequence[Word],
+    count: int,
+    *,
+    x_min: float | None = None,
+    x_max: float | None = None,
+    y_max: float | None = None,
+    max_gap: float = 3.0,
+) -> list[Table]:
+    """``count`` tables of equally many columns printed side by side ('Region | Närvarande'
+    twice): columns are found together, rows separately, so a row of one table never joins
+    a row of the other."""
     header = sorted(header, key=lambda w: w.x0)
     height = statistics.median(w.height for w in header) or 10.0
     starts = [w.x0 for w in header]
     pitch = statistics.median([b - a for a, b in pairwise(starts)] or [4 * height])
-    if x_min is None:
-        x_min = header[0].x0 - height
     if x_max is None:
         x_max = max(header[-1].x0 + 1.1 * pitch, header[-1].x1 + 0.3 * pitch)
-    inside = [w for w in words if x_min <= w.centre_x <= x_max]
-
+    near = x_min if x_min is not None else header[0].x0 - height
+    inside = [w for w in words if near <= w.centre_x <= x_max]
     band = _header_band(inside, header, height)
     band_bottom = max(w.bottom for w in band)
     columns = _columns(band)
-    body = [
-        w for w in inside if w.top >= band_bottom - 0.2 * height and w not in band
-        and (y_max is None or w.top < y_max)
-    ]  # fmt: skip
+
+    def body_of(candidates: Iterable[Word]) -> list[Word]:
+        return [
+            w for w in candidates if w.top >= band_bottom - 0.2 * height and w not in band
+            and (y_max is None or w.top < y_max)
+        ]  # fmt: skip
+
+    body = body_of(inside)
     bounds = _boundaries(columns, body)
-    rows = []
-    previous_bottom = band_bottom
-    for group in _bands(body, height):
-        top = min(w.top for w in group)
-        if top - previous_bottom > max_gap * height:
+    if x_min is None:
+        # Labels under a centred header start left of it: widen to their own left edge.
+        left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
+        if left < near:
+            body = body_of(w for w in words if left <= w.centre_x <= x_max)
+    width = max(1, len(columns) // count)
+    tables = []
+    for group in range(count):
+        first, last = group * width, (group + 1) * width if group + 1 < count else len(columns)
+        lo = bounds[first - 1] if first else -1e9
+        hi = bounds[last - 1] if last - 1 < len(bounds) else 1e9
+        part = [w for w in body if lo <= w.centre_x < hi]
+        part_bounds = bounds[first : last - 1]
+        rows = [
+            _row(g, part_bounds, last - first)
+            for g in _table_bands(part, height, band_bottom, max_gap)
+        ]
+        tables.append(Table(columns=columns[first:last], rows=rows))
+    return tables
+
+
+def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
+    """The body's rows down to the first gap much wider than the table's own row gaps."""
+    groups = _bands(body, height)
+    if not groups:
+        return []
+    tops = [min(w.top for w in g) for g in groups]
+    bottoms = [max(w.bottom for w in g) for g in groups]
+    gaps = [top - bottom for top, bottom in zip(tops[1:], bottoms, strict=False)]
+    typical = statistics.median(gaps) if gaps else height
+    if tops[0] - band_bottom > max(2 * max_gap * height, 2.5 * typical):
+        return []
+    kept = [groups[0]]
+    for group, gap in zip(groups[1:], gaps, strict=True):
+        if gap > max(max_gap * height, 2.5 * typical):
             break
-        previous_bottom = max(w.bottom for w in group)
-        rows.append(_row(group, bounds, len(columns)))
-    return Table(columns=columns, rows=rows)
+        kept.append(group)
+    return kept
+
+
+def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
+    """Left edge of the run of text that holds the label column (not prose beside it)."""
+    limit = bounds[0] if bounds else columns[0].x1
+    intervals = sorted((w.x0, w.x1) for w in body if w.x1 <= limit + 1)
+    runs: list[list[float]] = []
+    for x0, x1 in intervals:
+        if runs and x0 <= runs[-1][1] + 2:
+            runs[-1][1] = max(runs[-1][1], x1)
+        else:
+            runs.append([x0, x1])
+    first = columns[0]
+    if not runs:
+        return first.x0
+    nearest = min(runs, key=lambda r: max(0.0, r[0] - first.x1, first.x0 - r[1]))
+    return min(nearest[0] - 1, first.x0)
 
 
 def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -> list[Word]:
