@@ -135,9 +135,7 @@ def test_a_file_over_25_mb_is_refused_without_reading_it_as_a_pdf(reference, tmp
     assert err.count("\n") == 1 and "too large" in err
 
 
-def test_labels_that_match_no_organisation_are_listed_and_nothing_is_written(
-    reference, tmp_path
-):
+def test_labels_that_match_no_organisation_are_listed_and_nothing_is_written(reference, tmp_path):
     path = tmp_path / "deck.pdf"
     path.write_bytes(
         attendance_deck([("Region Atlantis", "Ja"), ("Region Blekinge", "Ja"), ("Lemuria", "Nej")])
