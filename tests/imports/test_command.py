@@ -1,3 +1,4 @@
+import io
 import json
 
 import pytest
@@ -151,3 +152,16 @@ def test_labels_that_match_no_organisation_are_listed_and_nothing_is_written(ref
 def test_a_missing_file_exits_2(reference, tmp_path):
     code, _, err = import_minutes(tmp_path / "finns-inte.pdf", "--meeting-date", SEED_DATE)
     assert code == 2 and "finns-inte.pdf" in err
+
+
+def test_load_seed_imports_the_june_meeting_from_its_pdf(reference):
+    from django.core.management import call_command
+
+    call_command("load_seed", stdout=io.StringIO())
+    meeting = Meeting.objects.get(date=SEED_DATE)
+    assert meeting.source_file.read() == SEED_PDF.read_bytes()
+    assert CertificateCount.objects.count() == len(seed_document_data()["certificate_counts"])
+    assert meeting.slides.exists()
+    out = io.StringIO()
+    call_command("load_seed", stdout=out)
+    assert "created: 0, updated: 0" in out.getvalue()
