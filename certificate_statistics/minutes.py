@@ -49,8 +49,8 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
     first = min(anchors, key=lambda w: w.x0)
     label_header = left_neighbour(words, first)
     if label_header is None:
-        return read_table(words, anchors, x_min=0.0)
-    return read_table(words, [label_header, *anchors])
+        return read_table(words, anchors, x_min=0.0, rules=slide.rules)
+    return read_table(words, [label_header, *anchors], rules=slide.rules)
 
 
 def _month(slide: Slide, ctx: ParseContext) -> str | None:

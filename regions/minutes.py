@@ -15,9 +15,7 @@ def parse_service_windows(slides: Sequence[Slide], ctx: ParseContext) -> list[di
     """'3-4 juni + 30 juni' is two windows; yearless dates get the meeting's window year."""
     windows = []
     for slide in slides:
-        for table in two_column_tables(
-            slide.words or [], lambda text: text in ("datum", "datum/tid", "när")
-        ):
+        for table in two_column_tables(slide, lambda text: text in ("datum", "datum/tid", "när")):
             for row in table.rows:
                 label, when = row.cells[0], " ".join(row.cells[1:]).strip()
                 if not label.strip():
@@ -35,9 +33,7 @@ def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[d
     """A cell may hold several dates; a month alone ('2022-06 (prel.)') stays a month."""
     entries = []
     for slide in slides:
-        for table in two_column_tables(
-            slide.words or [], lambda text: text.startswith("anslutning")
-        ):
+        for table in two_column_tables(slide, lambda text: text.startswith("anslutning")):
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(row.cells[1:]).strip()
                 if not label.strip():

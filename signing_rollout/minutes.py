@@ -16,7 +16,7 @@ def parse_signing_tests(slides: Sequence[Slide], ctx: ParseContext) -> list[dict
     """'tested_by' when the cell names an organisation, else the cell's text as 'plan'."""
     tests = []
     for slide in slides:
-        for table in two_column_tables(slide.words or [], lambda text: text.startswith("tester")):
+        for table in two_column_tables(slide, lambda text: text.startswith("tester")):
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(" ".join(row.cells[1:]).split())
                 if not label.strip():
@@ -36,9 +36,7 @@ def parse_signing_production(slides: Sequence[Slide], ctx: ParseContext) -> list
     """'Klart' is done, a date is planned ('Prel' makes it preliminary), empty not reported."""
     entries = []
     for slide in slides:
-        for table in two_column_tables(
-            slide.words or [], lambda text: text in ("produktion", "i produktion")
-        ):
+        for table in two_column_tables(slide, lambda text: text in ("produktion", "i produktion")):
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(" ".join(row.cells[1:]).split())
                 if not label.strip():

@@ -40,7 +40,7 @@ def parse_attendance(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
                 header += [label_header, anchor]
         if not header:
             continue
-        for table in read_side_by_side(words, header, len(header) // 2):
+        for table in read_side_by_side(words, header, len(header) // 2, rules=slide.rules):
             for row in table.rows:
                 entry = _attendance_row(row.cells, slide.number, ctx)
                 if entry:

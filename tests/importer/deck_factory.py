@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 import random
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 
 from reportlab.lib.colors import black, white
 from reportlab.pdfgen import canvas
@@ -53,6 +53,8 @@ class Style:
     wrap_labels: bool = True
     thousands: str = ""  # "", " " or "\u00a0"
     stray_word: str | None = None
+    # None: a label column's header follows its labels unless the whole header is centred.
+    label_header_align: str | None = None
 
 
 @dataclass
@@ -63,6 +65,7 @@ class StatisticsTable:
     types: list[str]  # printed header per type column (canonical code or an unknown type)
     rows: list[tuple[str, str, list[int | None], int | None]]  # key, label, cells, total
     rows_per_slide: int | None = None
+    continued_title: str | None = None  # title of later parts; default: title + " (forts.)"
 
 
 @dataclass
@@ -129,29 +132,40 @@ def sample_deck(
             if channel == "standalone":
                 rows = [_capped(row, statistics[-1].rows, standalone_over) for row in rows]
             name = MONTH_NAMES[month - 1]
-            title = (
-                f"11{'abcdefgh'[len(statistics)]}. Statistik och användning – "
-                + (f"utfärdade intyg {name}" if channel == "all" else f"Webcert Fristående {name}")
+            letter = "abcdefghijklmnopqrstuvwxyz"[len(statistics) % 26]
+            title = f"{11 + len(statistics) // 26}{letter}. Statistik och användning – " + (
+                f"utfärdade intyg {name}" if channel == "all" else f"Webcert Fristående {name}"
             )
             statistics.append(
                 StatisticsTable(title, f"{year}-{month:02d}", channel, types, rows, rows_per_slide)
             )
     return ForumDeck(
         attendance=[(k, FULL_LABELS[k], i % 5 != 3) for i, k in enumerate(FULL_LABELS)],
-        service_windows=[("jonkoping", labels["jonkoping"], "3-4 juni + 30 juni"),
-                         ("skane", labels["skane"], "4 oktober")],  # fmt: skip
-        connection_dates=[("blekinge", labels["blekinge"], "2021-05-11"),
-                          ("vastra-gotaland", labels["vastra-gotaland"], "2021-10-13\n2022-04-06"),
-                          ("dalarna", labels["dalarna"], "2022-06 (prel.)")],  # fmt: skip
+        service_windows=[
+            ("jonkoping", labels["jonkoping"], "3-4 juni + 30 juni"),
+            ("skane", labels["skane"], "4 oktober"),
+        ],  # fmt: skip
+        connection_dates=[
+            ("blekinge", labels["blekinge"], "2021-05-11"),
+            ("vastra-gotaland", labels["vastra-gotaland"], "2021-10-13\n2022-04-06"),
+            ("dalarna", labels["dalarna"], "2022-06 (prel.)"),
+        ],  # fmt: skip
         signing_tests=[("Cosmic", "Värmland"), ("Kliniken", "plan mitten av juni"), ("VAS", "")],
-        signing_production=[("blekinge", labels["blekinge"], ""),
-                            ("skane", labels["skane"], "Klart"),
-                            ("stockholm-gotland", labels["stockholm-gotland"], "Prel 2022-06-13")],
+        signing_production=[
+            ("blekinge", labels["blekinge"], ""),
+            ("skane", labels["skane"], "Klart"),
+            ("stockholm-gotland", labels["stockholm-gotland"], "Prel 2022-06-13"),
+        ],
         release_lines=[
             (0, "Kommande uppdatering av Webcert till version 7.2.0, release 2023-2:"),
-            (1, "- Datum: 14 juni, dagtid"), (1, "- Release utan användarpåverkan"),
-            (1, "- Planerad utveckling:"), (2, "- Ny funktion A"), (2, "- Förbättring B:"),
-            (3, "- detalj C"), (2, "- Buggrättningar"), (1, "- Release notes och manualer"),
+            (1, "- Datum: 14 juni, dagtid"),
+            (1, "- Release utan användarpåverkan"),
+            (1, "- Planerad utveckling:"),
+            (2, "- Ny funktion A"),
+            (2, "- Förbättring B:"),
+            (3, "- detalj C"),
+            (2, "- Buggrättningar"),
+            (1, "- Release notes och manualer"),
             (2, "- Release notes kommer publiceras: ca 7 juni"),
         ],  # fmt: skip
         statistics=statistics,
@@ -214,7 +228,9 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
     if "statistics" in wanted:
         for table in deck.statistics:
             for part, rows in enumerate(_chunks(table.rows, table.rows_per_slide)):
-                title = table.title + (" (forts.)" if part else "")
+                title = table.title
+                if part:
+                    title = table.continued_title or f"{table.title} (forts.)"
                 pages.append(partial(_statistics, pdf, style, title, table, rows))
     for draw in pages:
         _background(pdf, style)
@@ -273,12 +289,19 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
     all_rows = [(header, style.header_align, 2 * row_height)] + [
         (row, None, row_height) for row in rows
     ]
+    lead = size * 1.15
     for cells, header_align, h in all_rows:
+        # Like PowerPoint, a row grows to fit a cell wrapped over several lines.
+        tallest = max((len(text.split("\n")) for text in cells if text), default=1)
+        h = max(h, tallest * lead + 0.9 * size)
         centre = y - h / 2
         for index, text in enumerate(cells):
             lines = text.split("\n") if text else []
-            align = header_align or aligns[index]
-            lead = size * 1.15
+            align = aligns[index]
+            if header_align and (index or header_align == "centre"):
+                align = header_align
+            if header_align and not index and style.label_header_align:
+                align = style.label_header_align
             first = centre + (len(lines) - 1) * lead / 2 - size * 0.35
             for n, line in enumerate(lines):
                 _cell(pdf, line, edges[index], edges[index + 1], first - n * lead, align, size)

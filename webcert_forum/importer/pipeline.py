@@ -7,6 +7,7 @@ this module only routes slides to them and assembles ``webcert-forum-minutes/1``
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from certificate_statistics.minutes import parse_statistics
 from regions.minutes import parse_connection_dates, parse_service_windows
@@ -33,34 +34,71 @@ def parse_minutes(
     could not settle inside a readable deck goes to ``warnings`` and ``unresolved``.
     """
     data = reading.read_bytes(source, max_bytes=reading.MAX_BYTES)
-    slides = reading.read_slides(data, needs_layout, max_pages=reading.MAX_PAGES)
-    classify_slides(slides)
-    if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
-        raise MinutesImportError("not_minutes")
-    meeting_date = meeting_date or forum.deck_meeting_date(slides)
-    if meeting_date is None:
-        raise MinutesImportError("no_meeting_date")
-    ctx = ParseContext(meeting_date, reference or default_reference())
-    return build_document(slides, ctx)
+    with reading.Deck(data, max_pages=reading.MAX_PAGES) as deck:
+        slides = deck.slides()
+        classify_slides(slides)
+        if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
+            raise MinutesImportError("not_minutes")
+        meeting_date = meeting_date or forum.deck_meeting_date(slides)
+        if meeting_date is None:
+            raise MinutesImportError("no_meeting_date")
+        ctx = ParseContext(meeting_date, reference or default_reference())
+        parts: dict[str, list] = defaultdict(list)
+        for slide in slides:
+            if slide.section is None:
+                continue
+            if needs_layout(slide.title, slide.text):
+                deck.add_layout(slide)
+            parse_slide(slide, ctx, parts)
+            deck.drop_layout(slide)
+    return assemble(slides, parts, ctx)
 
 
-def build_document(slides: list[reading.Slide], ctx: ParseContext) -> dict:
-    def of(kind: str) -> list[reading.Slide]:
-        return [s for s in slides if s.section is not None and s.section.kind == kind]
+# Section kind -> the parsers (owned by the apps) that read a slide of it.
+PARSERS = {
+    "attendance": {"attendance": forum.parse_attendance},
+    "service_windows": {"service_windows": parse_service_windows},
+    "release": {"release": parse_release},
+    "connection_dates": {"connection_dates": parse_connection_dates},
+    "signing": {
+        "signing_tests": parse_signing_tests,
+        "signing_production": parse_signing_production,
+    },
+    "statistics": {"statistics": parse_statistics},
+    "next_meeting": {"next_meeting": forum.parse_next_meeting},
+    "status": {"incidents": forum.parse_incidents},
+    "timeline": {"timeline": forum.parse_timeline},
+}
 
-    counts, totals = parse_statistics(of("statistics"), ctx)
+
+def parse_slide(slide: reading.Slide, ctx: ParseContext, parts: dict[str, list]) -> None:
+    """Run the slide's parsers; results collect per document key, in slide order."""
+    for key, parser in PARSERS.get(slide.section.kind, {}).items():
+        result = parser([slide], ctx)
+        if key == "statistics":
+            counts, totals = result
+            parts["certificate_counts"] += counts
+            parts["certificate_totals"] += totals
+        elif isinstance(result, list):
+            parts[key] += result
+        elif result is not None:
+            parts[key].append(result)
+
+
+def assemble(slides: list[reading.Slide], parts: dict[str, list], ctx: ParseContext) -> dict:
+    counts, totals = parts["certificate_counts"], parts["certificate_totals"]
     document = {
         "schema": SCHEMA,
         "meeting": {
             "date": ctx.meeting_date.isoformat(),
-            "next_meeting": forum.parse_next_meeting(of("next_meeting"), ctx),
+            "next_meeting": next(iter(parts["next_meeting"]), None),
         },
-        "attendance": forum.parse_attendance(of("attendance"), ctx),
-        "service_windows": parse_service_windows(of("service_windows"), ctx),
-        "release": parse_release(of("release"), ctx),
-        "connection_dates": parse_connection_dates(of("connection_dates"), ctx),
-        "signing_tests": parse_signing_tests(of("signing"), ctx),
-        "signing_production": parse_signing_production(of("signing"), ctx),
+        "attendance": parts["attendance"],
+        "service_windows": parts["service_windows"],
+        "release": next(iter(parts["release"]), None),
+        "connection_dates": parts["connection_dates"],
+        "signing_tests": parts["signing_tests"],
+        "signing_production": parts["signing_production"],
         "certificate_counts": counts,
         "certificate_totals": totals,
     }
@@ -73,7 +111,7 @@ def build_document(slides: list[reading.Slide], ctx: ParseContext) -> dict:
     document["warnings"] = ctx.warnings
     document["unresolved"] = ctx.unresolved
     document["slides"] = [{"number": s.number, "title": s.title, "text": s.text} for s in slides]
-    document["incidents"] = forum.parse_incidents(of("status"), ctx)
-    document["timeline"] = forum.parse_timeline(of("timeline"), ctx)
+    document["incidents"] = parts["incidents"]
+    document["timeline"] = parts["timeline"]
     document["questions"] = forum.parse_questions(slides, ctx)
     return document

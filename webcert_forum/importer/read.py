@@ -21,6 +21,9 @@ MAX_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 200
 # A damaged file can make pdfminer crawl; checked between pages, so one page may overrun.
 TIME_BUDGET_SECONDS = 60.0
+TIME_BUDGET_PER_PAGE = 2.0
+# Slides hold hundreds of objects; a page with this many is a broken or hostile file.
+MAX_OBJECTS_PER_PAGE = 50_000
 WORD_OPTIONS = {"keep_blank_chars": True, "x_tolerance": 1.5, "y_tolerance": 2}
 
 
@@ -45,6 +48,15 @@ class Word:
         return self.bottom - self.top
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A vertical ruling line (or the side of a cell's rectangle) on the page."""
+
+    x: float
+    top: float
+    bottom: float
+
+
 @dataclass
 class Slide:
     number: int
@@ -53,6 +65,7 @@ class Slide:
     width: float = 0.0
     height: float = 0.0
     words: list[Word] | None = None
+    rules: list[Rule] = field(default_factory=list)
     section: object = field(default=None, repr=False)
 
 
@@ -83,47 +96,84 @@ def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
     return data
 
 
-def read_slides(
-    data: bytes,
-    wants_words: Callable[[str, str], bool],
-    max_pages: int = MAX_PAGES,
-    time_budget: float = TIME_BUDGET_SECONDS,
-) -> list[Slide]:
-    """One pass over the pages; ``wants_words(title, text)`` decides which need coordinates."""
-    import pdfplumber
-    import pypdfium2 as pdfium
+class Deck:
+    """An open PDF: every page's text from pypdfium2 first, then coordinates from pdfplumber
+    only for the slides that need them, one page at a time (``add_layout``/``drop_layout``).
 
-    started = time.monotonic()
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        raise _pdfium_error(error) from error
-    except Exception as error:  # pdfium may fail in ways it does not classify
-        raise MinutesImportError("damaged", technical=repr(error)) from error
-    plumber = None
-    try:
-        page_count = len(document)
-        if page_count > max_pages:
-            raise MinutesImportError("too_many_pages", f"{page_count} pages, at most {max_pages}")
-        slides = []
-        for index in range(page_count):
-            if time.monotonic() - started > time_budget:
-                raise MinutesImportError("damaged", technical="reading took too long")
-            slide = _read_page_text(document, index)
+    Every failure inside the PDF libraries becomes a ``MinutesImportError``.
+    """
+
+    def __init__(self, data: bytes, max_pages: int = MAX_PAGES, time_budget=TIME_BUDGET_SECONDS):
+        import pypdfium2 as pdfium
+
+        self._data = data
+        self._plumber = None
+        self._started = time.monotonic()
+        try:
+            self._document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as error:
+            raise _pdfium_error(error) from error
+        except Exception as error:  # pdfium may fail in ways it does not classify
+            raise MinutesImportError("damaged", technical=repr(error)) from error
+        self.page_count = len(self._document)
+        if self.page_count > max_pages:
+            self.close()
+            raise MinutesImportError(
+                "too_many_pages", f"{self.page_count} pages, at most {max_pages}"
+            )
+        self._budget = time_budget + TIME_BUDGET_PER_PAGE * self.page_count
+
+    def __enter__(self) -> Deck:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    def slides(self) -> list[Slide]:
+        """Number, title and text of every page."""
+        return [self._guarded(_read_page_text, self._document, i) for i in range(self.page_count)]
+
+    def add_layout(self, slide: Slide) -> None:
+        """Words and vertical rules of one slide, from pdfplumber."""
+        if self._plumber is None:
+            self._plumber = self._guarded(_open_plumber, self._data)
+        slide.words, slide.rules = self._guarded(_read_page_words, self._plumber, slide.number - 1)
+
+    @staticmethod
+    def drop_layout(slide: Slide) -> None:
+        # Coordinates are the bulk of a slide's memory; once parsed they are not needed.
+        slide.words, slide.rules = None, []
+
+    def _guarded(self, read, *args):
+        if time.monotonic() - self._started > self._budget:
+            raise MinutesImportError("damaged", technical="reading took too long")
+        try:
+            return read(*args)
+        except MinutesImportError:
+            raise
+        except Exception as error:  # anything escaping pdfminer/pdfium on a corrupt file
+            raise MinutesImportError("damaged", technical=repr(error)) from error
+
+
+def read_slides(
+    data: bytes, wants_words: Callable[[str, str], bool], max_pages: int = MAX_PAGES
+) -> list[Slide]:
+    """All slides at once, with coordinates where ``wants_words(title, text)``: for tools and
+    tests; the pipeline reads coordinates slide by slide to keep memory flat."""
+    with Deck(data, max_pages) as deck:
+        slides = deck.slides()
+        for slide in slides:
             if wants_words(slide.title, slide.text):
-                if plumber is None:
-                    plumber = _open_plumber(pdfplumber, data)
-                slide.words = _read_page_words(plumber, index)
-            slides.append(slide)
+                deck.add_layout(slide)
         return slides
-    except MinutesImportError:
-        raise
-    except Exception as error:  # anything escaping pdfminer/pdfium on a corrupt file
-        raise MinutesImportError("damaged", technical=repr(error)) from error
-    finally:
-        if plumber is not None:
-            plumber.close()
-        document.close()
 
 
 def _pdfium_error(error: Exception) -> MinutesImportError:
@@ -132,7 +182,8 @@ def _pdfium_error(error: Exception) -> MinutesImportError:
     return MinutesImportError("damaged", technical=str(error))
 
 
-def _open_plumber(pdfplumber, data: bytes):
+def _open_plumber(data: bytes):
+    import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
@@ -145,8 +196,12 @@ def _open_plumber(pdfplumber, data: bytes):
 
 
 def _read_page_text(document, index: int) -> Slide:
+    import pypdfium2.raw as raw
+
     page = document[index]
     try:
+        if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS_PER_PAGE:
+            raise MinutesImportError("damaged", technical=f"page {index + 1}: too many objects")
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
@@ -184,13 +239,29 @@ def _title(textpage) -> str:
     return " ".join(_clean("".join(kept)).split())
 
 
-def _read_page_words(plumber, index: int) -> list[Word]:
+def _read_page_words(plumber, index: int) -> tuple[list[Word], list[Rule]]:
     page = plumber.pages[index]
     try:
-        return [
+        words = [
             Word(w["text"].strip(), w["x0"], w["x1"], w["top"], w["bottom"])
             for w in page.extract_words(**WORD_OPTIONS)
             if w["text"].strip()
         ]
+        return words, _vertical_rules(page)
     finally:
         page.close()
+
+
+def _vertical_rules(page) -> list[Rule]:
+    """Table rules from the objects pdfplumber has already parsed (no edge computation)."""
+    width, height = float(page.width), float(page.height)
+    rules = set()
+    for kind in ("line", "rect"):
+        for item in page.objects.get(kind, []):
+            x0, x1, top, bottom = item["x0"], item["x1"], item["top"], item["bottom"]
+            if bottom - top < 4 or (x1 - x0 > 0.9 * width and bottom - top > 0.9 * height):
+                continue  # a horizontal rule, or the slide's background
+            sides = ((x0 + x1) / 2,) if x1 - x0 < 3 else (x0, x1)
+            for x in sides:
+                rules.add(Rule(round(x, 1), round(top, 1), round(bottom, 1)))
+    return sorted(rules, key=lambda r: (r.x, r.top))

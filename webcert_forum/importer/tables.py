@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .read import Word
+from .read import Rule, Slide, Word
 
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 
@@ -96,6 +96,7 @@ def read_table(
     x_max: float | None = None,
     y_max: float | None = None,
     max_gap: float = 3.0,
+    rules: Sequence[Rule] = (),
 ) -> Table:
     """The table whose header contains ``header`` (at least the first and last column's words).
 
@@ -103,7 +104,7 @@ def read_table(
     word heights and the table's usual row gap (a footnote or another text box below it).
     """
     return read_side_by_side(
-        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap
+        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap, rules=rules
     )[0]
 
 
@@ -116,6 +117,7 @@ def read_side_by_side(
     x_max: float | None = None,
     y_max: float | None = None,
     max_gap: float = 3.0,
+    rules: Sequence[Rule] = (),
 ) -> list[Table]:
     """``count`` tables of equally many columns printed side by side ('Region | Närvarande'
     twice): columns are found together, rows separately, so a row of one table never joins
@@ -132,14 +134,16 @@ def read_side_by_side(
     band_bottom = max(w.bottom for w in band)
     columns = _columns(band)
 
+    in_band = {id(w) for w in band}
+
     def body_of(candidates: Iterable[Word]) -> list[Word]:
         return [
-            w for w in candidates if w.top >= band_bottom - 0.2 * height and w not in band
+            w for w in candidates if w.top >= band_bottom - 0.2 * height and id(w) not in in_band
             and (y_max is None or w.top < y_max)
         ]  # fmt: skip
 
     body = body_of(inside)
-    bounds = _boundaries(columns, body)
+    bounds = _boundaries(columns, body, rules, height)
     if x_min is None:
         # Labels under a centred header start left of it: widen to their own left edge.
         left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
@@ -169,9 +173,10 @@ def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
     tops = [min(w.top for w in g) for g in groups]
     bottoms = [max(w.bottom for w in g) for g in groups]
     gaps = [top - bottom for top, bottom in zip(tops[1:], bottoms, strict=False)]
-    typical = statistics.median(gaps) if gaps else height
-    if tops[0] - band_bottom > max(2 * max_gap * height, 2.5 * typical):
+    first_gap = tops[0] - band_bottom
+    if first_gap > max(2 * max_gap * height, 2.5 * statistics.median_low(gaps or [height])):
         return []
+    typical = statistics.median_low([*gaps, max(first_gap, 0.0)])
     kept = [groups[0]]
     for group, gap in zip(groups[1:], gaps, strict=True):
         if gap > max(max_gap * height, 2.5 * typical):
@@ -199,16 +204,18 @@ def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) ->
 
 def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -> list[Word]:
     band = list(header)
+    seen = {id(w) for w in band}
     top = min(w.top for w in band)
     bottom = max(w.bottom for w in band)
     changed = True
     while changed:
         changed = False
         for w in words:
-            if w in band:
+            if id(w) in seen:
                 continue
             if w.top <= bottom + 0.3 * height and w.bottom >= top - 0.3 * height:
                 band.append(w)
+                seen.add(id(w))
                 top, bottom = min(top, w.top), max(bottom, w.bottom)
                 changed = True
     return band
@@ -234,15 +241,26 @@ def _columns(band: Sequence[Word]) -> list[Column]:
     return columns
 
 
-def _boundaries(columns: Sequence[Column], body: Sequence[Word]) -> list[float]:
-    """x where each column after the first begins."""
+def _boundaries(
+    columns: Sequence[Column], body: Sequence[Word], rules: Sequence[Rule], height: float
+) -> list[float]:
+    """x where each column after the first begins: a ruling line between the two headers
+    that no cell text crosses, else the widest least-covered run of x between them."""
+    if body:
+        top, bottom = min(w.top for w in body), max(w.bottom for w in body)
+        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= 1.5 * height]
     bounds = []
     for left, right in pairwise(columns):
         lo, hi = left.x1, right.x0
         if hi - lo < 1:
             bounds.append((left.x1 + right.x0) / 2)
             continue
-        bounds.append(_least_covered_midpoint(lo, hi, body))
+        middle = _least_covered_midpoint(lo, hi, body)
+        free = [
+            r.x for r in rules if lo - 0.5 <= r.x <= hi + 0.5
+            and not any(w.x0 < r.x < w.x1 for w in body)
+        ]  # fmt: skip
+        bounds.append(min(free, key=lambda x: abs(x - middle)) if free else middle)
     return bounds
 
 
@@ -268,7 +286,7 @@ def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
     groups: list[list[Word]] = []
     bottom = None
     for w in sorted(words, key=lambda w: w.top):
-        if groups and w.top <= bottom + 0.15 * height:
+        if groups and w.top <= bottom + 0.35 * height:
             groups[-1].append(w)
             bottom = max(bottom, w.bottom)
         else:
@@ -288,15 +306,16 @@ def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
     return Row(cells=cells, top=min(w.top for w in group), bottom=max(w.bottom for w in group))
 
 
-def two_column_tables(words: Sequence[Word], is_anchor: Callable[[str], bool]) -> list[Table]:
+def two_column_tables(slide: Slide, is_anchor: Callable[[str], bool]) -> list[Table]:
     """Every 'label | value' table whose value header satisfies ``is_anchor(folded text)``."""
     from .reference import fold
 
+    words = slide.words or []
     tables = []
     for anchor in [w for w in words if is_anchor(fold(w.text))]:
         label_header = left_neighbour(words, anchor)
         if label_header is not None:
-            tables.append(read_table(words, [label_header, anchor]))
+            tables.append(read_table(words, [label_header, anchor], rules=slide.rules))
     return tables
 
 
