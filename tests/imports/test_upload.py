@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -287,3 +288,24 @@ def test_the_uploaded_file_name_is_never_a_path(importer, seed_pdf, media_root, 
     assert run.original_name in page(
         importer.get(reverse("meetings:import-preview", args=[run.pk]))
     )
+
+
+def test_the_meeting_page_names_the_import(importer, importer_user, seed_pdf):
+    upload(importer, seed_pdf)
+    run = ImportRun.objects.get()
+    importer.post(reverse("meetings:import-confirm", args=[run.pk]))
+    html = page(importer.get(reverse("meetings:detail", args=["2022-06-01"])))
+    assert run.sha256 in html
+    assert f"av {importer_user.username}" in html
+    assert reverse("meetings:import-preview", args=[run.pk]) in html
+
+
+def test_preview_shows_a_window_a_region_moved_as_a_conflict(importer, seed_meeting, seed_pdf):
+    from regions.models import ServiceWindow
+
+    window = ServiceWindow.objects.filter(imported_from=seed_meeting).order_by("pk").first()
+    window.end_date = window.end_date + dt.timedelta(days=2)
+    window.save()
+    html = page(importer.get(upload(importer, seed_pdf).url))
+    assert "Konflikter" in html
+    assert f"är ändrat i appen till {window.start_date} – {window.end_date}" in html
