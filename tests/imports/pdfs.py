@@ -7,10 +7,15 @@ from reportlab.pdfgen import canvas
 PAGE = (960.0, 540.0)
 
 
-def attendance_deck(rows):
-    """A one-slide forum deck: the participants table, rows of (label, 'Ja'/'Nej')."""
+def attendance_deck(rows, title=None):
+    """A forum deck with the participants table, rows of (label, 'Ja'/'Nej'), after a title
+    slide when ``title`` is given."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=PAGE)
+    if title:
+        pdf.setFont("Helvetica-Bold", 32)
+        pdf.drawString(40, 300, title)
+        pdf.showPage()
     pdf.setFont("Helvetica-Bold", 28)
     pdf.drawString(40, 480, "Deltagare")
     pdf.setFont("Helvetica-Bold", 14)

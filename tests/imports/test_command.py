@@ -91,6 +91,17 @@ def test_meeting_date_is_asked_for_when_the_deck_does_not_name_it(reference, tmp
     assert row_counts() == before
 
 
+def test_the_meeting_date_may_come_from_the_deck(reference, tmp_path):
+    path = tmp_path / "deck.pdf"
+    deck = attendance_deck(
+        [("Region Blekinge", "Ja")], title="Webcert användarforum 5 september 2022"
+    )
+    path.write_bytes(deck)
+    code, out, err = import_minutes(path, "--dry-run", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["meeting"]["date"] == "2022-09-05"
+
+
 def _truncated_seed():
     data = SEED_PDF.read_bytes()
     return data[: len(data) // 3]

@@ -228,14 +228,26 @@ def test_a_deck_without_its_date_asks_for_the_meeting_date(importer):
     assert not ImportRun.objects.exists()
 
 
+def test_the_meeting_date_may_be_left_out_when_the_deck_names_it(importer):
+    deck = attendance_deck(
+        [("Region Blekinge", "Ja")], title="Webcert användarforum 5 september 2022"
+    )
+    response = upload(importer, deck, meeting_date="")
+    assert response.status_code == 302
+    assert str(ImportRun.objects.get().meeting_date) == "2022-09-05"
+
+
 # Unresolved labels ---------------------------------------------------------------------
 
 
-def test_an_unknown_label_is_mapped_to_an_organisation_and_then_saved(importer):
+def test_an_unknown_label_is_mapped_to_an_organisation_and_then_saved(
+    importer, django_assert_max_num_queries
+):
     deck = attendance_deck([("Region Blekinge", "Ja"), ("Region Atlantis", "Nej")])
     preview = upload(importer, deck, meeting_date="2022-09-05").url
     run = ImportRun.objects.get()
-    html = page(importer.get(preview))
+    with django_assert_max_num_queries(8):
+        html = page(importer.get(preview))
     assert "Region Atlantis" in html and 'name="label_0"' in html
     assert "Spara importen" not in html
 
