@@ -10,7 +10,11 @@ def _date(value):
 
 
 def _month(value):
-    return dt.date.fromisoformat(f"{value[:7]}-01") if value else None
+    """'2022-06' -> 2022-06-01; a year alone ('Vår 2023' is read as '2023') -> 1 January."""
+    if not value:
+        return None
+    year, _, month = value[:7].partition("-")
+    return dt.date(int(year), int(month or 1), 1)
 
 
 def save_release(meeting, entry, summary):

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from . import meeting_views, views
+from . import import_views, meeting_views, views
 
 app_name = "meetings"
 
 urlpatterns = [
     path("", views.MeetingListView.as_view(), name="list"),
+    # Before "<str:date>/", which would otherwise take "import" for a date.
+    path("import/", import_views.upload, name="import"),
+    path("import/history/", import_views.history, name="import-history"),
+    path("import/<int:pk>/", import_views.preview, name="import-preview"),
+    path("import/<int:pk>/labels/", import_views.map_labels, name="import-labels"),
+    path("import/<int:pk>/confirm/", import_views.confirm, name="import-confirm"),
+    path("import/<int:pk>/discard/", import_views.discard, name="import-discard"),
     path("attendance/", meeting_views.attendance, name="attendance"),
     path("search/", meeting_views.search, name="search"),
     path("questions/<int:pk>/edit/", meeting_views.question_edit, name="question-edit"),

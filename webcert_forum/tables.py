@@ -1,6 +1,6 @@
 import django_tables2 as tables
 
-from .models import Meeting
+from .models import ImportRun, Meeting
 
 
 class MeetingTable(tables.Table):
@@ -21,3 +21,34 @@ class MeetingTable(tables.Table):
         fields = ("date", "next_meeting", "present_count", "slide_count", "pdf")
         order_by = "-date"
         empty_text = "Inga möten är inlästa ännu."
+
+
+class ImportRunTable(tables.Table):
+    created_at = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Uppladdad")
+    original_name = tables.Column(verbose_name="Fil")
+    meeting_date = tables.DateColumn("Y-m-d", verbose_name="Mötesdatum")
+    uploaded_by = tables.Column(verbose_name="Uppladdad av", default="–")
+    status = tables.Column(verbose_name="Status")
+    saved_at = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Sparad", default="–")
+    sha256 = tables.Column(verbose_name="SHA-256", attrs={"td": {"class": "hash"}})
+    link = tables.TemplateColumn(
+        template_name="webcert_forum/_import_run_link.html",
+        verbose_name="",
+        orderable=False,
+        accessor="pk",
+    )
+
+    class Meta:
+        model = ImportRun
+        fields = (
+            "created_at",
+            "original_name",
+            "meeting_date",
+            "uploaded_by",
+            "status",
+            "saved_at",
+            "sha256",
+            "link",
+        )
+        order_by = "-created_at"
+        empty_text = "Inga protokoll är uppladdade ännu."
