@@ -312,12 +312,19 @@ def test_the_meeting_page_names_the_import(importer, importer_user, seed_pdf):
     assert reverse("meetings:import-preview", args=[run.pk]) in html
 
 
-def test_preview_shows_a_window_a_region_moved_as_a_conflict(importer, seed_meeting, seed_pdf):
+def test_preview_shows_a_window_a_region_moved_as_a_conflict(
+    importer, seed_meeting, seed_pdf, editor_user
+):
     from regions.models import ServiceWindow
 
-    window = ServiceWindow.objects.filter(imported_from=seed_meeting).order_by("pk").first()
+    window = (
+        ServiceWindow.objects.filter(imported_from=seed_meeting, organisation__key="jonkoping")
+        .order_by("pk")
+        .first()
+    )
     window.end_date = window.end_date + dt.timedelta(days=2)
+    window.changed_by = editor_user
     window.save()
     html = page(importer.get(upload(importer, seed_pdf).url))
     assert "Konflikter" in html
-    assert f"är ändrat i appen till {window.start_date} – {window.end_date}" in html
+    assert "är ändrat i appen (nu" in html and f"{window.end_date}" in html
