@@ -63,6 +63,7 @@ def _charts(selection, types, minutes, cells, period):
         ),
     ]
     start = selection.series_start
+    series_period = f"{month_label(start)} – {month_label(selection.month_to)}"
     type_series = frames.monthly_series(
         queries.type_totals_by_month(selection, start=start), selection.channel, "type"
     )
@@ -71,7 +72,7 @@ def _charts(selection, types, minutes, cells, period):
             "fig-type-series",
             charts.monthly_series_figure(
                 type_series,
-                f"Utfärdade intyg per månad och intygstyp ({channel})",
+                f"Utfärdade intyg per månad och intygstyp, {series_period} ({channel})",
                 colours=charts.type_colours(types),
             ),
             "Linjediagram: utfärdade intyg per månad, en linje per intygstyp.",
@@ -88,7 +89,8 @@ def _charts(selection, types, minutes, cells, period):
             _chart(
                 "fig-organisation-series",
                 charts.monthly_series_figure(
-                    organisation_series, f"Utfärdade intyg per månad och organisation ({channel})"
+                    organisation_series,
+                    f"Utfärdade intyg per månad och organisation, {series_period} ({channel})",
                 ),
                 "Linjediagram: utfärdade intyg per månad, en linje per vald organisation.",
                 _series_as_table(organisation_series, "Utfärdade intyg per månad och organisation"),

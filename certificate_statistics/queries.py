@@ -111,11 +111,12 @@ def type_totals_by_month(selection, start=None):
     )
 
 
-def organisation_beside_country_by_month(organisation):
-    """Per month: the organisation's total in both channels and the country's total."""
+def organisation_beside_country_by_month(organisation, start):
+    """Per month from `start`: the organisation's total in both channels and the country's."""
     mine = Q(organisation=organisation)
     return list(
-        CertificateCount.objects.values("month")
+        CertificateCount.objects.filter(month__gte=start)
+        .values("month")
         .annotate(
             organisation_all=Sum("count", filter=mine & Q(channel=ALL)),
             organisation_standalone=Sum("count", filter=mine & Q(channel=STANDALONE)),

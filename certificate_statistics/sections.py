@@ -13,10 +13,15 @@ from webcert_forum.charts import PALETTE, figure_payload, lean_layout, month_lab
 
 from . import queries
 from .cache import cached
+from .selection import months_before
+
+
+# The section summarises; the dashboard it links to holds the whole history.
+SECTION_MONTHS = 36
 
 
 def organisation_statistics(organisation):
-    """Two queries, whatever the length of the history; cached until the data change."""
+    """Three queries, whatever the length of the history; cached until the data change."""
     return cached(
         f"organisation|{organisation.pk}", lambda: _build(organisation.pk, organisation.key)
     )
@@ -27,9 +32,14 @@ def _share(part, whole):
 
 
 def _build(organisation_pk, key):
+    latest = queries.latest_month()
+    if latest is None:
+        return {"has_data": False, "key": key}
     months = [
         m
-        for m in queries.organisation_beside_country_by_month(organisation_pk)
+        for m in queries.organisation_beside_country_by_month(
+            organisation_pk, start=months_before(latest, SECTION_MONTHS - 1)
+        )
         if m["national_all"]
     ]
     mine = [m for m in months if m["organisation_all"] is not None]
@@ -71,7 +81,7 @@ def _build(organisation_pk, key):
         "series": series,
         "figure": _series_figure(series),
         "data_table": {
-            "caption": "Utfärdade intyg per månad",
+            "caption": "Organisationens utfärdade intyg per månad",
             "columns": ["Månad", "Alla kanaler", "Webcert Fristående", "Andel av riket (%)"],
             "rows": [[s["label"], s["all"], s["standalone"], s["share"]] for s in series],
         },

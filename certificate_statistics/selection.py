@@ -18,8 +18,18 @@ CHANNEL_CHOICES = [
 CHANNEL_LABELS = dict(CHANNEL_CHOICES)
 
 
+# A one-month period still gets a series worth reading: the two years up to that month.
+# Not the whole history by default, so that a page's size does not grow with the years.
+DEFAULT_SERIES_MONTHS = 24
+
+
 def previous_month(month):
     return (month.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+def months_before(month, n):
+    total = month.year * 12 + month.month - 1 - n
+    return dt.date(total // 12, total % 12 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -45,8 +55,9 @@ class Selection:
 
     @property
     def series_start(self):
-        """A one-month period still gets a useful series: then it is the whole history."""
-        return self.month_from if self.month_from < self.month_to else None
+        if self.month_from < self.month_to:
+            return self.month_from
+        return months_before(self.month_to, DEFAULT_SERIES_MONTHS - 1)
 
     def cache_key(self):
         return "|".join(

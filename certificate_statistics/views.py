@@ -1,4 +1,8 @@
+from urllib.parse import urlencode
+
 from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig
 from django_tables2.export import ExportMixin
@@ -20,9 +24,32 @@ class StatisticsDashboardView(ExportMixin, FilterView):
 
     model = CertificateCount
     filterset_class = CertificateCountFilterSet
-    template_name = "certificate_statistics/dashboard.html"
+    template_name = "certificate_statistics/_dashboard_content.html"
+    page_template_name = "certificate_statistics/dashboard.html"
     export_class = SpreadsheetSafeExport
     export_formats = ("csv", "xlsx")
+
+    def get(self, request, *args, **kwargs):
+        if self.export_trigger_param in request.GET:
+            return super().get(request, *args, **kwargs)
+        # Rendering the tables and the form costs far more than building them; the content
+        # depends only on the query string and the data (no user, no CSRF token in a GET
+        # form), so it is cached as HTML. The layout around it is rendered per request.
+        query = urlencode(sorted((k, sorted(v)) for k, v in request.GET.lists()), doseq=True)
+        page = cached(f"page|{query}", lambda: self._content(request, *args, **kwargs))
+        return TemplateResponse(
+            request,
+            self.page_template_name,
+            {"content": mark_safe(page["html"]), "has_data": page["has_data"]},
+        )
+
+    def _content(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.render()
+        return {
+            "html": response.content.decode(),
+            "has_data": response.context_data["has_data"],
+        }
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

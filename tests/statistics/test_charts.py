@@ -1,5 +1,6 @@
 """The charts on /statistics/: the filtered data is what they draw, with what a reader needs."""
 
+import datetime as dt
 import json
 import re
 
@@ -75,11 +76,17 @@ def test_series_are_monthly_with_swedish_month_names(client, staff_user, seed_me
     assert skane["y"] == [21289, 22631]
 
 
-def test_one_month_shows_the_whole_history_in_the_series(client, staff_user, seed_meeting):
+def test_one_month_shows_the_two_years_up_to_it_in_the_series(client, staff_user, seed_meeting):
     add_history(3, organisation_keys=["skane"])
     _, figs = figures(client, staff_user, organisation="skane")
     months = trace(figs["fig-type-series"], "FK7804")["x"]
     assert months == ["januari 2022", "februari 2022", "mars 2022", "april 2022", "maj 2022"]
+    add_history(30, before=dt.date(2022, 1, 1), organisation_keys=["skane"])
+    _, figs = figures(client, staff_user, organisation="skane")
+    series = figs["fig-type-series"]
+    months = trace(series, "FK7804")["x"]
+    assert (len(months), months[0], months[-1]) == (24, "juni 2020", "maj 2022")
+    assert "juni 2020 – maj 2022" in series["layout"]["title"]["text"]
 
 
 def test_standalone_share_and_type_mix(client, staff_user, seed_meeting):

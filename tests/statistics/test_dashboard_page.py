@@ -171,6 +171,13 @@ def test_an_edit_is_shown_at_once_despite_the_cache(client, staff_user, seed_mee
     assert f"20{NBSP}000" in minutes_rows(get(client, staff_user))["Region Skåne"]
 
 
+def test_the_cached_page_still_greets_each_user(client, staff_user, plain_user, seed_meeting):
+    assert "<strong>anna</strong>" in get(client, staff_user).content.decode()
+    html = get(client, plain_user).content.decode()
+    assert "<strong>reader</strong>" in html and "<strong>anna</strong>" not in html
+    assert f"19{NBSP}949" in html
+
+
 def queries_for(client, params):
     from django.core.cache import cache
 

@@ -42,6 +42,15 @@ def test_monthly_series_of_the_organisation(seed_meeting):
     assert line["y"] == [1923, 2105]
 
 
+def test_the_series_covers_the_last_three_years(seed_meeting):
+    from .conftest import add_history
+
+    add_history(60, organisation_keys=["skane"])
+    series = section("skane")["series"]
+    assert len(series) == 36
+    assert (series[0]["label"], series[-1]["label"]) == ("juni 2019", "maj 2022")
+
+
 def test_partial_renders_numbers_in_swedish_and_links_to_the_dashboard(seed_meeting):
     html = render_to_string(
         "certificate_statistics/_organisation_section.html",
@@ -67,7 +76,7 @@ def test_section_is_refreshed_after_an_edit_and_queries_do_not_grow(
     seed_meeting, django_assert_num_queries
 ):
     skane = Organisation.objects.get(key="skane")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         organisation_statistics(skane)
     with django_assert_num_queries(0):
         organisation_statistics(skane)
