@@ -15,7 +15,6 @@ from . import queries
 from .cache import cached
 from .selection import months_before
 
-
 # The section summarises; the dashboard it links to holds the whole history.
 SECTION_MONTHS = 36
 
