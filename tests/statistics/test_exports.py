@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+from urllib.parse import parse_qs
 
 import openpyxl
 import pytest
@@ -113,3 +115,18 @@ def test_labels_that_look_like_formulas_are_neutralised(client, staff_user, seed
 def test_unknown_table_is_404(client, staff_user, seed_meeting):
     client.force_login(staff_user)
     assert client.get(URL, {"_export": "csv", "table": "secrets"}).status_code == 404
+
+
+def test_the_page_links_to_exports_of_what_it_shows(client, staff_user, seed_meeting):
+    html = download(client, staff_user, organisation="skane", channel="standalone").content
+    links = re.findall(r'href="\?([^"]*_export=[^"]*)"', html.decode())
+    assert len(links) == 4
+    for link in links:
+        params = parse_qs(link.replace("&amp;", "&"))
+        assert params["organisation"] == ["skane"] and params["channel"] == ["standalone"]
+    assert {(parse_qs(x.replace("&amp;", "&"))["table"][0], x[-4:]) for x in links} == {
+        ("minutes", "=csv"),
+        ("minutes", "xlsx"),
+        ("change", "=csv"),
+        ("change", "xlsx"),
+    }
