@@ -86,7 +86,9 @@ def organisation_totals_by_month(selection, months=None, start=None):
         month__lte=selection.month_to, channel__in=selection.stored_channels
     )
     if months is not None:
-        queryset = queryset.filter(month__in=months)
+        # The lower bound lets the (channel, month) index bound the scan; month__in alone
+        # would read every earlier month, so the cost would grow with the history.
+        queryset = queryset.filter(month__gte=min(months), month__in=months)
     elif start is not None:
         queryset = queryset.filter(month__gte=start)
     return list(
