@@ -1,8 +1,10 @@
-"""Reads of the statistics: aggregated in the database, one query each."""
+"""Reads of the statistics: aggregated in the database, one query each, whatever the number
+of months or organisations. The pandas side (frames.py) only reshapes what these return."""
 
-from django.db.models import Sum
+from django.db.models import Max, Q, Sum
 
-from .models import CertificateCount
+from .models import CertificateCount, CertificateTotal, CertificateType
+from .selection import ALL, STANDALONE
 
 
 def national_totals_by_month(channel="all", last=None):
@@ -16,3 +18,123 @@ def national_totals_by_month(channel="all", last=None):
     if last:
         rows = rows[:last]
     return sorted(rows, key=lambda r: r["month"])
+
+
+def latest_month():
+    return CertificateCount.objects.aggregate(latest=Max("month"))["latest"]
+
+
+def _selected(queryset, selection, *, types=True):
+    if selection.organisations:
+        queryset = queryset.filter(organisation__key__in=selection.organisations)
+    if types and selection.types:
+        queryset = queryset.filter(certificate_type__code__in=selection.types)
+    if types and selection.recipients:
+        queryset = queryset.filter(certificate_type__recipient__in=selection.recipients)
+    return queryset
+
+
+def selected_types(selection):
+    """The table's columns: every type the filter allows, in the minutes' order."""
+    types = CertificateType.objects.order_by("position", "code")
+    if selection.types:
+        types = types.filter(code__in=selection.types)
+    if selection.recipients:
+        types = types.filter(recipient__in=selection.recipients)
+    return list(types.values("id", "code", "name_sv", "recipient", "position"))
+
+
+def cells_by_organisation_and_type(selection):
+    """Both stored channels summed over the period: the minutes' table, the slide chart, the
+    type mix and the standalone share all come from these rows."""
+    queryset = CertificateCount.objects.filter(
+        month__gte=selection.month_from,
+        month__lte=selection.month_to,
+        channel__in=(ALL, STANDALONE),
+    )
+    return list(
+        _selected(queryset, selection)
+        .values(
+            "channel",
+            "organisation__key",
+            "organisation__name",
+            "certificate_type__code",
+            "certificate_type__position",
+        )
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+
+
+def printed_totals_by_organisation(selection):
+    queryset = CertificateTotal.objects.filter(
+        month__gte=selection.month_from,
+        month__lte=selection.month_to,
+        channel__in=(ALL, STANDALONE),
+    )
+    return list(
+        _selected(queryset, selection, types=False)
+        .values("channel", "organisation__key")
+        .annotate(n=Sum("total"))
+        .order_by()
+    )
+
+
+def organisation_totals_by_month(selection, months=None, start=None):
+    """Each organisation's monthly total: `months` (a list) or every month from `start`."""
+    queryset = CertificateCount.objects.filter(
+        month__lte=selection.month_to, channel__in=selection.stored_channels
+    )
+    if months is not None:
+        # The lower bound lets the (channel, month) index bound the scan; month__in alone
+        # would read every earlier month, so the cost would grow with the history.
+        queryset = queryset.filter(month__gte=min(months), month__in=months)
+    elif start is not None:
+        queryset = queryset.filter(month__gte=start)
+    return list(
+        _selected(queryset, selection)
+        .values("month", "channel", "organisation__key", "organisation__name")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+
+
+def type_totals_by_month(selection, start=None):
+    queryset = CertificateCount.objects.filter(
+        month__lte=selection.month_to, channel__in=selection.stored_channels
+    )
+    if start is not None:
+        queryset = queryset.filter(month__gte=start)
+    return list(
+        _selected(queryset, selection)
+        .values("month", "channel", "certificate_type__code", "certificate_type__position")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+
+
+def organisation_beside_country_by_month(organisation, start):
+    """Per month from `start`: the organisation's total in both channels and the country's."""
+    mine = Q(organisation=organisation)
+    return list(
+        CertificateCount.objects.filter(month__gte=start)
+        .values("month")
+        .annotate(
+            organisation_all=Sum("count", filter=mine & Q(channel=ALL)),
+            organisation_standalone=Sum("count", filter=mine & Q(channel=STANDALONE)),
+            national_all=Sum("count", filter=Q(channel=ALL)),
+        )
+        .order_by("month")
+    )
+
+
+def organisation_beside_country_by_type(organisation, month):
+    return list(
+        CertificateCount.objects.filter(month=month, channel=ALL)
+        .values("certificate_type__code", "certificate_type__name_sv", "certificate_type__position")
+        .annotate(
+            organisation=Sum("count", filter=Q(organisation=organisation)),
+            national=Sum("count"),
+        )
+        .order_by("certificate_type__position", "certificate_type__code")
+    )

@@ -1,17 +1,127 @@
+"""The dashboard's tables. Their data are the plain rows of frames.py (cached), so the
+columns of the minutes' table are made per request from the selected types."""
+
 import django_tables2 as tables
+from django.utils.formats import number_format
+from django.utils.html import format_html
 
-from .models import CertificateCount
+
+class NumberColumn(tables.Column):
+    """Right-aligned, thousands separated by a space; an empty cell stays empty, not 0."""
+
+    def __init__(self, *args, decimals=None, **kwargs):
+        self.decimals = decimals
+        kwargs.setdefault(
+            "attrs", {"td": {"class": "num"}, "th": {"class": "num"}, "tf": {"class": "num"}}
+        )
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return number_format(value, decimal_pos=self.decimals, force_grouping=True)
+
+    def value(self, value):
+        # Exports carry the number itself, so a spreadsheet can compute with it.
+        return value
 
 
-class CertificateCountTable(tables.Table):
-    month = tables.DateColumn("Y-m", verbose_name="Månad")
-    channel = tables.Column(verbose_name="Kanal")
-    organisation = tables.Column(verbose_name="Organisation", linkify=True)
-    certificate_type = tables.Column(verbose_name="Intygstyp")
-    count = tables.Column(verbose_name="Antal", attrs={"td": {"class": "num"}})
+def _footer(key):
+    def footer(table):
+        value = table.footer_values.get(key)
+        return "" if value is None else number_format(value, force_grouping=True)
+
+    return footer
+
+
+class DifferenceColumn(NumberColumn):
+    def render(self, value):
+        return format_html(
+            '<mark class="differs" title="Protokollets totalsumma skiljer sig från summan av '
+            'cellerna">≠ {}</mark>',
+            number_format(value, force_grouping=True),
+        )
+
+
+class MinutesTable(tables.Table):
+    """The minutes' table: organisations as rows, types as columns, totals both ways."""
+
+    organisation = tables.Column(
+        verbose_name="Organisation",
+        linkify=("regions:detail", {"key": tables.A("key")}),
+        footer="Totalt",
+    )
 
     class Meta:
-        model = CertificateCount
-        fields = ("month", "channel", "organisation", "certificate_type", "count")
-        order_by = ("-month", "channel", "organisation")
-        empty_text = "Ingen statistik är inläst."
+        template_name = "django_tables2/table.html"
+        attrs = {"class": "data-table", "id": "minutes-table"}
+        empty_text = "Ingen statistik matchar filtret."
+        order_by = ("organisation",)
+
+    def __init__(self, data, *, types, footer_values, show_printed, **kwargs):
+        self.footer_values = footer_values
+        columns = [
+            (t["column"], NumberColumn(verbose_name=t["code"], footer=_footer(t["column"])))
+            for t in types
+        ]
+        columns.append(
+            ("total", NumberColumn(verbose_name="Summa (beräknad)", footer=_footer("total")))
+        )
+        if show_printed:
+            columns += [
+                (
+                    "printed",
+                    NumberColumn(
+                        verbose_name="Totalsumma (protokollet)", footer=_footer("printed")
+                    ),
+                ),
+                ("difference", DifferenceColumn(verbose_name="Avvikelse")),
+            ]
+        super().__init__(data, extra_columns=columns, **kwargs)
+
+    def export_footer(self, exclude_columns=()):
+        """The total row, which django-tables2's export leaves out."""
+        row = []
+        for column in self.columns:
+            if column.name in exclude_columns:
+                continue
+            row.append(
+                "Totalt" if column.name == "organisation" else self.footer_values.get(column.name)
+            )
+        return row
+
+
+class ChangeTable(tables.Table):
+    organisation = tables.Column(
+        verbose_name="Organisation", linkify=("regions:detail", {"key": tables.A("key")})
+    )
+    change = NumberColumn(verbose_name="Förändring (antal)")
+    change_percent = NumberColumn(verbose_name="Förändring (%)", decimals=1)
+
+    class Meta:
+        attrs = {"class": "data-table", "id": "change-table"}
+        empty_text = "Ingen statistik matchar filtret."
+        order_by = ("organisation",)
+        sequence = ("organisation", "previous", "current", "change", "change_percent")
+
+    def __init__(self, data, *, previous_label, current_label, **kwargs):
+        super().__init__(
+            data,
+            extra_columns=[
+                ("previous", NumberColumn(verbose_name=previous_label.capitalize())),
+                ("current", NumberColumn(verbose_name=current_label.capitalize())),
+            ],
+            **kwargs,
+        )
+
+    def render_change(self, value):
+        return f"{'+' if value > 0 else ''}{number_format(value, force_grouping=True)}"
+
+    def value_change(self, value):
+        return value
+
+    def value_change_percent(self, value):
+        return value
+
+    def render_change_percent(self, value):
+        sign = "+" if value > 0 else ""
+        return f"{sign}{number_format(value, decimal_pos=1, force_grouping=True)} %"

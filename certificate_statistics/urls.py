@@ -5,5 +5,5 @@ from . import views
 app_name = "statistics"
 
 urlpatterns = [
-    path("", views.CertificateCountListView.as_view(), name="dashboard"),
+    path("", views.StatisticsDashboardView.as_view(), name="dashboard"),
 ]

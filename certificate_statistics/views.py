@@ -1,15 +1,120 @@
-from django_tables2 import SingleTableView
+from urllib.parse import urlencode
 
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django_filters.views import FilterView
+from django_tables2 import RequestConfig
+from django_tables2.export import ExportMixin
+
+from .cache import cached
+from .dashboard import dashboard_data
+from .export import SpreadsheetSafeExport
+from .filters import CertificateCountFilterSet
 from .models import CertificateCount
-from .tables import CertificateCountTable
+from .queries import latest_month
+from .tables import ChangeTable, MinutesTable
+
+EXPORTED_TABLES = {"minutes": "intygsstatistik", "change": "intygsstatistik-forandring"}
 
 
-class CertificateCountListView(SingleTableView):
-    table_class = CertificateCountTable
-    template_name = "certificate_statistics/count_list.html"
-    paginate_by = 50
+class StatisticsDashboardView(ExportMixin, FilterView):
+    """Every logged-in role may read the statistics (LoginRequiredMiddleware asks the rest
+    to log in); the page only reads, so no further check is needed."""
 
-    def get_queryset(self):
-        return CertificateCount.objects.select_related("organisation", "certificate_type").order_by(
-            "-month", "channel", "organisation__name", "certificate_type__position"
+    model = CertificateCount
+    filterset_class = CertificateCountFilterSet
+    template_name = "certificate_statistics/_dashboard_content.html"
+    page_template_name = "certificate_statistics/dashboard.html"
+    export_class = SpreadsheetSafeExport
+    export_formats = ("csv", "xlsx")
+
+    def get(self, request, *args, **kwargs):
+        if self.export_trigger_param in request.GET:
+            return super().get(request, *args, **kwargs)
+        # Rendering the tables and the form costs far more than building them; the content
+        # depends only on the query string and the data (no user, no CSRF token in a GET
+        # form), so it is cached as HTML. The layout around it is rendered per request.
+        query = urlencode(sorted((k, sorted(v)) for k, v in request.GET.lists()), doseq=True)
+        page = cached(f"page|{query}", lambda: self._content(request, *args, **kwargs))
+        return TemplateResponse(
+            request,
+            self.page_template_name,
+            {"content": mark_safe(page["html"]), "has_data": page["has_data"]},
         )
+
+    def _content(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.render()
+        return {
+            "html": response.content.decode(),
+            "has_data": response.context_data["has_data"],
+        }
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["latest_month"] = cached("latest-month", latest_month)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.selection = self.filterset.selection()
+        self.data = dashboard_data(self.selection) if self.selection else None
+        context.update(
+            selection=self.selection,
+            dashboard=self.data,
+            has_data=bool(self.data and self.data["minutes"]["rows"]),
+            filter_errors=self.filterset.is_bound and not self.filterset.is_valid(),
+            export_query=self._export_query(),
+        )
+        if self.data:
+            context["minutes_table"] = self.get_table(table="minutes")
+            context["change_table"] = self.get_table(table="change")
+        return context
+
+    def _export_query(self):
+        query = self.request.GET.copy()
+        for key in ("_export", "table", "minutes-sort", "change-sort", "minutes-page"):
+            query.pop(key, None)
+        return query.urlencode()
+
+    def get_table_kwargs(self):
+        return {"table": self.request.GET.get("table", "minutes")}
+
+    def get_table(self, table="minutes"):
+        if table not in EXPORTED_TABLES:
+            raise Http404("Okänd tabell.")
+        data = self.data or {
+            "minutes": {"rows": [], "footer": {}},
+            "change": [],
+            "types": [],
+            "show_printed": False,
+            "previous_label": "",
+            "current_label": "",
+        }
+        if table == "minutes":
+            built = MinutesTable(
+                data["minutes"]["rows"],
+                types=data["types"],
+                footer_values=data["minutes"]["footer"],
+                show_printed=data["show_printed"],
+                prefix="minutes-",
+            )
+        else:
+            built = ChangeTable(
+                data["change"],
+                previous_label=data["previous_label"],
+                current_label=data["current_label"],
+                prefix="change-",
+            )
+        RequestConfig(self.request, paginate={"per_page": 50}).configure(built)
+        return built
+
+    def get_export_filename(self, export_format):
+        name = EXPORTED_TABLES.get(self.request.GET.get("table", "minutes"), "intygsstatistik")
+        if self.selection:
+            name += f"-{self.selection.month_from:%Y-%m}-{self.selection.month_to:%Y-%m}"
+        return f"{name}.{export_format}"
+
+    def get_dataset_kwargs(self):
+        return {"title": "Intygsstatistik"}

@@ -1,0 +1,163 @@
+"""Everything the dashboard shows for one selection, built once and cached: the queries
+(a fixed number, whatever the history), the pandas pivots, and the figures."""
+
+from webcert_forum.charts import figure_payload, month_label
+
+from . import charts, frames, queries
+from .cache import cached
+from .selection import previous_month
+
+
+def period_label(selection):
+    if selection.month_from == selection.month_to:
+        return month_label(selection.month_to)
+    return f"{month_label(selection.month_from)} – {month_label(selection.month_to)}"
+
+
+def dashboard_data(selection):
+    return cached(f"dashboard|{selection.cache_key()}", lambda: build_dashboard(selection))
+
+
+def build_dashboard(selection):
+    types = queries.selected_types(selection)
+    for t in types:
+        t["column"] = frames.type_column(t["code"])
+    show_printed = not selection.narrows_types
+    cells = queries.cells_by_organisation_and_type(selection)
+    printed = queries.printed_totals_by_organisation(selection) if show_printed else []
+    minutes = frames.minutes_table(cells, printed, types, selection.channel, show_printed)
+    previous = previous_month(selection.month_to)
+    change = frames.monthly_change(
+        queries.organisation_totals_by_month(selection, months=[previous, selection.month_to]),
+        selection.channel,
+        current=selection.month_to,
+        previous=previous,
+    )
+    period = period_label(selection)
+    data = {
+        "period": period,
+        "channel_label": selection.channel_label,
+        "types": types,
+        "show_printed": show_printed,
+        "minutes": minutes,
+        "change": change,
+        "current_label": month_label(selection.month_to),
+        "previous_label": month_label(previous),
+        "charts": [],
+    }
+    if minutes["rows"]:
+        data["charts"] = _charts(selection, types, minutes, cells, period)
+    return data
+
+
+def _charts(selection, types, minutes, cells, period):
+    channel = selection.channel_label
+    type_codes = [t["code"] for t in types]
+    shown = [{"code": t["code"], "column": t["column"]} for t in types]
+    built = [
+        _chart(
+            "fig-slide",
+            charts.organisations_by_type_figure(minutes, types, period, channel),
+            "Staplat stapeldiagram: utfärdade intyg per organisation, uppdelat på intygstyp.",
+            _minutes_as_table(minutes, shown, "Utfärdade intyg per organisation och intygstyp"),
+        ),
+    ]
+    start = selection.series_start
+    series_period = f"{month_label(start)} – {month_label(selection.month_to)}"
+    type_series = frames.monthly_series(
+        queries.type_totals_by_month(selection, start=start), selection.channel, "type"
+    )
+    built.append(
+        _chart(
+            "fig-type-series",
+            charts.monthly_series_figure(
+                type_series,
+                f"Utfärdade intyg per månad och intygstyp, {series_period} ({channel})",
+                colours=charts.type_colours(types),
+            ),
+            "Linjediagram: utfärdade intyg per månad, en linje per intygstyp.",
+            _series_as_table(type_series, "Utfärdade intyg per månad och intygstyp"),
+        )
+    )
+    if selection.organisations:
+        organisation_series = frames.monthly_series(
+            queries.organisation_totals_by_month(selection, start=start),
+            selection.channel,
+            "organisation",
+        )
+        built.append(
+            _chart(
+                "fig-organisation-series",
+                charts.monthly_series_figure(
+                    organisation_series,
+                    f"Utfärdade intyg per månad och organisation, {series_period} ({channel})",
+                ),
+                "Linjediagram: utfärdade intyg per månad, en linje per vald organisation.",
+                _series_as_table(organisation_series, "Utfärdade intyg per månad och organisation"),
+            )
+        )
+    shares = frames.standalone_shares(cells)
+    built.append(
+        _chart(
+            "fig-standalone-share",
+            charts.standalone_share_figure(shares, period),
+            "Stapeldiagram: andel av varje organisations intyg som utfärdats i Webcert Fristående.",
+            {
+                "caption": "Andel intyg via Webcert Fristående",
+                "columns": ["Organisation", "Webcert Fristående", "Alla kanaler", "Andel (%)"],
+                "rows": [
+                    [s["organisation"], s["standalone"], s["all"], s["share"]] for s in shares
+                ],
+            },
+        )
+    )
+    built.append(
+        _chart(
+            "fig-type-mix",
+            charts.type_mix_figure(minutes, types, period, channel),
+            "Staplat stapeldiagram, 100 %: intygstypernas andel av varje organisations intyg.",
+            {
+                "caption": "Intygstypernas andel per organisation (%)",
+                "columns": ["Organisation", *type_codes],
+                "rows": [
+                    [
+                        r["organisation"],
+                        *[
+                            round(100 * r[t["column"]] / r["total"], 1)
+                            if r[t["column"]] is not None and r["total"]
+                            else None
+                            for t in shown
+                        ],
+                    ]
+                    for r in minutes["rows"]
+                ],
+            },
+        )
+    )
+    return built
+
+
+def _chart(chart_id, figure, label, table):
+    return {"id": chart_id, "figure": figure_payload(figure), "label": label, "table": table}
+
+
+def _minutes_as_table(minutes, types, caption):
+    return {
+        "caption": caption,
+        "columns": ["Organisation", *[t["code"] for t in types], "Totalt"],
+        "rows": [
+            [r["organisation"], *[r[t["column"]] for t in types], r["total"]]
+            for r in minutes["rows"]
+        ],
+    }
+
+
+def _series_as_table(series, caption):
+    return {
+        "caption": caption,
+        "columns": ["Månad", *[s["name"] for s in series["series"]]],
+        "rows": [
+            [month_label(month), *[s["values"][i] for s in series["series"]]]
+            for i, month in enumerate(series["months"])
+        ],
+    }

@@ -1,0 +1,26 @@
+"""CSV/XLSX export of a dashboard table, safe to open in a spreadsheet."""
+
+from django_tables2.export import TableExport
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Labels come from PDFs: one starting like a formula is kept as text (OWASP CSV
+    injection). Numbers stay numbers, negative changes included."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SpreadsheetSafeExport(TableExport):
+    def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
+        dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
+        footer = getattr(table, "export_footer", None)
+        if footer is not None and len(dataset):
+            dataset.append(footer(exclude_columns or ()))
+        safe = type(dataset)(title=dataset.title)
+        safe.headers = [spreadsheet_safe(h) for h in dataset.headers]
+        for row in dataset:
+            safe.append([spreadsheet_safe(v) for v in row])
+        return safe

@@ -1,0 +1,72 @@
+"""What a statistics page shows: the months, the channel and the subset of organisations and
+types, as plain values (so it can key a cache and be read back from a shared URL)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+ALL = "all"
+STANDALONE = "standalone"
+# Not stored: the minutes print all channels and the standalone channel only, so the
+# integrated (journal-system) volume is computed as all − standalone.
+INTEGRATED = "integrated"
+
+CHANNEL_CHOICES = [
+    (ALL, "Alla kanaler"),
+    (STANDALONE, "Webcert Fristående"),
+    (INTEGRATED, "Integrerade (beräknat: alla − fristående)"),
+]
+CHANNEL_LABELS = dict(CHANNEL_CHOICES)
+
+
+# A one-month period still gets a series worth reading: the two years up to that month.
+# Not the whole history by default, so that a page's size does not grow with the years.
+DEFAULT_SERIES_MONTHS = 24
+
+
+def previous_month(month):
+    return (month.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+def months_before(month, n):
+    total = month.year * 12 + month.month - 1 - n
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Selection:
+    month_from: dt.date
+    month_to: dt.date
+    channel: str = ALL
+    organisations: tuple = ()  # organisation keys; empty means every organisation
+    types: tuple = ()  # certificate type codes; empty means every type
+    recipients: tuple = ()
+
+    @property
+    def stored_channels(self):
+        return (ALL, STANDALONE) if self.channel == INTEGRATED else (self.channel,)
+
+    @property
+    def channel_label(self):
+        return CHANNEL_LABELS[self.channel]
+
+    @property
+    def narrows_types(self):
+        return bool(self.types or self.recipients)
+
+    @property
+    def series_start(self):
+        if self.month_from < self.month_to:
+            return self.month_from
+        return months_before(self.month_to, DEFAULT_SERIES_MONTHS - 1)
+
+    def cache_key(self):
+        return "|".join(
+            [
+                f"{self.month_from:%Y-%m}",
+                f"{self.month_to:%Y-%m}",
+                self.channel,
+                ",".join(sorted(self.organisations)),
+                ",".join(sorted(self.types)),
+                ",".join(sorted(self.recipients)),
+            ]
+        )

@@ -1,0 +1,216 @@
+"""The /statistics/ page as a staff member uses it: filters in the URL, the tables, errors."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from certificate_statistics.models import CertificateCount
+
+from .conftest import add_history
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("statistics:dashboard")
+NBSP = "\xa0"
+
+
+def get(client, user, **params):
+    client.force_login(user)
+    return client.get(URL, params)
+
+
+def minutes_rows(response):
+    """{organisation: [cell texts]} of the minutes' table, in the order shown."""
+    html = response.content.decode()
+    table = html[
+        html.index('id="minutes-table"') : html.index("</table>", html.index('id="minutes-table"'))
+    ]
+    rows = {}
+    for row in re.findall(
+        r"<tr[^>]*>(.*?)</tr>", table.split("<tbody")[1].split("</tbody>")[0], re.S
+    ):
+        cells = [
+            re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_defaults_to_the_latest_month_every_channel(client, staff_user, seed_meeting):
+    response = get(client, staff_user)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="month_to" value="2022-05"' in html
+    assert "Period: <strong>maj 2022</strong>" in html
+    skane = minutes_rows(response)["Region Skåne"]
+    assert f"19{NBSP}949" in skane
+    assert skane[-3:-1] == [f"22{NBSP}631", f"22{NBSP}631"]  # computed beside printed
+
+
+def test_empty_cells_are_empty_not_zero(client, staff_user, seed_meeting):
+    rows = minutes_rows(get(client, staff_user, month_to="2022-04", channel="standalone"))
+    gavleborg = rows["Region Gävleborg"]
+    # AG1-14 … FK7800 empty, TS bas 146, TS diabetes 8, total 154.
+    assert gavleborg[:8] == [""] * 8
+    assert gavleborg[8:11] == ["146", "8", "154"]
+
+
+def test_total_row_and_thousands_separator(client, staff_user, seed_meeting):
+    html = get(client, staff_user).content.decode()
+    footer = html[html.index("<tfoot") : html.index("</tfoot>")]
+    assert "Totalt" in footer
+    assert f"198{NBSP}592" in footer
+
+
+def test_sortable_by_a_type_column(client, staff_user, seed_meeting):
+    response = get(client, staff_user, **{"minutes-sort": "-t_fk7804"})
+    order = list(minutes_rows(response))
+    assert order[:3] == ["Stockholm/Gotland", "Västra Götalandsregionen", "Region Skåne"]
+
+
+def test_change_table_sorts_by_per_cent(client, staff_user, seed_meeting):
+    client.force_login(staff_user)
+    html = client.get(URL, {"change-sort": "-change_percent"}).content.decode()
+    table = html[html.index('id="change-table"') :]
+    first_row = re.search(r"<tbody[^>]*>\s*<tr[^>]*>(.*?)</tr>", table, re.S).group(1)
+    # Västmanland grew most from April to May 2022: 5 005 → 5 780, +15,5 %.
+    assert "Region Västmanland" in first_row
+    assert "+775" in first_row and "+15,5 %" in first_row
+
+
+def test_organisation_filter_keeps_only_those_rows(client, staff_user, seed_meeting):
+    rows = minutes_rows(get(client, staff_user, organisation=["skane", "gavleborg"]))
+    assert set(rows) == {"Region Skåne", "Region Gävleborg"}
+
+
+def test_type_filter_keeps_only_those_columns_and_hides_the_printed_total(
+    client, staff_user, seed_meeting
+):
+    response = get(client, staff_user, certificate_type=["FK7804", "DB"])
+    html = response.content.decode()
+    header = html[html.index('id="minutes-table"') : html.index("</thead>")]
+    assert "FK7804" in header and "DB" in header and "AG7804" not in header
+    assert "Totalsumma (protokollet)" not in header
+    assert minutes_rows(response)["Region Skåne"] == ["864", f"19{NBSP}949", f"20{NBSP}813"]
+
+
+def test_recipient_filter_keeps_that_recipients_types(client, staff_user, seed_meeting):
+    response = get(client, staff_user, recipient="Transportstyrelsen")
+    html = response.content.decode()
+    header = html[html.index('id="minutes-table"') : html.index("</thead>")]
+    codes = re.findall(r"minutes-sort=t_[^\"]*\">([^<]+)<", header)
+    assert codes == ["TS bas", "TS diabetes"]
+
+
+def test_channel_filter_and_integrated_is_labelled_as_computed(client, staff_user, seed_meeting):
+    response = get(client, staff_user, month_to="2022-04", channel="integrated")
+    html = response.content.decode()
+    assert "beräknat" in html
+    # Gävleborg April, TS bas: 146 in all channels − 146 standalone is a computed 0 (shown),
+    # TS diabetes 35 − 8 = 27; FK7804 has no standalone cell, so it is all channels: 1 561.
+    gavleborg = minutes_rows(response)["Region Gävleborg"]
+    assert gavleborg[8:10] == ["0", "27"]
+    assert gavleborg[4] == f"1{NBSP}561"
+
+
+def test_month_range_filter(client, staff_user, seed_meeting):
+    response = get(client, staff_user, month_from="2022-04", month_to="2022-05")
+    assert "april 2022 – maj 2022" in response.content.decode()
+    assert minutes_rows(response)["Region Skåne"][-3] == f"43{NBSP}920"
+
+
+def test_invalid_filter_shows_swedish_errors_and_no_rows(client, staff_user, seed_meeting):
+    html = get(client, staff_user, month_from="2022-13", channel="fel").content.decode()
+    assert "Ange en månad som ÅÅÅÅ-MM" in html
+    assert "Välj ett giltigt alternativ" in html
+    assert 'id="minutes-table"' not in html
+    assert "Filtret innehåller fel" in html
+    # The form shows what was typed, so it can be corrected.
+    assert 'value="2022-13"' in html
+
+
+def test_reversed_month_range_is_an_error(client, staff_user, seed_meeting):
+    html = get(client, staff_user, month_from="2022-05", month_to="2022-04").content.decode()
+    assert "Från-månaden kan inte vara efter till-månaden." in html
+    assert 'id="minutes-table"' not in html
+
+
+def test_filter_that_matches_nothing_says_so(client, staff_user, seed_meeting):
+    html = get(client, staff_user, month_to="2021-01").content.decode()
+    assert "Ingen statistik matchar filtret" in html
+    assert 'id="minutes-table"' not in html
+    assert "plotly" not in html
+
+
+def test_without_any_statistics_the_page_says_so(client, staff_user):
+    html = get(client, staff_user).content.decode()
+    assert "Ingen statistik är inläst." in html
+
+
+def test_every_role_may_read_and_anonymous_must_log_in(
+    client, seed_meeting, editor_user, plain_user
+):
+    assert client.get(URL).status_code == 302
+    for user in (editor_user, plain_user):
+        assert get(client, user).status_code == 200
+
+
+def test_an_edit_is_shown_at_once_despite_the_cache(client, staff_user, seed_meeting):
+    assert f"19{NBSP}949" in minutes_rows(get(client, staff_user))["Region Skåne"]
+    cell = CertificateCount.objects.get(
+        month="2022-05-01",
+        channel="all",
+        organisation__key="skane",
+        certificate_type__code="FK7804",
+    )
+    cell.count = 20000
+    cell.save()
+    assert f"20{NBSP}000" in minutes_rows(get(client, staff_user))["Region Skåne"]
+
+
+def test_the_cached_page_still_greets_each_user(client, staff_user, plain_user, seed_meeting):
+    assert "<strong>anna</strong>" in get(client, staff_user).content.decode()
+    html = get(client, plain_user).content.decode()
+    assert "<strong>reader</strong>" in html and "<strong>anna</strong>" not in html
+    assert f"19{NBSP}949" in html
+
+
+def queries_for(client, params):
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(URL, params).status_code == 200
+    return len(captured)
+
+
+FILTERS = [
+    {},
+    {"month_from": "2021-01", "month_to": "2022-05", "channel": "integrated"},
+    {"organisation": ["skane", "gavleborg"], "month_from": "2021-06", "month_to": "2022-05"},
+    {"certificate_type": ["FK7804"], "recipient": "Försäkringskassan"},
+]
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_query_count_does_not_grow_with_history(
+    client, staff_user, seed_meeting, params, django_assert_max_num_queries
+):
+    client.force_login(staff_user)
+    before = queries_for(client, params)
+    add_history(24)
+    after = queries_for(client, params)
+    assert after == before
+    with django_assert_max_num_queries(16):
+        client.get(URL, params)
+
+
+def test_a_cached_page_makes_fewer_queries(client, staff_user, seed_meeting):
+    client.force_login(staff_user)
+    uncached = queries_for(client, {})
+    with CaptureQueriesContext(connection) as captured:
+        client.get(URL)
+    assert len(captured) < uncached

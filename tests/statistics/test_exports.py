@@ -1,0 +1,132 @@
+"""The CSV and XLSX downloads: what the page shows, every row, Swedish headers, safe cells."""
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from regions.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("statistics:dashboard")
+
+
+def download(client, user, **params):
+    client.force_login(user)
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return response
+
+
+def read_csv(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def read_xlsx(response):
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    return [list(row) for row in book.active.iter_rows(values_only=True)]
+
+
+def test_minutes_csv_has_swedish_headers_every_row_and_the_total_row(
+    client, staff_user, seed_meeting
+):
+    response = download(client, staff_user, _export="csv", table="minutes")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "intygsstatistik-2022-05-2022-05.csv" in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][0] == "Organisation"
+    assert rows[0][-3:] == ["Summa (beräknad)", "Totalsumma (protokollet)", "Avvikelse"]
+    by_name = {r[0]: r for r in rows[1:]}
+    assert len(by_name) == 22  # 21 organisations and the total row
+    skane = by_name["Region Skåne"]
+    assert skane[rows[0].index("FK7804")] == "19949"
+    assert skane[rows[0].index("Summa (beräknad)")] == "22631"
+    assert by_name["Totalt"][rows[0].index("Summa (beräknad)")] == "198592"
+    # An empty cell stays empty in the file too.
+    assert by_name["Region Kronoberg"][rows[0].index("AG1-14")] == ""
+
+
+def test_minutes_xlsx_reads_back_with_numbers(client, staff_user, seed_meeting):
+    response = download(
+        client,
+        staff_user,
+        _export="xlsx",
+        table="minutes",
+        organisation="gavleborg",
+        month_to="2022-04",
+        channel="standalone",
+    )
+    rows = read_xlsx(response)
+    header = rows[0]
+    assert header[0] == "Organisation" and "TS bas" in header
+    gavleborg = rows[1]
+    assert gavleborg[0] == "Region Gävleborg"
+    assert gavleborg[header.index("TS bas")] == 146
+    assert gavleborg[header.index("TS diabetes")] == 8
+    assert gavleborg[header.index("FK7804")] in (None, "")
+    assert rows[-1][0] == "Totalt"
+
+
+def test_change_export_follows_the_filter(client, staff_user, seed_meeting):
+    rows = read_xlsx(
+        download(client, staff_user, _export="xlsx", table="change", organisation="skane")
+    )
+    assert rows[0] == [
+        "Organisation",
+        "April 2022",
+        "Maj 2022",
+        "Förändring (antal)",
+        "Förändring (%)",
+    ]
+    assert rows[1:] == [["Region Skåne", 21289, 22631, 1342, round(100 * 1342 / 21289, 1)]]
+
+
+def test_export_takes_every_row_not_the_page(client, staff_user, seed_meeting):
+    page = download(client, staff_user, **{"change-per_page": 2}).content.decode()
+    change_table = page[
+        page.index('id="change-table"') : page.index("</table>", page.index('id="change-table"'))
+    ]
+    assert change_table.count("/regions/") == 2
+    rows = read_csv(
+        download(client, staff_user, _export="csv", table="change", **{"change-per_page": 2})
+    )
+    assert len(rows) == 1 + 21
+
+
+def test_labels_that_look_like_formulas_are_neutralised(client, staff_user, seed_meeting):
+    Organisation.objects.filter(key="skane").update(name='=HYPERLINK("http://x")')
+    from certificate_statistics.cache import bump_version
+
+    bump_version()
+    csv_rows = read_csv(download(client, staff_user, _export="csv", table="minutes"))
+    assert ['\'=HYPERLINK("http://x")'] == [r[0] for r in csv_rows if "HYPERLINK" in r[0]]
+    xlsx_rows = read_xlsx(download(client, staff_user, _export="xlsx", table="change"))
+    names = [r[0] for r in xlsx_rows if "HYPERLINK" in str(r[0])]
+    assert names == ['\'=HYPERLINK("http://x")']
+    # A negative change is a number, not a formula: it stays a number.
+    assert all(isinstance(r[3], int) for r in xlsx_rows[1:])
+
+
+def test_unknown_table_is_404(client, staff_user, seed_meeting):
+    client.force_login(staff_user)
+    assert client.get(URL, {"_export": "csv", "table": "secrets"}).status_code == 404
+
+
+def test_the_page_links_to_exports_of_what_it_shows(client, staff_user, seed_meeting):
+    html = download(client, staff_user, organisation="skane", channel="standalone").content
+    links = re.findall(r'href="\?([^"]*_export=[^"]*)"', html.decode())
+    assert len(links) == 4
+    for link in links:
+        params = parse_qs(link.replace("&amp;", "&"))
+        assert params["organisation"] == ["skane"] and params["channel"] == ["standalone"]
+    assert {(parse_qs(x.replace("&amp;", "&"))["table"][0], x[-4:]) for x in links} == {
+        ("minutes", "=csv"),
+        ("minutes", "xlsx"),
+        ("change", "=csv"),
+        ("change", "xlsx"),
+    }
