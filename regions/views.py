@@ -1,11 +1,8 @@
-from functools import cache
-
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from certificate_statistics.sections import organisation_statistics
 from webcert_forum.charts import figure_payload
 from webcert_forum.table_exports import SafeExportMixin
 
@@ -47,17 +44,6 @@ class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
         return context
 
 
-@cache
-def _partial_exists(name):
-    """The organisation page's sections from other apps are hooks: shown once their partial
-    is part of the project, so the page works on every branch."""
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
 def organisation_detail(request, key):
     organisation = get_object_or_404(Organisation, key=key)
     return render(
@@ -66,9 +52,7 @@ def organisation_detail(request, key):
         {
             "organisation": organisation,
             "windows_section": organisation_windows(organisation, request.user),
-            "statistics_section": _partial_exists(
-                "certificate_statistics/_organisation_section.html"
-            ),
+            "statistics_section": organisation_statistics(organisation),
             "aliases": organisation.aliases.all(),
             "members": organisation.members.all(),
             "groups": organisation.groups.all(),

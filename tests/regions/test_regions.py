@@ -133,7 +133,8 @@ def test_organisation_page_brings_everything_together(
     assert "Rapportera produktionsdatum" in html
     assert "Hur gör vi med sekretess? – öppen" in html
     assert "Kommande servicefönster" in html or "servicefönster" in html.lower()
-    assert response.context["statistics_section"] is False
+    assert response.context["statistics_section"]["has_data"]
+    assert "Utfärdade intyg" in html or "intyg" in html
 
 
 def test_regions_export_has_every_filtered_row_with_numbers(
