@@ -24,6 +24,9 @@ DEPLOYMENT_VARIABLES = {
     "BEHIND_TLS_PROXY",
     "SESSION_COOKIE_AGE",
     "AXES_ENABLED",
+    # Set by the browser tests' conftest for Playwright; never in a deployment.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DATABASE_URL",
 }
 
 
