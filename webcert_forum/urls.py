@@ -18,7 +18,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("meetings/", include("webcert_forum.meeting_urls")),
-    path("regions/", include("regions.urls")),
+    path("regions/", include("webcert_forum.organisation_urls")),
     path("service-windows/", include("regions.service_window_urls")),
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
     path("releases/", include("releases.urls")),

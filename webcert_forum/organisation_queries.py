@@ -8,11 +8,11 @@ example, "current signing status" has one definition across the site.
 from django.db.models import IntegerField, Max, OuterRef, Subquery, Sum
 
 from certificate_statistics.models import CertificateCount, Channel
+from regions.models import ConnectionDate, Organisation
 from signing_rollout.models import VendorGroup
 from signing_rollout.queries import current_status_of, latest_tests, newest_status
-from webcert_forum.models import Attendance
 
-from .models import ConnectionDate, Organisation
+from .models import Attendance
 
 
 def latest_certificate_month():

@@ -3,11 +3,12 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from certificate_statistics.sections import organisation_statistics
-from webcert_forum.charts import figure_payload
-from webcert_forum.table_exports import SafeExportMixin
+from regions.charts import cumulative_connections_figure
+from regions.models import Organisation
+from regions.queries import connection_history, cumulative_connections, latest_connection_dates
+from regions.service_window_sections import organisation_windows
 
-from .charts import cumulative_connections_figure
-from .models import Organisation
+from .charts import figure_payload
 from .organisation_filters import OrganisationFilterSet
 from .organisation_queries import (
     latest_certificate_month,
@@ -15,9 +16,8 @@ from .organisation_queries import (
     organisation_signing,
     organisations_with_facts,
 )
-from .queries import connection_history, cumulative_connections, latest_connection_dates
-from .service_window_sections import organisation_windows
-from .tables import OrganisationTable
+from .organisation_tables import OrganisationTable
+from .table_exports import SafeExportMixin
 
 
 class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):

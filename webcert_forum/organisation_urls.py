@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import feeds, views
+from regions import feeds
+
+from . import organisation_views as views
 
 app_name = "regions"
 

@@ -1,8 +1,7 @@
 import django_filters
 
+from regions.models import Organisation
 from signing_rollout.models import VendorGroup
-
-from .models import Organisation
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
