@@ -45,6 +45,18 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The README's screenshots are taken at this size; sv-SE gives date inputs the
+    # year-month-day order that keyboard tests type in.
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1280, "height": 900},
+        "locale": "sv-SE",
+        "accept_downloads": True,
+    }
+
+
 @pytest.fixture
 def console_errors(page):
     errors = []
@@ -55,9 +67,13 @@ def console_errors(page):
 
 @pytest.fixture
 def screenshot(page):
-    def take(name):
+    def take(name, docs=False):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        if docs:
+            # Candidates for docs/screenshots/: the viewport only, to keep each PNG small.
+            (SCREENSHOTS / "docs").mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "docs" / f"{name}.png"))
 
     return take
 
