@@ -47,8 +47,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # The README's screenshots are taken at this size; sv-SE gives date inputs the
-    # year-month-day order that keyboard tests type in.
+    # The README's screenshots are taken at this size.
     return {
         **browser_context_args,
         "viewport": {"width": 1280, "height": 900},
