@@ -59,7 +59,13 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def console_errors(page):
     errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # With the address: "Failed to load resource" alone does not say which one.
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda e: errors.append(str(e)))
     return errors
 
