@@ -16,7 +16,13 @@ CHART_PAGES = [
     ("region-skane", "/regions/skane/"),
     ("narvaro", "/meetings/attendance/"),
 ]
-DOCS_SCREENSHOTS = {"intygsstatistik", "servicefonster"}
+DOCS_SCREENSHOTS = {"servicefonster"}
+# The README's statistics picture: a few regions over two months, scrolled to the charts.
+STATISTICS_EXAMPLE = (
+    "/statistics/?month_from=2022-04&month_to=2022-05&channel=all"
+    "&organisation=dalarna&organisation=halland&organisation=jonkoping"
+    "&organisation=skane&organisation=uppsala"
+)
 
 
 def test_every_chart_page_draws_its_plotly_figures(
@@ -44,6 +50,11 @@ def test_every_chart_page_draws_its_plotly_figures(
         if name in DOCS_SCREENSHOTS:
             page.wait_for_load_state("networkidle")
             screenshot(name, docs=True)
+    page.goto(f"{live_server.url}{STATISTICS_EXAMPLE}")
+    expect(page.locator(".chart svg.main-svg").first).to_be_attached()
+    page.wait_for_load_state("networkidle")
+    page.locator("#charts-heading").evaluate("heading => heading.scrollIntoView()")
+    screenshot("intygsstatistik-diagram", docs=True)
     assert all(drawn.values()), drawn
     assert drawn["/statistics/"] >= 4
     assert console_errors == []

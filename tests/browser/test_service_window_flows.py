@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import focus_outline, tab_to, upcoming_window
+from .helpers import axe_violations, focus_outline, tab_to, upcoming_window
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,6 +72,9 @@ def test_end_before_start_is_refused_in_swedish_and_the_input_is_kept(editor_pag
     expect(page.get_by_label("Från datum")).to_have_value(day(40))
     expect(page.get_by_label("Till datum")).to_have_value(day(38))
     expect(page.get_by_label("Berörda system eller anteckning")).to_have_value("Fel ordning")
+    expect(page.get_by_label("Till datum")).to_have_attribute("aria-invalid", "true")
+    violations, report = axe_violations(page)
+    assert violations == [], report
 
 
 def test_keyboard_user_fills_and_submits_the_form(editor_page, live_server):
