@@ -10,30 +10,42 @@ from pathlib import Path
 
 import pytest
 
-# pytest-django's live_server with Playwright's sync API runs ORM calls from an event loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_CHROMIUM = Path(CHROMIUM).exists()
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
+SKIP_REASON = "Chromium not installed (apt-get install chromium)"
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering by database use
 def pytest_collection_modifyitems(config, items):
+    # Browser tests last: once Playwright runs, its event loop stays for the whole session.
+    items.sort(key=lambda item: "browser" in item.keywords)
     if HAVE_CHROMIUM:
         return
-    skip = pytest.mark.skip(reason="Chromium not installed (apt-get install chromium)")
+    skip = pytest.mark.skip(reason=SKIP_REASON)
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
 
 
+# Outermost wrapper, so that the line comes after the short summary, next to the totals.
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if not HAVE_CHROMIUM:
-        terminalreporter.write_line(
-            "Browser tests SKIPPED: Chromium is not installed here "
-            "(apt-get install chromium; .ci/run installs it).",
+    result = yield
+    # Counted from the reports: tests deselected with -m "not browser" are not skipped.
+    skipped = sum(
+        SKIP_REASON in str(report.longrepr) for report in terminalreporter.stats.get("skipped", [])
+    )
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{skipped} browser tests SKIPPED: Chromium is not installed here "
+            "(apt-get install chromium; .ci/run installs it)",
             yellow=True,
         )
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +55,18 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _orm_calls_beside_playwrights_event_loop():
+    """Playwright's sync API leaves an event loop running in this thread until the session
+    ends, and Django refuses ORM calls while one runs. Set from the first browser test on
+    (which run last, see pytest_collection_modifyitems), not at import: in the environment
+    of the whole run it would reach other tests' subprocesses, where `check --deploy`
+    rightly fails on it (async.E001)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="session")
