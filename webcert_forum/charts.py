@@ -50,9 +50,10 @@ def lean_layout(title, x_title=None, y_title=None, **extra):
         "colorway": PALETTE,
         "font": {"family": "system-ui, Segoe UI, Roboto, Arial, sans-serif", "size": 13},
         "separators": ", ",
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 70},
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 90},
         "hoverlabel": {"namelength": -1},
-        "legend": {"orientation": "h", "y": -0.2},
+        # Beside the plot, not below it: slanted category labels would run into it.
+        "legend": {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1},
     }
     if x_title is not None:
         layout["xaxis"] = {"title": {"text": x_title}, "automargin": True}
@@ -61,6 +62,8 @@ def lean_layout(title, x_title=None, y_title=None, **extra):
             "title": {"text": y_title},
             "automargin": True,
             "separatethousands": True,
+            # "40 000", not "40k": the minutes and tables write numbers in full.
+            "exponentformat": "none",
         }
     layout.update(extra)
     return layout
