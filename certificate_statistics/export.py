@@ -2,15 +2,7 @@
 
 from django_tables2.export import TableExport
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """Labels come from PDFs: one starting like a formula is kept as text (OWASP CSV
-    injection). Numbers stay numbers, negative changes included."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from webcert_forum.table_exports import neutralise as spreadsheet_safe
 
 
 class SpreadsheetSafeExport(TableExport):

@@ -4,17 +4,9 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html_join
 
+from webcert_forum.table_exports import neutralise as neutralise_formula
+
 from .models import ServiceWindow
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """A spreadsheet runs a cell that starts with = + - @ as a formula (OWASP "CSV
-    Injection"); a leading apostrophe makes it text again."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class SafeExportTable(tables.Table):
