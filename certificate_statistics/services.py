@@ -1,20 +1,15 @@
 """Writes to the statistics app: the type list, and the minutes' statistics tables."""
 
-import csv
 import datetime as dt
+
+from regions.reference_lists import read_rows, split_aliases, upsert
 
 from .models import CertificateCount, CertificateTotal, CertificateType
 
 
-def split_aliases(text):
-    return [a.strip() for a in (text or "").split("|") if a.strip()]
-
-
 def load_certificate_types(path):
-    with open(path, encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
     created = updated = 0
-    for position, row in enumerate(rows, start=1):
+    for position, row in enumerate(read_rows(path), start=1):
         values = {
             "form": row["form"].strip(),
             "internal": row["internal"].strip(),
@@ -24,12 +19,9 @@ def load_certificate_types(path):
             "in_reference": True,
             "position": position,
         }
-        obj, was_created = CertificateType.objects.get_or_create(code=row["code"], defaults=values)
-        if was_created:
-            created += 1
-        elif any(getattr(obj, k) != v for k, v in values.items()):
-            CertificateType.objects.filter(pk=obj.pk).update(**values)
-            updated += 1
+        _, was_created, was_updated = upsert(CertificateType, {"code": row["code"]}, values)
+        created += was_created
+        updated += was_updated
     return created, updated
 
 

@@ -1,21 +1,16 @@
 """Writes to the regions app: the reference list, and the minutes' parts it owns."""
 
-import csv
 import datetime as dt
 
 from django.db import transaction
 
 from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow, fold_label
-
-
-def split_aliases(text):
-    return [a.strip() for a in (text or "").split("|") if a.strip()]
+from .reference_lists import read_rows, split_aliases, upsert
 
 
 def load_organisations(path):
     """Create or update the organisations of organisations.csv; returns (created, updated)."""
-    with open(path, encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+    rows = read_rows(path)
     created = updated = 0
     by_key = {}
     for row in rows:
@@ -24,12 +19,9 @@ def load_organisations(path):
             "kind": row["kind"].strip(),
             "county_code": row["county_code"].strip(),
         }
-        org, was_created = Organisation.objects.get_or_create(key=row["key"], defaults=values)
-        if was_created:
-            created += 1
-        elif any(getattr(org, k) != v for k, v in values.items()):
-            Organisation.objects.filter(pk=org.pk).update(**values)
-            updated += 1
+        org, was_created, was_updated = upsert(Organisation, {"key": row["key"]}, values)
+        created += was_created
+        updated += was_updated
         by_key[org.key] = org
         for alias in split_aliases(row.get("aliases")):
             existing = OrganisationAlias.objects.filter(alias__iexact=alias).first()

@@ -1,29 +1,25 @@
 """Writes to the signing roll-out app."""
 
-import csv
 import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
 
+from regions.reference_lists import read_rows, split_aliases, upsert
+
 from .models import ProductionStatus, SigningTest, VendorGroup
 
 
 def load_vendor_groups(path):
-    with open(path, encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
     created = updated = 0
-    for row in rows:
+    for row in read_rows(path):
         values = {
             "name": row["name"].strip(),
-            "aliases": [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
+            "aliases": split_aliases(row.get("aliases")),
         }
-        obj, was_created = VendorGroup.objects.get_or_create(key=row["key"], defaults=values)
-        if was_created:
-            created += 1
-        elif any(getattr(obj, k) != v for k, v in values.items()):
-            VendorGroup.objects.filter(pk=obj.pk).update(**values)
-            updated += 1
+        _, was_created, was_updated = upsert(VendorGroup, {"key": row["key"]}, values)
+        created += was_created
+        updated += was_updated
     return created, updated
 
 
