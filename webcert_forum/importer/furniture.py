@@ -1,0 +1,93 @@
+"""Running headers and footers: text a deck repeats at the same place on many slides.
+
+The deck's title, the organisation's name, the meeting's own date and the page number are
+set aside before any section is read, so a footer never becomes a table row, an
+organisation label, the slide title or the next meeting. A candidate is a line in the
+page's outer band (top or bottom ``BAND`` of the height), set apart from the body by a
+gap, not in the title's font. It is furniture when its shape (digits as '#', so "5/23"
+and "6/23" are one shape) stands at the same distance from the same edge on enough
+pages; a page number is furniture on its own, since a one- or two-page deck has no
+repetition to learn from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .glyphs import Word
+
+BAND = 0.12
+MIN_PAGES = 3
+SHARE = 0.3
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"^(?:sida|sid\.?|s\.|page|p\.)?\s*[-–—(\[]?\s*\d{1,3}\s*"
+    r"(?:(?:/|av|of|\(|\|)\s*\d{1,3}\s*\)?)?\s*[-–—)\]]?$",
+    re.IGNORECASE,
+)
+Key = tuple
+
+
+def candidates(lines: Sequence[list[Word]], height: float, title_size: float) -> list[int]:
+    """Which of a page's lines (``glyphs.text_lines``) lie in its outer band, apart from
+    the body: what may be furniture."""
+    found = []
+    for index, line in enumerate(lines):
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        if any(w.size >= title_size - 0.5 for w in line):
+            continue
+        if bottom <= BAND * height:
+            inner = [other for other in lines[index + 1 :] if other[0].top > BAND * height]
+            nearest = min((min(w.top for w in other) for other in inner), default=height)
+            gap = nearest - bottom
+        elif top >= (1 - BAND) * height:
+            inner = [other for other in lines[:index] if other[-1].bottom < (1 - BAND) * height]
+            nearest = max((max(w.bottom for w in other) for other in inner), default=0.0)
+            gap = top - nearest
+        else:
+            continue
+        if gap >= 0.5 * (bottom - top):
+            found.append(index)
+    return found
+
+
+def keys(word: Word, width: float, height: float) -> tuple[Key, ...]:
+    """Where a word stands, as distance from the edges it may be aligned to (2 pt bins)."""
+    shape = _DIGITS.sub("#", " ".join(word.text.split()).casefold())
+    if word.top < height / 2:
+        y = ("top", round(word.top / 2))
+    else:
+        y = ("bottom", round((height - word.bottom) / 2))
+    return (
+        (shape, y, "left", round(word.x0 / 2)),
+        (shape, y, "right", round((width - word.x1) / 2)),
+        (shape, y, "centre", round((word.centre_x - width / 2) / 2)),
+    )
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(" ".join(text.split())))
+
+
+class Furniture:
+    """What the deck repeats, learnt from every page's candidate lines."""
+
+    def __init__(self, pages: Iterable[list[tuple[Key, ...]]], page_count: int):
+        seen: Counter = Counter()
+        for page in pages:
+            seen.update({key for word_keys in page for key in word_keys})
+        need = max(MIN_PAGES, math.ceil(SHARE * page_count))
+        self.repeated = {key for key, count in seen.items() if count >= need}
+
+    def words(self, lines: Sequence[list[Word]], width: float, height: float) -> list[Word]:
+        """The words of a page's candidate lines that are furniture."""
+        found = []
+        for line in lines:
+            numbers_only = all(is_page_number(w.text) for w in line)
+            for word in line:
+                if numbers_only or any(k in self.repeated for k in keys(word, width, height)):
+                    found.append(word)
+        return found
