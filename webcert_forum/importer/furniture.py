@@ -68,26 +68,32 @@ def keys(word: Word, width: float, height: float) -> tuple[Key, ...]:
     )
 
 
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(" ".join(text.split())))
+def is_page_number(text: str, number: int, page_count: int) -> bool:
+    """'5', '5/23', 'Sida 5 av 23', '- 5 -' on page 5 of 23."""
+    text = " ".join(text.split())
+    if not _PAGE_NUMBER.match(text):
+        return False
+    numbers = [int(n) for n in _DIGITS.findall(text)]
+    return numbers[0] == number or numbers[-1] == page_count > numbers[0]
 
 
 class Furniture:
     """What the deck repeats, learnt from every page's candidate lines."""
 
     def __init__(self, pages: Iterable[list[tuple[Key, ...]]], page_count: int):
+        self.page_count = page_count
         seen: Counter = Counter()
         for page in pages:
             seen.update({key for word_keys in page for key in word_keys})
         need = max(MIN_PAGES, math.ceil(SHARE * page_count))
         self.repeated = {key for key, count in seen.items() if count >= need}
 
-    def words(self, lines: Sequence[list[Word]], width: float, height: float) -> list[Word]:
-        """The words of a page's candidate lines that are furniture."""
-        found = []
-        for line in lines:
-            numbers_only = all(is_page_number(w.text) for w in line)
-            for word in line:
-                if numbers_only or any(k in self.repeated for k in keys(word, width, height)):
-                    found.append(word)
-        return found
+    def words(
+        self, lines: Sequence[list[Word]], number: int, width: float, height: float
+    ) -> list[Word]:
+        """The words of page ``number``'s candidate lines that are furniture."""
+        return [
+            word for line in lines for word in line
+            if is_page_number(word.text, number, self.page_count)
+            or any(key in self.repeated for key in keys(word, width, height))
+        ]  # fmt: skip

@@ -123,7 +123,7 @@ class Deck:
         slides = []
         for page in pages:
             slide = page.slide
-            dropped = learnt.words(page.edge, slide.width, slide.height)
+            dropped = learnt.words(page.edge, slide.number, slide.width, slide.height)
             self._furniture[slide.number] = {_identity(w) for w in dropped}
             slide.text = _text_without(page, self._furniture[slide.number])
             slides.append(slide)
