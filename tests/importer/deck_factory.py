@@ -70,6 +70,7 @@ class Style:
     glyphs: bool = False  # every glyph its own show-text, no space glyphs (print drivers)
     column_order: bool = False  # table text written column by column
     image_only: bool = False  # every page an image (a scanned deck): no text layer
+    row_scale: float = 1.0  # statistics rows this much taller: a table down to the footer
 
 
 @dataclass
@@ -439,6 +440,7 @@ def _statistics(pdf, style, title, table, rows):
         body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
     note = NOTE_LINE if style.side_note else None
-    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, 2.1 * size, note)
+    row_height = 2.1 * size * style.row_scale
+    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, row_height, note)
     if style.side_note:
         _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)

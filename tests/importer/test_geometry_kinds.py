@@ -80,6 +80,16 @@ def test_footer_on_continued_tables_titled_only_forts(reference):
     assert_reads_back(document, deck, reference)
 
 
+def test_a_table_down_to_the_footer_keeps_its_last_rows(reference):
+    # The last rows stand in the footer band at the same place on every statistics slide,
+    # the footer close below them: the footer is learnt from the other slides, the rows stay.
+    deck = sample_deck(seed=34)
+    style = Style(furniture="{n}", wrap_labels=False, row_scale=1.6, rules=False)
+    document = parse(deck, style, reference)
+    assert_reads_back(document, deck, reference)
+    assert_no_furniture_in(document, deck)
+
+
 @pytest.mark.parametrize("sections", [{"attendance"}, {"attendance", "service_windows"}])
 def test_page_number_of_a_one_or_two_page_deck_is_set_aside(reference, sections):
     deck = sample_deck(seed=33)

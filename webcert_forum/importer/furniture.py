@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from .glyphs import Word
 
@@ -31,26 +32,31 @@ _PAGE_NUMBER = re.compile(
 Key = tuple
 
 
-def candidates(lines: Sequence[list[Word]], height: float, title_size: float) -> list[int]:
-    """Which of a page's lines (``glyphs.text_lines``) lie in its outer band, apart from
-    the body: what may be furniture."""
+def candidates(
+    lines: Sequence[list[Word]], height: float, title_size: float
+) -> list[tuple[int, bool]]:
+    """The page's lines (``glyphs.text_lines``) in its outer band, not in the title's font:
+    what may be furniture, each with whether it is set apart from the body by a gap wider
+    than the body's own line gaps next to it. Only lines set apart teach what the deck
+    repeats (so the last rows of a long table never do); once learnt, a repeated line is
+    set aside even where it sits close to a table."""
+    boxes = [(min(w.top for w in line), max(w.bottom for w in line)) for line in lines]
+    header_end, footer_start = BAND * height, (1 - BAND) * height
+    body = sorted(box for box in boxes if box[0] > header_end and box[1] < footer_start)
     found = []
-    for index, line in enumerate(lines):
-        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+    for index, (line, (top, bottom)) in enumerate(zip(lines, boxes, strict=True)):
         if any(w.size >= title_size - 0.5 for w in line):
             continue
-        if bottom <= BAND * height:
-            inner = [other for other in lines[index + 1 :] if other[0].top > BAND * height]
-            nearest = min((min(w.top for w in other) for other in inner), default=height)
-            gap = nearest - bottom
-        elif top >= (1 - BAND) * height:
-            inner = [other for other in lines[:index] if other[-1].bottom < (1 - BAND) * height]
-            nearest = max((max(w.bottom for w in other) for other in inner), default=0.0)
-            gap = top - nearest
+        if bottom <= header_end:
+            near = body[:4]
+            gap = near[0][0] - bottom if near else height
+        elif top >= footer_start:
+            near = body[-4:]
+            gap = top - near[-1][1] if near else height
         else:
             continue
-        if gap >= 0.5 * (bottom - top):
-            found.append(index)
+        own = max((b[0] - a[1] for a, b in pairwise(near)), default=0.0)
+        found.append((index, gap >= 0.5 * (bottom - top) and gap > 1.5 * own))
     return found
 
 
@@ -89,11 +95,16 @@ class Furniture:
         self.repeated = {key for key, count in seen.items() if count >= need}
 
     def words(
-        self, lines: Sequence[list[Word]], number: int, width: float, height: float
+        self,
+        lines: Sequence[list[Word]],
+        apart: Sequence[bool],
+        number: int,
+        width: float,
+        height: float,
     ) -> list[Word]:
-        """The words of page ``number``'s candidate lines that are furniture."""
+        """The words of page ``number``'s band lines that are furniture."""
         return [
-            word for line in lines for word in line
-            if is_page_number(word.text, number, self.page_count)
+            word for line, alone in zip(lines, apart, strict=True) for word in line
+            if (alone and is_page_number(word.text, number, self.page_count))
             or any(key in self.repeated for key in keys(word, width, height))
         ]  # fmt: skip

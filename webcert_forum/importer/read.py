@@ -116,14 +116,15 @@ class Deck:
         if pages and not any(page.has_text for page in pages):
             raise MinutesImportError("no_text_layer")
         learnt = Furniture(
-            ([keys(w, p.slide.width, p.slide.height) for line in p.edge for w in line]
+            ([keys(w, p.slide.width, p.slide.height)
+              for line, alone in zip(p.edge, p.apart, strict=True) if alone for w in line]
              for p in pages),
             self.page_count,
         )  # fmt: skip
         slides = []
         for page in pages:
             slide = page.slide
-            dropped = learnt.words(page.edge, slide.number, slide.width, slide.height)
+            dropped = learnt.words(page.edge, page.apart, slide.number, slide.width, slide.height)
             self._furniture[slide.number] = {_identity(w) for w in dropped}
             slide.text = _text_without(page, self._furniture[slide.number])
             slides.append(slide)
@@ -178,6 +179,7 @@ class _Page:
     slide: Slide
     text: str
     edge: list[list[Word]]
+    apart: list[bool]
     offsets: dict[int, list[int]]
     has_text: bool
 
@@ -215,7 +217,8 @@ def _read_page(document, index: int) -> _Page:
     words = [glyphs.make_word(text, glyphs_) for text, glyphs_ in phrases]
     title_size = max((g.size for g in found), default=0.0)
     lines = glyphs.text_lines(words)
-    edge = [lines[i] for i in candidates(lines, height, title_size)]
+    band = candidates(lines, height, title_size)
+    edge = [lines[i] for i, _ in band]
     in_edge = {id(w) for line in edge for w in line}
     offsets = {
         id(word): [g.offset for g in phrase]
@@ -224,7 +227,7 @@ def _read_page(document, index: int) -> _Page:
     }
     slide = Slide(number=index + 1, title=glyphs.title_of(found), text="", width=width,
                   height=height)  # fmt: skip
-    return _Page(slide, text, edge, offsets, has_text=bool(found))
+    return _Page(slide, text, edge, [alone for _, alone in band], offsets, has_text=bool(found))
 
 
 def _text_without(page: _Page, dropped: set[tuple]) -> str:
