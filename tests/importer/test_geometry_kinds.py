@@ -3,6 +3,7 @@ running headers and footers, free text beside tables, print-driver text without 
 out of reading order, and scanned decks. Each must read back exactly what the deck holds."""
 
 import datetime as dt
+import io
 import random
 
 import pytest
@@ -20,6 +21,7 @@ from .deck_factory import (
     render,
     sample_deck,
 )
+from .test_bad_files import plain_pdf
 from .test_decks import assert_other_sections, assert_statistics
 
 MEETING = dt.date(2022, 6, 1)
@@ -175,3 +177,19 @@ def test_a_scanned_deck_is_refused_for_having_no_text_layer(reference):
     assert "no text layer" in str(error.value) and "OCR" in str(error.value)
     assert "textlager" in SWEDISH_MESSAGES["no_text_layer"]
     assert error.value.swedish_message == SWEDISH_MESSAGES["no_text_layer"]
+
+
+def test_a_scan_with_a_typed_cover_is_refused_for_having_no_text_layer(reference):
+    import pypdf
+
+    scan = pypdf.PdfReader(io.BytesIO(render(sample_deck(), Style(image_only=True))))
+    cover = pypdf.PdfReader(io.BytesIO(plain_pdf(("Webcert användarforum", "1 juni 2022"))))
+    writer = pypdf.PdfWriter()
+    writer.add_page(cover.pages[0])
+    for page in scan.pages:
+        writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(MinutesImportError) as error:
+        parse_minutes(buffer.getvalue(), MEETING, reference)
+    assert error.value.code == "no_text_layer"
