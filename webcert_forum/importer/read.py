@@ -122,11 +122,13 @@ class Deck:
             self.page_count,
         )  # fmt: skip
         slides = []
-        for page in pages:
+        for index, page in enumerate(pages):
+            pages[index] = None  # each page's candidates go as soon as its text is final
             slide = page.slide
             dropped = learnt.words(page.edge, page.apart, slide.number, slide.width, slide.height)
-            self._furniture[slide.number] = {_identity(w) for w in dropped}
-            slide.text = _text_without(page, self._furniture[slide.number])
+            if dropped:
+                self._furniture[slide.number] = {_identity(w) for w in dropped}
+            slide.text = _text_without(page, self._furniture.get(slide.number, set()))
             slides.append(slide)
         return slides
 
@@ -176,8 +178,7 @@ class _Page:
     """One page between the two passes: its slide, its text in pdfium's order, and the
     lines that may be furniture with where each word's glyphs stand in that text."""
 
-    slide: Slide
-    text: str
+    slide: Slide  # its text still pdfium's own, furniture and all, until pass 2
     edge: list[list[Word]]
     apart: list[bool]
     offsets: dict[int, list[int]]
@@ -225,14 +226,14 @@ def _read_page(document, index: int) -> _Page:
         for word, (_, phrase) in zip(words, phrases, strict=True)
         if id(word) in in_edge
     }
-    slide = Slide(number=index + 1, title=glyphs.title_of(found), text="", width=width,
+    slide = Slide(number=index + 1, title=glyphs.title_of(found), text=text, width=width,
                   height=height)  # fmt: skip
-    return _Page(slide, text, edge, [alone for _, alone in band], offsets, has_text=bool(found))
+    return _Page(slide, edge, [alone for _, alone in band], offsets, has_text=bool(found))
 
 
 def _text_without(page: _Page, dropped: set[tuple]) -> str:
     """The page's text with the furniture's glyphs left out."""
-    chars = list(page.text)
+    chars = list(page.slide.text)
     for line in page.edge:
         for word in line:
             if _identity(word) in dropped:
