@@ -423,10 +423,12 @@ def _statistics(pdf, style, title, table, rows):
     width = style.pagesize[0]
     narrow = width < 800
     size = 7.5 if narrow else 9
-    headers = ["Vårdgivare/\nBolag" if style.wrap_headers else "Vårdgivare"]
+    # A 4:3 table narrowed for a note box only fits its headers wrapped, as an author would.
+    wrap = style.wrap_headers or (narrow and style.side_note)
+    headers = ["Vårdgivare/\nBolag" if wrap else "Vårdgivare"]
     for printed in table.types:
-        headers.append(WRAPPED_HEADERS.get(printed, printed) if style.wrap_headers else printed)
-    headers.append("Total-\nsumma" if style.wrap_headers else "Totalsumma")
+        headers.append(WRAPPED_HEADERS.get(printed, printed) if wrap else printed)
+    headers.append("Total-\nsumma" if wrap else "Totalsumma")
     label_width = 100 if narrow else 130
     room = width - 60 - (110 if style.side_note else 0)
     widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)

@@ -149,7 +149,9 @@ def read_side_by_side(
         ]  # fmt: skip
 
     body = body_of(inside)
-    bounds = _boundaries(columns, body, rules, height)
+    # A note running across the columns says nothing about where they part.
+    cells = [w for w in body if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1]
+    bounds = _boundaries(columns, cells, rules, height)
     if x_min is None:
         # Labels under a centred header start left of it: widen to their own left edge.
         left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
@@ -244,6 +246,11 @@ def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -
     seen = {id(w) for w in band}
     top = min(w.top for w in band)
     bottom = max(w.bottom for w in band)
+    # A line below the header running across its columns is a note over the rows.
+    seen |= {
+        id(w) for w in words
+        if w.top > bottom - 0.3 * height and sum(w.x0 < h.x1 and h.x0 < w.x1 for h in header) > 1
+    }  # fmt: skip
     changed = True
     while changed:
         changed = False
