@@ -23,7 +23,7 @@ _BLANK = {0x20, 0xA0, 0x202F, 0x2009, 0x09, 0x0A, 0x0D, 0x0C, 0x00}
 _HYPHENS = {0xFFFE, 0x02}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     text: str
     x0: float
@@ -54,7 +54,7 @@ class Rule:
     bottom: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     char: str
     x0: float

@@ -30,7 +30,7 @@ TIME_BUDGET_PER_PAGE = 2.0
 MAX_OBJECTS_PER_PAGE = 50_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Slide:
     number: int
     title: str
@@ -173,7 +173,7 @@ def _pdfium_error(error: Exception) -> MinutesImportError:
     return MinutesImportError("damaged", technical=str(error))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Page:
     """One page between the two passes: its slide, its text in pdfium's order, and the
     lines that may be furniture with where each word's glyphs stand in that text."""
