@@ -44,6 +44,7 @@ ORGANISATION = "Inera AB"
 NOTE_NAMES = ["Kontaktpersoner:", "Anna Andersson", "Bertil Berg", "Cecilia Ceder", "David Dahl",
               "Eva Ek", "Fredrik Fors", "Greta Gran", "Hans Holm"]  # fmt: skip
 NOTE_LINE = "Siffrorna är preliminära och kan komma att justeras, källa: Intygsstatistik"
+LEGEND = "* Totalsumma avser alla intygstyper, även de som saknas i tabellen"
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
 
@@ -65,7 +66,7 @@ class Style:
     furniture: str | None = None
     page_number_at: str = "right"  # right | centre | left
     # A note box with a list of names right of each table, its lines interleaving with
-    # the rows, and a note line between the header and the first row.
+    # the rows, a note line between the header and the first row, a legend right under it.
     side_note: bool = False
     glyphs: bool = False  # every glyph its own show-text, no space glyphs (print drivers)
     column_order: bool = False  # table text written column by column
@@ -345,10 +346,12 @@ def _names_box(pdf, style, x, top, size):
         y -= size * 1.45
 
 
-def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height, note=None):
+def _table(
+    pdf, style, x, top, widths, header, rows, aligns, size, row_height, note=None, legend=None
+):
     """Cells drawn one by one; a cell's lines are centred vertically on its row. With
     ``style.column_order`` the text is written column by column; ``note`` is a line of
-    text between the header and the first row."""
+    text between the header and the first row, ``legend`` one right under the last row."""
     height = style.pagesize[1]
     edges = [x]
     for w in widths:
@@ -389,6 +392,8 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height, n
             y -= 1.8 * size
     if style.rules:
         pdf.line(edges[0], y, edges[-1], y)
+    if legend:
+        _write(pdf, style, edges[0] + 3, y - 1.2 * size, legend, size=size)
     for _, draw in sorted(cells_to_draw, key=lambda item: item[0]):
         draw()
 
@@ -441,8 +446,8 @@ def _statistics(pdf, style, title, table, rows):
         printed = [fmt_count(c, style.thousands) if c is not None else "" for c in cells]
         body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
-    note = NOTE_LINE if style.side_note else None
+    note, legend = (NOTE_LINE, LEGEND) if style.side_note else (None, None)
     row_height = 2.1 * size * style.row_scale
-    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, row_height, note)
+    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, row_height, note, legend)
     if style.side_note:
         _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)

@@ -12,6 +12,7 @@ from webcert_forum.importer import SWEDISH_MESSAGES, MinutesImportError, parse_m
 
 from .deck_factory import (
     DECK_TITLE,
+    LEGEND,
     NOTE_LINE,
     NOTE_NAMES,
     ORGANISATION,
@@ -123,6 +124,7 @@ def test_note_box_and_note_line_beside_tables(reference, seed):
     assert_reads_back(document, deck, reference)
     assert NOTE_NAMES[1] in document["slides"][-1]["text"]  # kept as text, not as a row
     assert NOTE_LINE.split()[0] in document["slides"][-1]["text"]
+    assert LEGEND.split()[-1] in document["slides"][-1]["text"]
 
 
 # --- kind 4: text without spaces or out of reading order ---------------------------------
