@@ -9,6 +9,8 @@ import random
 import pytest
 
 from webcert_forum.importer import SWEDISH_MESSAGES, MinutesImportError, parse_minutes
+from webcert_forum.importer.read import Word
+from webcert_forum.importer.tables import read_table
 
 from .deck_factory import (
     DECK_TITLE,
@@ -195,3 +197,22 @@ def test_a_scan_with_a_typed_cover_is_refused_for_having_no_text_layer(reference
     with pytest.raises(MinutesImportError) as error:
         parse_minutes(buffer.getvalue(), MEETING, reference)
     assert error.value.code == "no_text_layer"
+
+
+def test_a_label_spilling_into_the_next_cell_stays_a_row_and_a_note_line_is_not_one():
+    def word(text, x0, x1, top):
+        return Word(text, x0, x1, top, top + 10, 10)
+
+    header = [word("Region/agent", 300, 360, 100), word("Produktion", 500, 550, 100)]
+    words = [
+        *header,
+        word("Uppgifterna gäller läget den 1 juni, kontakta support vid frågor", 300, 640, 116),
+        word("Region Jämtland Härjedalen", 300, 520, 134),
+        word("Region Skåne", 300, 360, 152),
+        word("Klart", 500, 525, 152),
+    ]
+    table = read_table(words, header)
+    assert [row.cells for row in table.rows] == [
+        ["Region Jämtland Härjedalen", ""],
+        ["Region Skåne", "Klart"],
+    ]

@@ -168,7 +168,7 @@ def read_side_by_side(
         rows = [
             _row(g, part_bounds, last - first)
             for g in _table_bands(part, height, band_bottom, max_gap)
-            if not _is_prose(g, part_bounds)
+            if not _is_prose(g, part_bounds, columns[last - 1].x1)
         ]
         tables.append(Table(columns=columns[first:last], rows=rows))
     return tables
@@ -218,10 +218,16 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     return 1e9
 
 
-def _is_prose(group: Sequence[Word], bounds: Sequence[float]) -> bool:
-    """A line running across the columns (a note between the header and the rows), not a
-    row: each of its words crosses a column boundary."""
-    return bool(bounds) and all(any(w.x0 < b - 2 and w.x1 > b + 2 for b in bounds) for w in group)
+def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:
+    """A line running across the columns (a note between the header and the rows, a legend
+    under them), not a row: each of its words crosses a column boundary, and the line
+    crosses two or runs past the last header. A long label spilling into the next cell
+    does neither, so it stays a row."""
+    crossings = [sum(w.x0 < b - 2 and w.x1 > b + 2 for b in bounds) for w in group]
+    return (
+        bool(bounds) and min(crossings) > 0
+        and (max(crossings) > 1 or max(w.x1 for w in group) > right)
+    )  # fmt: skip
 
 
 def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
