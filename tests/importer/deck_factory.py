@@ -71,6 +71,7 @@ class Style:
     glyphs: bool = False  # every glyph its own show-text, no space glyphs (print drivers)
     column_order: bool = False  # table text written column by column
     image_only: bool = False  # every page an image (a scanned deck): no text layer
+    scaled_text: bool = False  # "1 Tf" and the size in the text matrix, as some tools write
     row_scale: float = 1.0  # statistics rows this much taller: a table down to the footer
 
 
@@ -298,13 +299,22 @@ def _write(pdf, style, x, y, text, font="Helvetica", size=10, align="left"):
     pdf.setFont(font, size)
     width = pdf.stringWidth(text, font, size)
     start = {"left": x, "right": x - width, "centre": x - width / 2}[align]
-    if not style.glyphs:
-        pdf.drawString(start, y, text)
-        return
-    for char in text:
-        if not char.isspace():
-            pdf.drawString(start, y, char)
-        start += pdf.stringWidth(char, font, size)
+    pieces = [(start, text)]
+    if style.glyphs:
+        pieces = []
+        for char in text:
+            if not char.isspace():
+                pieces.append((start, char))
+            start += pdf.stringWidth(char, font, size)
+    for x_at, piece in pieces:
+        if style.scaled_text:
+            text_object = pdf.beginText()
+            text_object.setTextTransform(size, 0, 0, size, x_at, y)
+            text_object.setFont(font, 1)
+            text_object.textOut(piece)
+            pdf.drawText(text_object)
+        else:
+            pdf.drawString(x_at, y, piece)
 
 
 def _chunks(rows, size):

@@ -139,8 +139,17 @@ def test_note_box_and_note_line_beside_tables(reference, seed):
         Style(glyphs=True, pagesize=STANDARD, thousands=" ", rules=False),
         Style(column_order=True),
         Style(column_order=True, glyphs=True, number_align="left", pagesize=STANDARD),
+        Style(scaled_text=True, thousands="\u00a0"),
+        Style(scaled_text=True, glyphs=True, furniture="{n}", side_note=True),
     ],
-    ids=["glyphs", "glyphs 4:3 thousands", "column order", "glyphs in column order"],
+    ids=[
+        "glyphs",
+        "glyphs 4:3 thousands",
+        "column order",
+        "glyphs in column order",
+        "size in the text matrix",
+        "glyphs sized by matrix, furniture, note box",
+    ],
 )
 def test_print_driver_text_reads_like_any_other(reference, style):
     deck = sample_deck(seed=50 + style.pagesize[0] % 7 + style.glyphs)

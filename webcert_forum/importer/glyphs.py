@@ -73,6 +73,7 @@ def page_glyphs(textpage, page_height: float) -> tuple[list[Glyph], str]:
     import pypdfium2.raw as raw
 
     box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     glyphs = []
     chars = []
@@ -84,7 +85,11 @@ def page_glyphs(textpage, page_height: float) -> tuple[list[Glyph], str]:
             continue
         raw.FPDFText_GetLooseCharBox(textpage, index, box)
         raw.FPDFText_GetCharOrigin(textpage, index, x, y)
-        size = raw.FPDFText_GetFontSize(textpage, index) or (box.top - box.bottom)
+        # The size as printed: the font's size scaled by the glyph's matrix (a deck may set
+        # "1 Tf" and scale the text by its matrix instead).
+        raw.FPDFText_GetMatrix(textpage, index, matrix)
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5 or 1.0
+        size = raw.FPDFText_GetFontSize(textpage, index) * scale or (box.top - box.bottom)
         # One em above the font's descent, as pdfminer measures it: row gaps in tables
         # are judged against this height.
         bottom = page_height - box.bottom
