@@ -216,7 +216,10 @@ def _read_page(document, index: int) -> _Page:
         page.close()
     phrases = glyphs.phrases(found)
     words = [glyphs.make_word(text, glyphs_) for text, glyphs_ in phrases]
-    title_size = max((g.size for g in found), default=0.0)
+    # The title's font, when the page has one larger than its body text; otherwise the page
+    # has no title line to keep out of the furniture.
+    sizes = sorted(g.size for g in found)
+    title_size = sizes[-1] if sizes and sizes[-1] > sizes[len(sizes) // 2] + 1 else float("inf")
     lines = glyphs.text_lines(words)
     band = candidates(lines, height, title_size)
     edge = [lines[i] for i, _ in band]
