@@ -65,7 +65,7 @@ def test_reference_from_rows():
 def test_default_reference_reads_the_database_with_aliases_mapped_since():
     from regions.models import Organisation
     from regions.services import add_alias
-    from webcert_forum.services import load_reference
+    from webcert_forum.meetings.services import load_reference
 
     load_reference()
     assert default_reference().organisation("Region Atlantis") is None
@@ -175,7 +175,7 @@ def test_table_stops_before_text_far_below():
 @pytest.mark.parametrize(
     "module",
     ["regions.minutes", "releases.minutes", "signing_rollout.minutes",
-     "certificate_statistics.minutes", "webcert_forum.minutes", "webcert_forum.importer"],
+     "certificate_statistics.minutes", "webcert_forum.meetings.minutes", "webcert_forum.importer"],
 )  # fmt: skip
 def test_each_parser_module_imports_first(module):
     # An app may import its own parser before anything else imports the importer.

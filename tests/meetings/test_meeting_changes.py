@@ -15,9 +15,9 @@ from tests.meetings.factories import (
     SEPTEMBER,
     september_document,
 )
-from webcert_forum.meeting_changes import changes_since_previous, compare, statistics_changes
-from webcert_forum.models import Meeting
-from webcert_forum.services import save_minutes
+from webcert_forum.meetings.changes import changes_since_previous, compare, statistics_changes
+from webcert_forum.meetings.models import Meeting
+from webcert_forum.meetings.services import save_minutes
 
 
 def test_compare_names_what_is_new_changed_and_gone():

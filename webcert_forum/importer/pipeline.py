@@ -60,7 +60,7 @@ def parsers() -> dict[str, dict]:
     from regions.minutes import parse_connection_dates, parse_service_windows
     from releases.minutes import parse_release
     from signing_rollout.minutes import parse_signing_production, parse_signing_tests
-    from webcert_forum import minutes as forum
+    from webcert_forum.meetings import minutes as forum
 
     return {
         "attendance": {"attendance": forum.parse_attendance},
@@ -125,6 +125,6 @@ def assemble(slides: list[reading.Slide], parts: dict[str, list], ctx: ParseCont
 
 
 def _forum():
-    from webcert_forum import minutes
+    from webcert_forum.meetings import minutes
 
     return minutes

@@ -110,6 +110,6 @@ def default_reference() -> Reference:
         return Reference.from_fixtures()
     if not apps.ready:
         return Reference.from_fixtures()
-    from webcert_forum.reference_data import reference_from_database
+    from webcert_forum.meetings.imports.reference import reference_from_database
 
     return reference_from_database()

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 
 
-class WebcertForumConfig(AppConfig):
-    name = "webcert_forum"
+class MeetingsConfig(AppConfig):
+    name = "webcert_forum.meetings"
+    # The label the app had when it was the project package itself: tables, migrations and
+    # the permission "webcert_forum.import_minutes" keep their names.
+    label = "webcert_forum"
     verbose_name = "Användarforum"

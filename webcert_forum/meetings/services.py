@@ -21,8 +21,8 @@ from signing_rollout.services import (
     save_signing_tests,
 )
 
-from .changes import ChangeSummary
 from .models import Attendance, Meeting, Question, Slide
+from .summary import ChangeSummary
 
 SCHEMA = "webcert-forum-minutes/1"
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"

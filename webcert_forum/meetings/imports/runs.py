@@ -15,10 +15,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from .importer import parse_minutes
-from .models import ImportRun, Meeting
-from .reference_data import reference_from_database
-from .services import DocumentRejected, preview_minutes, save_minutes
+from webcert_forum.importer import parse_minutes
+
+from ..models import ImportRun, Meeting
+from ..services import DocumentRejected, preview_minutes, save_minutes
+from .reference import reference_from_database
 
 # Fields of a minutes document that hold an organisation key (the parser leaves the label
 # as printed there when it matches none).
