@@ -14,7 +14,7 @@ from webcert_forum.importer.dates import (
     statistics_month,
 )
 from webcert_forum.importer.read import Word
-from webcert_forum.importer.reference import Reference, default_reference, fold
+from webcert_forum.importer.reference import Reference, fold
 from webcert_forum.importer.tables import join_header, parse_count, read_table
 
 JUNE = dt.date(2022, 6, 1)
@@ -62,16 +62,17 @@ def test_reference_from_rows():
 
 
 @pytest.mark.django_db
-def test_default_reference_reads_the_database_with_aliases_mapped_since():
+def test_the_site_reads_the_database_lists_with_aliases_mapped_since():
     from regions.models import Organisation
     from regions.services import add_alias
+    from webcert_forum.meetings.imports.reference import reference_from_database
     from webcert_forum.meetings.services import load_reference
 
     load_reference()
-    assert default_reference().organisation("Region Atlantis") is None
+    assert reference_from_database().organisation("Region Atlantis") is None
     add_alias(Organisation.objects.get(key="halland"), "Region Atlantis")
-    assert default_reference().organisation("Region Atlantis") == "halland"
-    assert default_reference().organisation("Region Stockholm") == "stockholm"
+    assert reference_from_database().organisation("Region Atlantis") == "halland"
+    assert reference_from_database().organisation("Region Stockholm") == "stockholm"
 
 
 def test_fold():

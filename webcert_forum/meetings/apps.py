@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class MeetingsConfig(AppConfig):
@@ -7,3 +7,9 @@ class MeetingsConfig(AppConfig):
     # the permission "webcert_forum.import_minutes" keep their names.
     label = "webcert_forum"
     verbose_name = "Användarforum"
+
+    def ready(self):
+        from webcert_forum.importer.parts import discover
+
+        # Each app's minutes.py declares its part of the minutes document.
+        discover(app.name for app in apps.get_app_configs())
