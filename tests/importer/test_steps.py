@@ -1,7 +1,6 @@
 """Each pipeline step alone, on plain data."""
 
 import datetime as dt
-import sys
 
 import pytest
 
@@ -171,19 +170,3 @@ def test_table_stops_before_text_far_below():
             word("Källa: Inera", 10, 80, 200)]  # fmt: skip
     table = read_table(header + body, header)
     assert [row.cells for row in table.rows] == [["Halland", "8 juni"]]
-
-
-@pytest.mark.parametrize(
-    "module",
-    ["regions.minutes", "releases.minutes", "signing_rollout.minutes",
-     "certificate_statistics.minutes", "webcert_forum.meetings.minutes", "webcert_forum.importer"],
-)  # fmt: skip
-def test_each_parser_module_imports_first(module):
-    # An app may import its own parser before anything else imports the importer.
-    import subprocess
-
-    from .conftest import ROOT
-
-    command = [sys.executable, "-c", f"import {module}"]
-    done = subprocess.run(command, capture_output=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr.decode()
