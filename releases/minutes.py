@@ -42,11 +42,16 @@ def _plain_lines(text: str) -> list[Line]:
 
 
 def _date_of_line(lines: Sequence[Line], keys: tuple[str, ...], ctx: ParseContext) -> str | None:
-    for line in lines:
-        if any(key in fold(line.text) for key in keys):
-            date = parse_date(line.text, ctx.meeting_date)
-            if date:
-                return date.isoformat()
+    """The first date on a line naming one of keys; a keyed line without one is a warning
+    naming it, so the value is never left empty silently."""
+    keyed = [line.text for line in lines if any(key in fold(line.text) for key in keys)]
+    for text in keyed:
+        date = parse_date(text, ctx.meeting_date)
+        if date:
+            return date.isoformat()
+    if keyed:
+        printed = " / ".join(" ".join(text.split()) for text in keyed)
+        ctx.warn(f"Release: no date read in '{printed}'.")
     return None
 
 

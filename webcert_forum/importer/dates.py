@@ -231,7 +231,7 @@ class _Reader:
         if self.take("word", "v", "vecka", "veckorna"):
             self.take("mark", ".")
             first = self.take("num")
-            if first and 1 <= int(first.text) <= 53:
+            if first and len(first.text) <= 2:  # "v. 54" is read, and then named as no week
                 last = first
                 mark = self.pos
                 if not (self.connector() and (last := self.take("num"))):
