@@ -119,6 +119,7 @@ def test_reads(text, meeting, expected):
 NOT_DATES = [
     "6.11.1",
     "version 6.11",
+    "Webcert v. 7.3.0",
     "Webcert 7.3.0 – release 2025-1",
     "release 2022-1, SP1",
     "2 incidenter",

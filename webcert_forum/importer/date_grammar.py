@@ -211,7 +211,8 @@ class _Reader:
         if self.take("word", "v", "vecka", "veckorna"):
             self.take("mark", ".")
             first = self.take("num")
-            if first and len(first.text) <= 2:  # "v. 54" is read, and then named as no week
+            # "v. 54" is read, and then named as no week; "v. 7.3" is a version.
+            if first and len(first.text) <= 2 and not self._version_follows():
                 last = first
                 mark = self.pos
                 if not (self.connector() and (last := self.take("num"))):
@@ -220,6 +221,10 @@ class _Reader:
                 return {"start": Day(year=year), "week": (int(first.text), int(last.text))}
         self.pos = start
         return None
+
+    def _version_follows(self) -> bool:
+        following = self.toks[self.pos : self.pos + 2]
+        return [t.kind for t in following] == ["mark", "num"] and following[0].text == "."
 
     def night(self) -> dict | None:
         """'natten mellan 5 och 6 okt'; 'natten till/mot 6 okt' starts the day before."""
