@@ -127,3 +127,20 @@ def test_a_date_that_cannot_be_read_is_a_warning_naming_it(reference):
     for printed in ("'31/2'", "'efter sommaren'", "'okt. 2025'", "'30 feb'", "'snart'",
                     "'prel. jan'", "meddelas senare"):  # fmt: skip
         assert printed in warnings
+
+
+@pytest.mark.django_db
+def test_printed_times_are_saved_with_the_window(reference):
+    from regions.models import ServiceWindow
+    from webcert_forum.services import load_reference, save_minutes
+
+    load_reference()
+    document = parse(dated_deck(), Style(), reference, meeting=MEETING)
+    save_minutes(document)
+    overnight = ServiceWindow.objects.get(organisation__key="dalarna")
+    assert (overnight.start_date, overnight.start_time) == (dt.date(2024, 12, 1), dt.time(21))
+    assert (overnight.end_date, overnight.end_time) == (dt.date(2024, 12, 2), dt.time(5))
+    week = ServiceWindow.objects.get(organisation__key="stockholm-gotland")
+    assert (week.start_date, week.end_date, week.start_time) == (
+        dt.date(2024, 12, 16), dt.date(2024, 12, 22), None,
+    )  # fmt: skip
