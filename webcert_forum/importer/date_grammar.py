@@ -188,7 +188,9 @@ class _Reader:
         """Times after a day: 'kl. 9–11.30', 'kl 21-05', '21.00 – 2/12 kl. 05.00'."""
         mark = self.pos
         self.take("sep", ",")
-        span["start_time"] = self.clock()
+        # A bare hour opens a span only when a written time closes it: '9-11.30'.
+        following = [t.kind for t in self.toks[self.pos : self.pos + 3]]
+        span["start_time"] = self.clock(bare_hours=following == ["num", "dash", "time"])
         if span["start_time"] is None:
             self.pos = mark
             return
