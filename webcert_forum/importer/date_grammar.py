@@ -29,7 +29,7 @@ _TOKEN_RE = re.compile(
     | (?P<time>(?<![\d:])(?<!\d\.)\d{1,2}[.:]\d{2}(?![.:]?\d))
     | (?P<num>\d+)
     | (?P<word>[^\W\d_]+)
-    | (?P<dash>-+|[‒–—]+)
+    | (?P<dash>-+|[‒–—−]+)
     | (?P<sep>[+,;&\n])
     | (?P<mark>[^\s\w])
     """,
@@ -47,7 +47,9 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     # "t.o.m." (up to and including) is one range word, however it is dotted.
-    text = re.sub(r"\bt\.?\s?o\.?\s?m\b\.?", lambda m: "tom".ljust(len(m.group())), text)
+    text = re.sub(
+        r"\bt\.?\s?o\.?\s?m\b\.?", lambda m: "tom".ljust(len(m.group())), text, flags=re.I
+    )
     found = []
     for match in _TOKEN_RE.finditer(text):
         kind = match.lastgroup
