@@ -144,3 +144,19 @@ def test_printed_times_are_saved_with_the_window(reference):
     assert (week.start_date, week.end_date, week.start_time) == (
         dt.date(2024, 12, 16), dt.date(2024, 12, 22), None,
     )  # fmt: skip
+
+
+def test_a_release_date_without_a_datum_line(reference):
+    deck = dated_deck()
+    deck.release_lines = [
+        (0, "Kommande uppdatering av Webcert till version 7.3.0, release 2024-4"),
+        (1, "- Driftsätts tisdag 10/12 kl. 18-20"),
+        (1, "- Release notes kommer publiceras: ca 2/12"),
+    ]
+    document = parse(deck, Style(), reference, meeting=MEETING)
+    assert document["release"]["date"] == "2024-12-10"
+    assert document["release"]["release_notes_date"] == "2024-12-02"
+    deck.release_lines = deck.release_lines[:1]
+    document = parse(deck, Style(), reference, meeting=MEETING)
+    assert document["release"]["date"] is None
+    assert "Release: no release date on the slide." in document["warnings"]
