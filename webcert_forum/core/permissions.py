@@ -30,9 +30,9 @@ def editor_organisation(user):
     return profile.organisation if profile else None
 
 
-def owner_of(obj):
-    """The organisation an object belongs to: itself for an organisation, else its own."""
-    return getattr(obj, "organisation", obj)
+def owner_id(obj):
+    """The key of the organisation an object belongs to: its own for an organisation."""
+    return obj.organisation_id if hasattr(obj, "organisation_id") else obj.pk
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,7 @@ class Access:
         """Staff change anything; an editor what belongs to their organisation."""
         if self.staff:
             return True
-        owner = owner_of(obj)
-        return self.organisation is not None and getattr(owner, "pk", None) == self.organisation.pk
+        return self.organisation is not None and owner_id(obj) == self.organisation.pk
 
     @property
     def may_import(self):
