@@ -1,4 +1,5 @@
-"""The service windows section of the organisation page, for the lead to include:
+"""The service windows section of the organisation page (webcert_forum.overview), which
+includes it as:
 
 context["windows_section"] = organisation_windows(organisation, request.user)
 {% include "regions/_organisation_windows.html" %}

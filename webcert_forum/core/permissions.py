@@ -11,7 +11,6 @@ from functools import cached_property
 from django.contrib.auth import get_user_model
 
 STAFF_GROUP = "Inera"
-IMPORT_PERMISSION = "webcert_forum.import_minutes"
 
 
 def is_staff_member(user):
@@ -59,7 +58,3 @@ class Access:
         if self.staff:
             return True
         return self.organisation is not None and owner_id(obj) == self.organisation.pk
-
-    @property
-    def may_import(self):
-        return self.user.has_perm(IMPORT_PERMISSION)
