@@ -132,7 +132,7 @@ def test_a_date_that_cannot_be_read_is_a_warning_naming_it(reference):
 @pytest.mark.django_db
 def test_printed_times_are_saved_with_the_window(reference):
     from regions.models import ServiceWindow
-    from webcert_forum.services import load_reference, save_minutes
+    from webcert_forum.meetings.services import load_reference, save_minutes
 
     load_reference()
     document = parse(dated_deck(), Style(), reference, meeting=MEETING)
