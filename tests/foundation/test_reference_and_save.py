@@ -13,7 +13,7 @@ from webcert_forum.services import DocumentRejected, load_reference, save_minute
 pytestmark = pytest.mark.django_db
 
 
-def test_load_reference_creates_every_listed_row_and_is_idempotent():
+def test_load_reference_creates_every_listed_row_and_is_idempotent(empty_database):
     first = load_reference()
     assert first["organisations"] == (29, 0)
     assert Organisation.objects.count() == 29
