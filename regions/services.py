@@ -162,12 +162,7 @@ def _imported_windows_deleted_by_a_user():
 
 
 def _describe(window):
-    text = f"{window.start_date}"
-    if window.start_time:
-        text += f" {window.start_time:%H:%M}"
-    text += f" – {window.end_date}"
-    if window.end_time:
-        text += f" {window.end_time:%H:%M}"
+    text = window.when
     if window.note:
         text += f", {window.note}"
     return text

@@ -74,9 +74,9 @@ def save_production_statuses(meeting, entries, summary, orgs):
             newer = "Appens" if reported_on >= meeting.date else "Protokollets"
             summary.conflict(
                 model,
-                f"{org}: rapporterat i appen som {describe(form_report)} "
+                f"{org}: rapporterat i appen som {form_report.display_text} "
                 f"({reported_on:%Y-%m-%d}), protokollet säger "
-                f"{describe(ProductionStatus(**values))}. {newer} uppgift gäller.",
+                f"{ProductionStatus(**values).display_text}. {newer} uppgift gäller.",
             )
         rows.append(
             Row(
@@ -97,17 +97,8 @@ def save_production_statuses(meeting, entries, summary, orgs):
             source=ProductionStatus.Source.MINUTES,
             **row.values,
         ),
-        describe=describe,
+        describe=lambda status: status.display_text,
     )
-
-
-def describe(status):
-    text = status.get_status_display()
-    if status.date:
-        text += f" {status.date:%Y-%m-%d}"
-    if status.preliminary:
-        text += " (prel.)"
-    return text
 
 
 def report_production_status(organisation, user, *, status, date=None, preliminary=False):

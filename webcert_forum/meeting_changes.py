@@ -12,7 +12,6 @@ from certificate_statistics.models import CertificateCount
 from regions.models import ConnectionDate, ServiceWindow
 from releases.models import ReleaseAnnouncement
 from signing_rollout.models import ProductionStatus, SigningTest
-from signing_rollout.services import describe
 
 from .models import Attendance
 
@@ -68,7 +67,7 @@ def signing_test_snapshot(meeting):
 
 def production_snapshot(meeting):
     statuses = ProductionStatus.objects.filter(meeting=meeting).select_related("organisation")
-    return {s.organisation.name: describe(s) for s in statuses}
+    return {s.organisation.name: s.display_text for s in statuses}
 
 
 def _announcement_text(a):
