@@ -4,10 +4,10 @@ import datetime as dt
 
 from django.db import transaction
 
+from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
 from webcert_forum.core.sync import Row, sync_rows
 
 from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow, fold_label
-from .reference_lists import read_rows, split_aliases, upsert
 
 
 def load_organisations(path):

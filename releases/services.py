@@ -19,7 +19,7 @@ def _month(value):
     return dt.date(int(year), int(month or 1), 1)
 
 
-def save_release(meeting, entry, summary):
+def save_release(meeting, entry, summary, orgs=None):
     """The release this meeting announces; the Release itself follows the latest meeting."""
     if not entry or not entry.get("version"):
         return
@@ -71,7 +71,7 @@ def _plain(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def save_incidents(meeting, entries, summary):
+def save_incidents(meeting, entries, summary, orgs=None):
     rows = []
     for e in entries:
         values = {"count": int(e.get("count") or 0), "description": e.get("description") or ""}
@@ -87,7 +87,7 @@ def save_incidents(meeting, entries, summary):
     )
 
 
-def save_timeline(meeting, entries, summary):
+def save_timeline(meeting, entries, summary, orgs=None):
     rows = []
     for position, e in enumerate(entries, start=1):
         values = {"when": _month(e["when"]), "label": e.get("label") or "", "text": e["text"]}

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 
 from regions.models import Organisation, UserProfile
-from webcert_forum.accounts import ensure_groups
-from webcert_forum.services import load_reference, save_minutes
+from webcert_forum.meetings.accounts import ensure_groups
+from webcert_forum.meetings.services import load_reference, save_minutes
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO / "fixtures" / "seed"
@@ -156,7 +156,7 @@ def seed_meeting(request, reference):
     """The June 2022 meeting as saved from the expected document."""
     if _is_transactional(request):
         save_minutes(seed_document_data(), None)
-    from webcert_forum.models import Meeting
+    from webcert_forum.meetings.models import Meeting
 
     return Meeting.objects.get(date="2022-06-01")
 
@@ -247,7 +247,7 @@ def _seed_pdf_parsed_once():
     about a second each time. The importer's own tests (tests/importer) call parse_minutes
     directly and still parse; here only the very same bytes with the same reference lists
     are answered from the first parse, as a copy."""
-    from webcert_forum import imports
+    from webcert_forum.meetings.imports import runs as imports
 
     seed_bytes = SEED_PDF.read_bytes()
     parse = imports.parse_minutes
