@@ -81,8 +81,12 @@ def test_production_turns_on_https_redirect_hsts_and_secure_cookies():
         "SESSION_COOKIE_SECURE",
         "CSRF_COOKIE_SECURE",
         "SESSION_COOKIE_HTTPONLY",
+        "STORAGES",
         **production(),
     )
+    # What `make serve` collects into: hashed names and compressed twins.
+    static = values.pop("STORAGES")["staticfiles"]["BACKEND"]
+    assert static == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["SECURE_HSTS_SECONDS"] >= 31536000
     assert all(values[name] is True for name in values if name != "SECURE_HSTS_SECONDS")
 
