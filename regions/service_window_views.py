@@ -72,16 +72,16 @@ class ServiceWindowListView(SafeExportMixin, SingleTableMixin, FilterView):
         for key, label in TABS.items():
             query["tab"] = key
             tabs.append({"key": key, "label": label, "query": query.urlencode()})
-        query["tab"] = self.tab
-        query.pop("_export", None)
         context.update(
             {
                 "tab": self.tab,
                 "tabs": tabs,
+                "filter_label": "Filtrera servicefönster",
+                "filter_kept": [("tab", self.tab)],
+                "filter_clear": f"tab={self.tab}",
                 "may_manage": self.role.may_manage,
                 "timeline": figure_payload(service_window_timeline(coming, today)),
                 "timeline_windows": coming,
-                "export_query": query.urlencode(),
             }
         )
         return context

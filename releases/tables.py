@@ -25,3 +25,23 @@ class ReleaseTable(tables.Table):
 
     def value_items(self, value):
         return "; ".join(value)
+
+
+class IncidentTable(tables.Table):
+    """Rows come from queries.latest_incidents(): one a month, newest first."""
+
+    month = tables.DateColumn("F Y", verbose_name="Månad")
+    count = tables.Column(
+        verbose_name="Antal", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+    description = tables.Column(verbose_name="Orsak", attrs={"td": {"class": "slide-text"}})
+    meeting = tables.DateColumn(
+        "Y-m-d",
+        verbose_name="Enligt mötet",
+        accessor="meeting__date",
+        linkify=lambda record: record.meeting.get_absolute_url(),
+    )
+
+    class Meta:
+        orderable = False
+        empty_text = "Inga produktionsincidenter är inlästa."

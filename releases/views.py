@@ -10,7 +10,7 @@ from .charts import timeline_figure
 from .filters import ReleaseFilterSet
 from .models import Release
 from .queries import announcement_history, date_changes, latest_incidents, latest_timeline
-from .tables import ReleaseTable
+from .tables import IncidentTable, ReleaseTable
 
 
 class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
@@ -27,7 +27,7 @@ class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         timeline = latest_timeline()
         context.update(
-            incidents=latest_incidents(),
+            incidents_table=IncidentTable(latest_incidents()),
             timeline=timeline,
             timeline_figure=figure_payload(timeline_figure(timeline, timezone.localdate())),
         )

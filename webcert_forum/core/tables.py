@@ -41,6 +41,24 @@ class SafeTableExport(TableExport):
         return safe
 
 
+EXPORT_LABELS = {TableExport.CSV: "CSV", TableExport.XLSX: "Excel (XLSX)"}
+
+
 class SafeExportMixin(ExportMixin):
     export_class = SafeTableExport
     export_formats = (TableExport.CSV, TableExport.XLSX)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Every filtered row, whatever page is shown: the filters and the order, no page.
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop(self.export_trigger_param, None)
+        links = []
+        for format in self.export_formats:
+            query[self.export_trigger_param] = format
+            links.append(
+                {"label": EXPORT_LABELS.get(format, format.upper()), "query": query.urlencode()}
+            )
+        context["export_links"] = links
+        return context

@@ -39,8 +39,11 @@ def upload(request):
             form.add_error(field, SWEDISH_MESSAGES[error.code])
         else:
             return redirect("meetings:import-preview", pk=run.pk)
-    recent = ImportRun.objects.select_related("uploaded_by", "meeting")[:5]
-    return render(request, "webcert_forum/import_upload.html", {"form": form, "recent": recent})
+    recent = ImportRun.objects.select_related("uploaded_by", "meeting").order_by("-created_at")
+    recent_table = ImportRunTable(list(recent[:5]), exclude=("saved_at", "sha256"), orderable=False)
+    return render(
+        request, "webcert_forum/import_upload.html", {"form": form, "recent_table": recent_table}
+    )
 
 
 class ImportHistoryView(SingleTableView):

@@ -62,3 +62,26 @@ class OrganisationTable(tables.Table):
     def value_certificates(self, value):
         # Spreadsheets get the number itself, not the grouped text.
         return value
+
+
+class ConnectionTable(tables.Table):
+    """Rows come from regions.queries.latest_connection_dates()."""
+
+    organisation = tables.Column(
+        verbose_name="Organisation",
+        linkify=lambda record: record["organisation"].get_absolute_url(),
+    )
+    dates = tables.Column(verbose_name="Anslutningsdatum")
+    meeting = tables.DateColumn(
+        "Y-m-d",
+        verbose_name="Enligt mötet",
+        accessor="meeting__date",
+        linkify=lambda record: record["meeting"].get_absolute_url(),
+    )
+
+    class Meta:
+        orderable = False
+        empty_text = "Inga anslutningsdatum är inlästa."
+
+    def render_dates(self, value):
+        return ", ".join(c.display_date for c in value)

@@ -17,7 +17,7 @@ from .queries import (
     organisation_signing,
     organisations_with_facts,
 )
-from .tables import OrganisationTable
+from .tables import ConnectionTable, OrganisationTable
 
 
 class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
@@ -38,6 +38,7 @@ class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
         context.update(
             certificate_month=self.certificate_month,
             connections=connections,
+            connections_table=ConnectionTable(connections),
             cumulative=cumulative,
             connections_figure=figure_payload(cumulative_connections_figure(cumulative)),
         )
