@@ -1,18 +1,36 @@
 import django_tables2 as tables
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
-from .models import ProductionStatus, SigningTest
+from .models import ProductionStatus
 
 
-class SigningTestTable(tables.Table):
-    vendor_group = tables.Column(verbose_name="Leverantörsgrupp")
-    tested_by = tables.Column(verbose_name="Tester utförda av", default="")
-    plan = tables.Column(verbose_name="Plan")
+class VendorGroupTable(tables.Table):
+    """Rows come from queries.vendor_groups_with_tests(): each group with its latest test."""
+
+    name = tables.Column(verbose_name="Leverantörsgrupp")
+    test = tables.Column(verbose_name="Samverkanstest", accessor="latest_test", default="–")
+    meeting = tables.DateColumn(
+        "Y-m-d", verbose_name="Enligt mötet", accessor="latest_test__meeting__date", default="–"
+    )
+    members = tables.Column(verbose_name="Organisationer i gruppen", accessor="pk")
 
     class Meta:
-        model = SigningTest
-        fields = ("vendor_group", "tested_by", "plan")
-        order_by = "vendor_group"
-        empty_text = "Inga samverkanstester är inlästa."
+        orderable = False
+        empty_text = "Inga leverantörsgrupper."
+
+    def render_test(self, value):
+        if value.tested_by:
+            return f"Klart, testat av {value.tested_by}"
+        return value.plan or "–"
+
+    def render_members(self, record):
+        members = record.members.all()
+        if not members:
+            return mark_safe('<span class="empty">Inga organisationer kopplade</span>')  # noqa: S308 constant text
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((m.get_absolute_url(), m) for m in members)
+        )
 
 
 class ProductionStatusTable(tables.Table):

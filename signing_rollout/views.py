@@ -20,7 +20,7 @@ from .queries import (
     vendor_groups_with_tests,
 )
 from .services import report_production_status
-from .tables import ProductionStatusTable
+from .tables import ProductionStatusTable, VendorGroupTable
 
 
 class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
@@ -40,7 +40,7 @@ class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
         counts = status_counts(current_statuses())
         over_meetings = status_counts_by_meeting()
         context.update(
-            vendor_groups=vendor_groups_with_tests(),
+            vendor_groups_table=VendorGroupTable(vendor_groups_with_tests()),
             counts=counts,
             progress_figure=figure_payload(charts.progress_figure(counts)),
             over_meetings=over_meetings,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -152,19 +151,6 @@ class Deck:
             raise
         except Exception as error:  # anything escaping pdfium on a corrupt file
             raise MinutesImportError("damaged", technical=repr(error)) from error
-
-
-def read_slides(
-    data: bytes, wants_words: Callable[[str, str], bool], max_pages: int = MAX_PAGES
-) -> list[Slide]:
-    """All slides at once, with coordinates where ``wants_words(title, text)``: for tools and
-    tests; the pipeline reads coordinates slide by slide to keep memory flat."""
-    with Deck(data, max_pages) as deck:
-        slides = deck.slides()
-        for slide in slides:
-            if wants_words(slide.title, slide.text):
-                deck.add_layout(slide)
-        return slides
 
 
 def _pdfium_error(error: Exception) -> MinutesImportError:
