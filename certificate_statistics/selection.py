@@ -32,6 +32,15 @@ def months_before(month, n):
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
+def month_range(first, last):
+    """Every month from `first` to `last`, both included."""
+    months, month = [], first
+    while month <= last:
+        months.append(month)
+        month = months_before(month, -1)
+    return months
+
+
 @dataclass(frozen=True)
 class Selection:
     month_from: dt.date

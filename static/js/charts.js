@@ -23,12 +23,52 @@
     }
   };
 
-  function legendFor(el, legend) {
-    if (!legend || legend.orientation === "h") { return legend; }
-    if (el.clientWidth >= NARROW) { return legend; }
-    return Object.assign({}, legend, {
-      orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "top", yref: "container"
+  var LEGEND_ROW = 22;
+  var LEGEND_ENTRY = 140;
+  var TITLE_CHARS = 32;
+
+  function wrapped(text) {
+    var lines = [""];
+    text.split(" ").forEach(function (word) {
+      var line = lines[lines.length - 1];
+      if (line && (line + " " + word).length > TITLE_CHARS) {
+        lines.push(word);
+      } else {
+        lines[lines.length - 1] = line ? line + " " + word : word;
+      }
     });
+    return lines.join("<br>");
+  }
+
+  // On a narrow screen: the legend goes below the plot, every entry shown (the figure
+  // grows by its rows), and the title wraps instead of running off both sides.
+  function narrowed(el, figure) {
+    var layout = figure.layout || {};
+    if (el.clientWidth >= NARROW) { return layout; }
+    var extra = 0;
+    if (layout.title && layout.title.text) {
+      var title = wrapped(layout.title.text);
+      var lines = title.split("<br>").length;
+      layout.title = Object.assign({}, layout.title, { text: title, font: { size: 14 } });
+      layout.margin = Object.assign({}, layout.margin, { t: 20 + 18 * lines });
+      extra += 18 * (lines - 1);
+    }
+    var entries = (figure.data || []).filter(function (trace) {
+      return trace.showlegend !== false;
+    }).length;
+    if (layout.showlegend !== false && entries > 1) {
+      var perRow = Math.max(1, Math.floor(el.clientWidth / LEGEND_ENTRY));
+      var rows = Math.ceil(entries / perRow);
+      layout.legend = Object.assign({}, layout.legend, {
+        orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom", yref: "container",
+        maxheight: 1
+      });
+      layout.margin = Object.assign({}, layout.margin, { b: (layout.margin || {}).b || 90 });
+      layout.margin.b += rows * LEGEND_ROW;
+      extra += rows * LEGEND_ROW;
+    }
+    layout.height = (layout.height || 450) + extra;
+    return layout;
   }
 
   function draw() {
@@ -38,8 +78,7 @@
       var source = document.getElementById(el.dataset.figure);
       if (!source) { return; }
       var figure = JSON.parse(source.textContent);
-      var layout = figure.layout || {};
-      layout.legend = legendFor(el, layout.legend);
+      var layout = narrowed(el, figure);
       var config = Object.assign({ responsive: true, displaylogo: false, locale: "sv" }, figure.config || {});
       Plotly.newPlot(el, figure.data || [], layout, config);
     });
