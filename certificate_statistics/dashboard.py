@@ -3,7 +3,7 @@
 
 from webcert_forum.charts import figure_payload, month_label
 
-from . import charts, frames, queries
+from . import charts, frames, queries, trends
 from .cache import cached
 from .selection import previous_month
 
@@ -43,6 +43,8 @@ def build_dashboard(selection):
         "change": change,
         "current_label": month_label(selection.month_to),
         "previous_label": month_label(previous),
+        "year_over_year": trends.year_over_year(selection),
+        "movers": trends.biggest_movers(selection),
         "charts": [],
     }
     if minutes["rows"]:
