@@ -5,6 +5,7 @@ from django.urls import include, path
 from regions import feeds as region_feeds
 
 from . import health, views
+from .sweden_map.views import map_page
 
 admin.site.site_header = "Webcert användarforum – administration"
 admin.site.site_title = "Webcert användarforum"
@@ -23,6 +24,7 @@ urlpatterns = [
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
     path("releases/", include("releases.urls")),
     path("statistics/", include("certificate_statistics.urls")),
+    path("map/", map_page, name="map"),
     path("signing/", include("signing_rollout.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
