@@ -8,7 +8,7 @@ from webcert_forum.charts import month_label
 
 from . import queries
 from .frames import _plain, channel_values
-from .selection import months_before
+from .selection import Selection, months_before
 
 MONTH_COLUMNS = [
     "month",
@@ -132,3 +132,11 @@ def biggest_movers(selection, limit=5):
             _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation), limit
         ),
     }
+
+
+def national_movers(limit=5):
+    """The whole country's biggest movers (all channels), for the overview."""
+    latest = queries.latest_month()
+    if latest is None:
+        return None
+    return biggest_movers(Selection(month_from=latest, month_to=latest), limit)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tables2 import SingleTableView
 
 from certificate_statistics.queries import national_totals_by_month
+from certificate_statistics.trends import national_movers
 from regions.models import ServiceWindow
 from releases.models import Release
 
@@ -57,6 +58,7 @@ def overview(request):
             "latest_month": latest_month,
             "previous_month": previous_month,
             "change": change,
+            "movers": national_movers(),
             "open_questions": Question.objects.filter(status=Question.Status.OPEN).select_related(
                 "meeting", "asked_by"
             )[:10],

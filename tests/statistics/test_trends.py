@@ -115,3 +115,15 @@ def test_year_over_year_where_the_month_a_year_earlier_exists(client, staff_user
 def test_no_year_earlier_says_so(client, staff_user, seed_meeting):
     yoy = text(page(client, staff_user), "yoy-heading")
     assert "Ingen statistik för maj 2021 att jämföra med." in yoy
+
+
+def test_the_overview_lists_the_countrys_biggest_movers(client, staff_user, seed_meeting):
+    set_count("skane", "FK7804", APRIL, 30000)
+    set_count("skane", "FK7804", MAY, 19949)
+    client.force_login(staff_user)
+    movers = text(client.get("/").content.decode(), "movers-heading")
+    assert movers.startswith("Största förändringar: maj 2022 mot april 2022")
+    # The largest change of the country comes first, in the minutes' words and Swedish numbers.
+    first = re.findall(r"[^:]+: [+−][\d ]+ \([^)]*\)", movers.split("2022 ", 2)[-1])[0]
+    assert first.strip() == "Region Skåne , FK7804: −10 051 (−33,5 %)"
+    assert movers.count("%)") == 5
