@@ -11,7 +11,7 @@ from .measures import MEASURES, sweden_map
 
 class MapForm(forms.Form):
     measure = forms.ChoiceField(
-        label="Visa", choices=list(MEASURES.items()), initial="certificates", required=False
+        label="Mått", choices=list(MEASURES.items()), initial="certificates", required=False
     )
     month = forms.DateField(
         label="Månad",
