@@ -109,11 +109,26 @@ def _series_figure(series, meetings):
     dotted lines with a marker each, so a change can be read against what was said when."""
     months = [month_value(s["month"]) for s in series]
     first, last = series[0]["label"], series[-1]["label"]
+    # One list of shapes, set once: add_vline re-validates every earlier shape each time.
+    lines = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": f"{day:%Y-%m-%d}",
+            "x1": f"{day:%Y-%m-%d}",
+            "y0": 0,
+            "y1": 1,
+            "line": {"dash": "dot", "color": PALETTE[8], "width": 1},
+        }
+        for day in meetings
+    ]
     figure = go.Figure(
         layout=lean_layout(
             f"Utfärdade intyg per månad, {first} – {last}" if first != last else first,
             y_title="Antal intyg per månad",
             xaxis=month_axis(),
+            shapes=lines,
         )
     )
     mode = "lines+markers" if len(series) < 61 else "lines"
@@ -146,9 +161,5 @@ def _series_figure(series, meetings):
             marker={"symbol": "triangle-up", "size": 11, "color": PALETTE[7]},
             hovertemplate="Forummöte %{x|%Y-%m-%d}<extra></extra>",
         )
-        for day in meetings:
-            figure.add_vline(
-                x=f"{day:%Y-%m-%d}", line_dash="dot", line_color=PALETTE[8], line_width=1
-            )
     figure.update_yaxes(rangemode="tozero")
     return figure_payload(figure)
