@@ -8,7 +8,7 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from webcert_forum.charts import (
+from webcert_forum.core.charts import (
     PALETTE,
     fit_legend,
     lean_layout,

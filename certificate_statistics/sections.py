@@ -9,7 +9,7 @@ statistics_section.has_data."""
 import plotly.graph_objects as go
 from django.urls import reverse
 
-from webcert_forum.charts import (
+from webcert_forum.core.charts import (
     PALETTE,
     figure_payload,
     lean_layout,

@@ -4,7 +4,7 @@ latest months with data. A fixed number of queries (two or three), whatever the 
 import pandas as pd
 from django.utils.formats import number_format
 
-from webcert_forum.charts import month_label
+from webcert_forum.core.charts import month_label
 
 from . import queries
 from .frames import _plain, channel_values

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from certificate_statistics.models import CertificateCount
 from regions.models import Organisation
-from webcert_forum.sweden_map.counties import COUNTIES
+from webcert_forum.overview.sweden_map.counties import COUNTIES
 
 pytestmark = pytest.mark.django_db
 

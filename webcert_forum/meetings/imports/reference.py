@@ -1,0 +1,26 @@
+"""The importer's label lists, read from the database (aliases added on the preview page
+count from the next parse on), instead of the CSV fixtures the importer falls back to."""
+
+from certificate_statistics.models import CertificateType
+from regions.models import Organisation
+from signing_rollout.models import VendorGroup
+from webcert_forum.importer.reference import Reference
+
+
+def reference_from_database():
+    organisations = [
+        (org.key, [org.name, *(a.alias for a in org.aliases.all())])
+        for org in Organisation.objects.prefetch_related("aliases").order_by("key")
+    ]
+    vendor_groups = [
+        (group.key, [group.name, *group.aliases]) for group in VendorGroup.objects.order_by("key")
+    ]
+    certificate_types = [
+        (t.code, [t.code, t.form, t.internal, *t.aliases])
+        for t in CertificateType.objects.order_by("position", "code")
+    ]
+    return Reference.from_rows(
+        organisations=organisations,
+        vendor_groups=vendor_groups,
+        certificate_types=certificate_types,
+    )

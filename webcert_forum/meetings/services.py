@@ -1,0 +1,166 @@
+"""The one way a minutes document reaches the database, and the forum's own writes."""
+
+import datetime as dt
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from certificate_statistics.services import load_certificate_types
+from regions.services import load_organisations, organisations_by_key
+from signing_rollout.services import load_vendor_groups
+from webcert_forum.core.transactions import rolled_back
+from webcert_forum.importer.parts import organisation_fields, registered
+from webcert_forum.importer.pipeline import SCHEMA
+
+from .models import Attendance, Meeting, Question, Slide
+from .summary import ChangeSummary
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+class DocumentRejected(ValueError):
+    """The document cannot be saved as it is (unresolved labels, wrong schema)."""
+
+
+def load_reference(fixtures_dir=FIXTURES_DIR):
+    """Load or update the reference lists; safe to run any number of times."""
+    with transaction.atomic():
+        return {
+            "organisations": load_organisations(Path(fixtures_dir) / "organisations.csv"),
+            "vendor_groups": load_vendor_groups(Path(fixtures_dir) / "vendor_groups.csv"),
+            "certificate_types": load_certificate_types(
+                Path(fixtures_dir) / "certificate_types.csv"
+            ),
+        }
+
+
+def check_document(document, orgs):
+    if document.get("schema") != SCHEMA:
+        raise DocumentRejected(f"Unknown document schema {document.get('schema')!r}.")
+    if document.get("unresolved"):
+        labels = ", ".join(sorted({str(u.get("label", u)) for u in document["unresolved"]}))
+        raise DocumentRejected(f"Labels that match no organisation: {labels}.")
+    referenced = {
+        entry[field]
+        for key, field in organisation_fields().items()
+        for entry in document.get(key) or []
+        if entry.get(field)
+    }
+    unknown = sorted(referenced - orgs.keys())
+    if unknown:
+        raise DocumentRejected(f"Organisations not in the reference list: {', '.join(unknown)}.")
+
+
+def save_minutes(document, user=None, *, source_file=None, sha256=""):
+    """Write a minutes document in one transaction; returns what it created, updated and
+    left unchanged per model. Saving the same document twice changes nothing."""
+    summary = ChangeSummary(meeting_date=document["meeting"]["date"])
+    with transaction.atomic():
+        orgs = organisations_by_key()
+        check_document(document, orgs)
+        meeting = _save_meeting(document["meeting"], user, source_file, sha256, summary)
+        _save_slides(meeting, document.get("slides", []), summary)
+        for part in registered():
+            if part.save:
+                import_string(part.save)(meeting, *part.values(document), summary, orgs)
+    return summary
+
+
+def preview_minutes(document, user=None):
+    """What save_minutes would do, computed by saving inside a transaction rolled back."""
+    with rolled_back():
+        return save_minutes(document, user)
+
+
+def _save_meeting(entry, user, source_file, sha256, summary):
+    date = dt.date.fromisoformat(entry["date"])
+    next_meeting = None
+    if entry.get("next_meeting"):
+        next_meeting = dt.datetime.fromisoformat(entry["next_meeting"])
+        if timezone.is_naive(next_meeting):
+            next_meeting = timezone.make_aware(next_meeting)
+    meeting, created = Meeting.objects.get_or_create(
+        date=date, defaults={"next_meeting": next_meeting}
+    )
+    if created:
+        summary.created("webcert_forum.Meeting", f"Möte {date}")
+    elif meeting.next_meeting != next_meeting:
+        old = meeting.next_meeting
+        meeting.next_meeting = next_meeting
+        meeting.save(update_fields=["next_meeting"])
+        summary.updated(
+            "webcert_forum.Meeting",
+            f"Nästa möte efter {date}",
+            old=old.isoformat() if old else None,
+            new=entry.get("next_meeting"),
+        )
+    else:
+        summary.unchanged("webcert_forum.Meeting")
+    if source_file is not None and sha256 != meeting.source_sha256:
+        meeting.source_file = source_file
+        meeting.source_sha256 = sha256
+        meeting.imported_by = user
+        meeting.imported_at = timezone.now()
+        meeting.save()
+    return meeting
+
+
+def _save_slides(meeting, entries, summary):
+    model = "webcert_forum.Slide"
+    existing = {s.number: s for s in Slide.objects.filter(meeting=meeting)}
+    for e in entries:
+        values = {"title": (e.get("title") or "")[:300], "text": e.get("text") or ""}
+        current = existing.pop(e["number"], None)
+        if current is None:
+            Slide.objects.create(meeting=meeting, number=e["number"], **values)
+            summary.created(model, f"Bild {e['number']}: {values['title']}")
+        elif (current.title, current.text) != (values["title"], values["text"]):
+            current.title, current.text = values["title"], values["text"]
+            current.save()
+            summary.updated(model, f"Bild {e['number']}: {values['title']}")
+        else:
+            summary.unchanged(model)
+    for gone in existing.values():
+        gone.delete()
+        summary.deleted(model, f"Bild {gone.number}: {gone.title}")
+
+
+def save_attendance(meeting, entries, summary, orgs):
+    model = "webcert_forum.Attendance"
+    existing = {a.organisation_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    for e in entries:
+        org = orgs[e["org"]]
+        current = existing.pop(org.pk, None)
+        if current is None:
+            Attendance.objects.create(meeting=meeting, organisation=org, present=e["present"])
+            summary.created(model, f"Närvaro {org}: {'Ja' if e['present'] else 'Nej'}")
+        elif current.present != e["present"]:
+            current.present = e["present"]
+            current.save()
+            summary.updated(model, f"Närvaro {org}", old=not e["present"], new=e["present"])
+        else:
+            summary.unchanged(model)
+    for gone in existing.values():
+        gone.delete()
+        summary.deleted(model, f"Närvaro {gone.organisation}")
+
+
+def save_questions(meeting, entries, summary, orgs=None):
+    """Questions the minutes follow up; created once, then kept up to date by staff."""
+    model = "webcert_forum.Question"
+    for e in entries:
+        asked_on = dt.date.fromisoformat(e["asked_on"]) if e.get("asked_on") else None
+        if Question.objects.filter(text=e["text"], asked_on=asked_on).exists():
+            summary.unchanged(model)
+            continue
+        Question.objects.create(
+            meeting=meeting,
+            asked_on=asked_on,
+            text=e["text"],
+            slide_number=e.get("slide"),
+            answer=e.get("answer") or "",
+        )
+        summary.created(model, f"Fråga: {e['text'][:60]}")

@@ -1,0 +1,140 @@
+"""Meeting pages: a meeting with its changes since the previous one, attendance across
+meetings, slide search, and the staff's questions."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django_tables2 import SingleTableView
+
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.permissions import is_staff_member
+
+from .changes import changes_since_previous
+from .charts import attendance_heatmap
+from .forms import QuestionForm
+from .models import ImportRun, Meeting, Question
+from .queries import attendance_matrix, highlight, search_slides
+from .questions import open_at, save_question
+from .tables import MeetingTable
+
+
+class MeetingListView(SingleTableView):
+    table_class = MeetingTable
+    template_name = "webcert_forum/meeting_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return Meeting.objects.annotate(
+            present_count=Count("attendance", filter=Q(attendance__present=True), distinct=True),
+            slide_count=Count("slides", distinct=True),
+        ).order_by("-date")
+
+
+def meeting_or_404(date):
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError as error:
+        raise Http404("Inget möte med det datumet.") from error
+    return get_object_or_404(Meeting, date=day)
+
+
+def meeting_pdf(request, date):
+    meeting = meeting_or_404(date)
+    if not meeting.source_file:
+        raise Http404("Mötet har ingen sparad PDF.")
+    return FileResponse(
+        meeting.source_file.open("rb"),
+        as_attachment=True,
+        filename=f"webcert-anvandarforum-{meeting.date:%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def meeting_detail(request, date):
+    meeting = meeting_or_404(date)
+    attendance = list(
+        meeting.attendance.select_related("organisation").order_by("organisation__name")
+    )
+    latest_import = (
+        meeting.imports.filter(status=ImportRun.Status.SAVED).order_by("-saved_at", "-pk").first()
+    )
+    return render(
+        request,
+        "webcert_forum/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attendance": attendance,
+            "present_count": sum(1 for a in attendance if a.present),
+            "slides": meeting.slides.order_by("number"),
+            "latest_import": latest_import,
+            "summary": latest_import.summary if latest_import else None,
+            "changes": changes_since_previous(meeting),
+            "questions": list(open_at(meeting)),
+            "can_edit_questions": is_staff_member(request.user),
+        },
+    )
+
+
+def attendance(request):
+    matrix = attendance_matrix()
+    return render(
+        request,
+        "webcert_forum/attendance.html",
+        {"matrix": matrix, "figure": figure_payload(attendance_heatmap(matrix))},
+    )
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    page = None
+    if query:
+        page = Paginator(search_slides(query), 20).get_page(request.GET.get("page"))
+        for slide in page.object_list:
+            slide.excerpt = highlight(slide.text, query)
+    return render(request, "webcert_forum/search.html", {"query": query, "page": page})
+
+
+def _require_staff(user):
+    if not is_staff_member(user):
+        raise PermissionDenied("Endast Inera-personal får registrera och ändra frågor.")
+
+
+def question_create(request, date):
+    _require_staff(request.user)
+    meeting = meeting_or_404(date)
+    question = Question(meeting=meeting, asked_on=meeting.date)
+    if request.method == "POST":
+        form = QuestionForm(request.POST, instance=question)
+        if form.is_valid():
+            save_question(form)
+            return redirect(f"{meeting.get_absolute_url()}#fragor")
+    else:
+        initial = {}
+        number = request.GET.get("slide", "")
+        slide = meeting.slides.filter(number=int(number)).first() if number.isdigit() else None
+        if slide is not None:
+            initial = {"text": slide.text, "slide_number": slide.number}
+        form = QuestionForm(instance=question, initial=initial)
+    return render(
+        request,
+        "webcert_forum/question_form.html",
+        {"form": form, "meeting": meeting, "question": None},
+    )
+
+
+def question_edit(request, pk):
+    _require_staff(request.user)
+    question = get_object_or_404(Question.objects.select_related("meeting"), pk=pk)
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        save_question(form)
+        return redirect(f"{question.meeting.get_absolute_url()}#fragor")
+    return render(
+        request,
+        "webcert_forum/question_form.html",
+        {"form": form, "meeting": question.meeting, "question": question},
+    )

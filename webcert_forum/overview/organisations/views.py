@@ -1,0 +1,64 @@
+from django.shortcuts import get_object_or_404, render
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from certificate_statistics.sections import organisation_statistics
+from regions.charts import cumulative_connections_figure
+from regions.models import Organisation
+from regions.queries import connection_history, cumulative_connections, latest_connection_dates
+from regions.service_window_sections import organisation_windows
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.tables import SafeExportMixin
+
+from .filters import OrganisationFilterSet
+from .queries import (
+    latest_certificate_month,
+    organisation_attendance,
+    organisation_signing,
+    organisations_with_facts,
+)
+from .tables import OrganisationTable
+
+
+class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
+    table_class = OrganisationTable
+    filterset_class = OrganisationFilterSet
+    template_name = "regions/organisation_list.html"
+    paginate_by = 50
+    export_name = "organisationer"
+
+    def get_queryset(self):
+        self.certificate_month = latest_certificate_month()
+        return organisations_with_facts(self.certificate_month)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        connections = latest_connection_dates()
+        cumulative = cumulative_connections(connections)
+        context.update(
+            certificate_month=self.certificate_month,
+            connections=connections,
+            cumulative=cumulative,
+            connections_figure=figure_payload(cumulative_connections_figure(cumulative)),
+        )
+        return context
+
+
+def organisation_detail(request, key):
+    organisation = get_object_or_404(Organisation, key=key)
+    return render(
+        request,
+        "regions/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "windows_section": organisation_windows(organisation, request.user),
+            "statistics_section": organisation_statistics(organisation),
+            "aliases": organisation.aliases.all(),
+            "members": organisation.members.all(),
+            "groups": organisation.groups.all(),
+            "signing": organisation_signing(organisation),
+            "attendance": organisation_attendance(organisation),
+            "connection_dates": connection_history(organisation),
+            "questions": organisation.questions.select_related("meeting", "answered_at"),
+        },
+    )
