@@ -8,6 +8,7 @@ import math
 import pandas as pd
 from django.utils.text import slugify
 
+from .queries import CELL_FIELDS
 from .selection import ALL, INTEGRATED, STANDALONE, month_range
 
 
@@ -44,14 +45,7 @@ def channel_values(frame, channel, index):
     return values.dropna()
 
 
-CELL_COLUMNS = [
-    "channel",
-    "organisation__key",
-    "organisation__name",
-    "certificate_type__code",
-    "certificate_type__position",
-    "n",
-]
+CELL_COLUMNS = [*CELL_FIELDS, "n"]
 
 
 def minutes_table(cell_rows, printed_rows, types, channel, show_printed):

@@ -20,6 +20,16 @@ def national_totals_by_month(channel="all", last=None):
     return sorted(rows, key=lambda r: r["month"])
 
 
+# One cell of the statistics: its channel, organisation and type (frames.CELL_COLUMNS).
+CELL_FIELDS = (
+    "channel",
+    "organisation__key",
+    "organisation__name",
+    "certificate_type__code",
+    "certificate_type__position",
+)
+
+
 def latest_month():
     return CertificateCount.objects.aggregate(latest=Max("month"))["latest"]
 
@@ -53,16 +63,7 @@ def cells_by_organisation_and_type(selection):
         channel__in=(ALL, STANDALONE),
     )
     return list(
-        _selected(queryset, selection)
-        .values(
-            "channel",
-            "organisation__key",
-            "organisation__name",
-            "certificate_type__code",
-            "certificate_type__position",
-        )
-        .annotate(n=Sum("count"))
-        .order_by()
+        _selected(queryset, selection).values(*CELL_FIELDS).annotate(n=Sum("count")).order_by()
     )
 
 
@@ -176,14 +177,7 @@ def cells_by_month(selection, months):
     )
     return list(
         _selected(queryset, selection)
-        .values(
-            "month",
-            "channel",
-            "organisation__key",
-            "organisation__name",
-            "certificate_type__code",
-            "certificate_type__position",
-        )
+        .values("month", *CELL_FIELDS)
         .annotate(n=Sum("count"))
         .order_by()
     )

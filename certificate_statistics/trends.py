@@ -7,18 +7,10 @@ from django.utils.formats import number_format
 from webcert_forum.core.charts import month_label
 
 from . import queries
-from .frames import _plain, channel_values
+from .frames import CELL_COLUMNS, _plain, channel_values
 from .selection import Selection, months_before
 
-MONTH_COLUMNS = [
-    "month",
-    "channel",
-    "organisation__key",
-    "organisation__name",
-    "certificate_type__code",
-    "certificate_type__position",
-    "n",
-]
+MONTH_COLUMNS = ["month", *CELL_COLUMNS]
 ORGANISATION = ["organisation__name", "organisation__key"]
 TYPE = ["certificate_type__position", "certificate_type__code"]
 
