@@ -61,7 +61,7 @@ def load_meetings(n):
     import copy
     import json
 
-    from webcert_forum.services import save_minutes
+    from webcert_forum.meetings.services import save_minutes
 
     seed = json.loads(
         (ROOT / "fixtures/seed/webcert-anvandarforum-2022-06.expected.json").read_text()

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.statistics.conftest import add_history
-from webcert_forum.services import save_minutes
+from webcert_forum.meetings.services import save_minutes
 
 pytestmark = pytest.mark.django_db
 

@@ -46,7 +46,7 @@ def test_monthly_series_of_the_organisation(seed_meeting):
 
 
 def test_the_trend_covers_every_imported_month_with_gaps_and_the_meetings_marked(seed_meeting):
-    from webcert_forum.models import Meeting
+    from webcert_forum.meetings.models import Meeting
 
     from .conftest import add_history
 
