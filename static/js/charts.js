@@ -50,8 +50,8 @@
       var title = wrapped(layout.title.text);
       var lines = title.split("<br>").length;
       layout.title = Object.assign({}, layout.title, { text: title, font: { size: 14 } });
-      layout.margin = Object.assign({}, layout.margin, { t: 20 + 18 * lines });
-      extra += 18 * (lines - 1);
+      layout.margin = Object.assign({}, layout.margin, { t: 32 + 20 * lines });
+      extra += 20 * (lines - 1);
     }
     var entries = (figure.data || []).filter(function (trace) {
       return trace.showlegend !== false;
