@@ -1,9 +1,8 @@
 """What `make serve` serves: collectstatic with the production storage, then whitenoise.
 
-collectstatic runs in this process once per session. Its storage is the production one
-(test_production_settings checks that DEBUG=0 selects it) without brotli: brotli at its
-highest quality takes most of a minute on plotly.min.js, and the gzip twin is what these
-tests read.
+collectstatic runs in this process, once per session, into a temporary STATIC_ROOT with the
+production storage (test_production_settings checks that DEBUG=0 selects it): no second
+Django process to start.
 """
 
 import json
@@ -11,14 +10,8 @@ import json
 import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
-from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 PRODUCTION_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
-
-
-class GzipOnlyManifestStorage(CompressedManifestStaticFilesStorage):
-    def create_compressor(self, **kwargs):
-        return super().create_compressor(**{**kwargs, "use_brotli": False})
 
 
 def storages(backend):
@@ -36,7 +29,7 @@ def collected(tmp_path_factory):
     with override_settings(
         DEBUG=False,
         STATIC_ROOT=root,
-        STORAGES=storages(f"{__name__}.GzipOnlyManifestStorage"),
+        STORAGES=storages(PRODUCTION_STORAGE),
     ):
         call_command("collectstatic", "--noinput", verbosity=0)
     return root
