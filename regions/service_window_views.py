@@ -23,7 +23,7 @@ from .forms import ServiceWindowForm
 from .history import window_history
 from .models import ServiceWindow, UserProfile
 from .roles import window_role
-from .tables import ServiceWindowTable
+from .tables import ServiceWindowTable, WindowHistoryTable
 
 TABS = {"upcoming": "Kommande", "past": "Tidigare"}
 
@@ -161,6 +161,7 @@ def service_window_history(request, pk):
         "regions/service_window_history.html",
         {
             "history": history,
+            "history_table": WindowHistoryTable(history),
             "window": current,
             "may_edit": current is not None and window_role(request.user).may_edit(current),
         },

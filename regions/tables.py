@@ -1,6 +1,7 @@
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 
 from webcert_forum.core.tables import SafeTable
 
@@ -59,3 +60,29 @@ class ServiceWindowTable(SafeTable):
             '<a href="{}">{}<span class="visually-hidden"> {}</span></a>',
             ((url, text, str(record)) for url, text in links),
         )
+
+
+class WindowHistoryTable(tables.Table):
+    """Rows come from history.window_history(): one change each, the latest first."""
+
+    date = tables.DateTimeColumn("Y-m-d H:i", verbose_name="När")
+    user = tables.Column(verbose_name="Vem", default="import / system")
+    kind = tables.Column(verbose_name="Vad")
+    changes = tables.Column(verbose_name="Ändringar", empty_values=())
+
+    class Meta:
+        orderable = False
+
+    def render_changes(self, value, record):
+        if value:
+            return format_html(
+                "<ul>{}</ul>",
+                format_html_join(
+                    "",
+                    "<li>{}: {} → {}</li>",
+                    ((capfirst(c["field"]), c["old"], c["new"]) for c in value),
+                ),
+            )
+        if record["kind"] == "Skapat":
+            return f"{record['organisation']} {record['text']}"
+        return "–"

@@ -45,3 +45,35 @@ class IncidentTable(tables.Table):
     class Meta:
         orderable = False
         empty_text = "Inga produktionsincidenter är inlästa."
+
+
+def _yes_no_unknown(value):
+    return {True: "Ja", False: "Nej"}.get(value, "Okänt")
+
+
+class AnnouncementTable(tables.Table):
+    """Rows come from queries.announcement_history(): each with `date_moved_from`."""
+
+    meeting = tables.DateColumn(
+        "Y-m-d",
+        verbose_name="Möte",
+        accessor="meeting__date",
+        linkify=lambda record: record.meeting.get_absolute_url(),
+    )
+    date = tables.Column(verbose_name="Datum enligt mötet", empty_values=())
+    user_impact = tables.Column(verbose_name="Användarpåverkan", empty_values=())
+    release_notes_date = tables.DateColumn("Y-m-d", verbose_name="Release notes", default="–")
+
+    class Meta:
+        orderable = False
+
+    def render_date(self, value, record):
+        text = f"{value:%Y-%m-%d}" if value else "ej angivet"
+        if record.date_moved_from:
+            return format_html(
+                "{} <strong>flyttat från {}</strong>", text, f"{record.date_moved_from:%Y-%m-%d}"
+            )
+        return text
+
+    def render_user_impact(self, value):
+        return _yes_no_unknown(value)

@@ -10,7 +10,7 @@ from .charts import timeline_figure
 from .filters import ReleaseFilterSet
 from .models import Release
 from .queries import announcement_history, date_changes, latest_incidents, latest_timeline
-from .tables import IncidentTable, ReleaseTable
+from .tables import AnnouncementTable, IncidentTable, ReleaseTable
 
 
 class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
@@ -43,6 +43,7 @@ def release_detail(request, version):
         {
             "release": release,
             "announcements": announcements,
+            "announcements_table": AnnouncementTable(announcements),
             "date_moved": any(a.date_moved_from for a in announcements),
             "date_changes": date_changes(release),
         },
