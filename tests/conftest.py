@@ -127,8 +127,9 @@ def _database_state(request):
 @pytest.hookimpl(wrapper=True, trylast=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
-    # After a transactional test has flushed the database, put the base state back.
-    if not _session["base_state"] and _session["blocker"] is not None:
+    # After a transactional test has flushed the database, put the base state back; after
+    # the last test the session's teardown has already dropped the test database.
+    if nextitem is not None and not _session["base_state"] and _session["blocker"] is not None:
         with _session["blocker"].unblock():
             from django.core.management import call_command
 
