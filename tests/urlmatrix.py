@@ -34,6 +34,7 @@ IMPORTERS = ("importer_user", "admin_user")
 # URL conf must be declared here: a new one fails test_url_matrix until it is.
 EXPECTED_STATUS = {
     "overview": everyone(),
+    "map": everyone(),
     "meetings:list": everyone(),
     "meetings:detail": everyone(),
     "meetings:attendance": everyone(),
