@@ -7,7 +7,7 @@ parses all 362 variants.
 from .conftest import ROOT, SEED_PDF
 from .corrupted import outcome, sample_by_kind, variants
 
-SLOWEST_ALLOWED = 15.0  # seconds for one variant: a damaged file must not hang
+SLOWEST_ALLOWED = 15.0  # CPU seconds for one variant: a damaged file must not hang
 PER_KIND = 6
 
 
