@@ -13,7 +13,7 @@ from django_tables2 import SingleTableView
 
 from . import imports
 from .forms import LabelMappingForm, MinutesUploadForm
-from .importer import SWEDISH_MESSAGES, MinutesImportError
+from .importer import MinutesImportError
 from .models import ImportRun
 from .services import DocumentRejected
 from .tables import ImportRunTable
@@ -35,7 +35,7 @@ def upload(request):
             )
         except MinutesImportError as error:
             field = "meeting_date" if error.code == "no_meeting_date" else "file"
-            form.add_error(field, SWEDISH_MESSAGES[error.code])
+            form.add_error(field, error.swedish_message)
         else:
             return redirect("meetings:import-preview", pk=run.pk)
     recent = ImportRun.objects.select_related("uploaded_by", "meeting")[:5]

@@ -11,11 +11,12 @@ import re
 import unicodedata
 import uuid
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from .importer import parse_minutes
+from .importer.cage import Limits, parse_untrusted
 from .models import ImportRun, Meeting
 from .reference_data import reference_from_database
 from .services import DocumentRejected, preview_minutes, save_minutes
@@ -46,8 +47,17 @@ def sha256_of(data):
 
 
 def parse(data, meeting_date=None):
-    """The minutes document of PDF bytes, labels resolved with the database's lists."""
-    return parse_minutes(data, meeting_date, reference=reference_from_database())
+    """The minutes document of PDF bytes, labels resolved with the database's lists, and the
+    sanitised copy of the PDF to keep. Read in the cage: the bytes come from outside."""
+    return parse_untrusted(data, meeting_date, reference_from_database(), parse_limits())
+
+
+def parse_limits():
+    return Limits(
+        memory_bytes=settings.MINUTES_PARSE_MEMORY_BYTES,
+        wall_seconds=settings.MINUTES_PARSE_WALL_SECONDS,
+        cpu_seconds=settings.MINUTES_PARSE_CPU_SECONDS,
+    )
 
 
 def display_name(name):
@@ -75,18 +85,23 @@ def unresolved_line(document):
 def start_import(data, original_name, user, meeting_date=None):
     """Parse an upload and keep it as a preview. Raises ``MinutesImportError``; nothing is
     stored then."""
-    document = parse(data, meeting_date)
+    document, kept = parse(data, meeting_date)
     run = ImportRun(
         original_name=display_name(original_name),
         sha256=sha256_of(data),
         meeting_date=dt.date.fromisoformat(document["meeting"]["date"]),
         document=document,
         uploaded_by=user,
+        summary=_preview(document, user),
     )
-    # A generated name: the uploaded name may hold "../" or anything else.
-    run.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(data), save=False)
-    run.summary = _preview(document, user)
-    run.save()
+    # Written last, once the run is complete, and removed if the row cannot be saved: no
+    # file without its run. A generated name: the uploaded one may hold "../" or anything.
+    run.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(kept), save=False)
+    try:
+        run.save()
+    except BaseException:
+        run.file.delete(save=False)
+        raise
     return run
 
 

@@ -172,6 +172,11 @@ MEDIA_URL = "/media/"
 # The importer refuses larger files itself; this keeps big uploads off the memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MINUTES_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+# Uploaded PDFs are parsed in a child process with these limits (webcert_forum/importer/cage.py);
+# the wall limit ends well inside the server's 120 s request timeout.
+MINUTES_PARSE_MEMORY_BYTES = int(os.environ.get("MINUTES_PARSE_MEMORY_BYTES", 1024**3))
+MINUTES_PARSE_WALL_SECONDS = float(os.environ.get("MINUTES_PARSE_WALL_SECONDS", 60))
+MINUTES_PARSE_CPU_SECONDS = int(os.environ.get("MINUTES_PARSE_CPU_SECONDS", 55))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}

@@ -2,7 +2,7 @@ import pytest
 
 from tests.conftest import SEED_PDF
 from tests.security import pdfs
-from webcert_forum.pdf_safety import active_content
+from webcert_forum.pdf_safety import UNCHECKABLE, active_content
 
 
 def test_the_real_minutes_deck_and_a_plain_pdf_have_no_active_content():
@@ -30,6 +30,6 @@ def test_the_compressed_trick_hides_from_a_byte_scan_but_not_from_the_check():
     assert active_content(data) == ["JavaScript"]
 
 
-def test_garbage_is_not_active_content():
-    assert active_content(b"not a pdf at all") == []
-    assert active_content(b"") == []
+def test_what_the_walk_cannot_read_is_refused_not_taken_for_clean():
+    assert active_content(b"not a pdf at all") == [UNCHECKABLE]
+    assert active_content(b"") == [UNCHECKABLE]

@@ -12,6 +12,9 @@ CODES = (
     "too_many_pages",
     "not_minutes",
     "no_meeting_date",
+    "active_content",
+    "memory_limit",
+    "time_limit",
 )
 
 ENGLISH_MESSAGES = {
@@ -24,6 +27,9 @@ ENGLISH_MESSAGES = {
     "not_minutes": "The PDF does not look like minutes of Webcert användarforum: "
     "no known section (attendance, statistics, release, ...) was found.",
     "no_meeting_date": "The minutes do not state the meeting date; give it explicitly.",
+    "active_content": "The PDF holds active content, which minutes never have.",
+    "memory_limit": "Reading the PDF was stopped: it needed more memory than the limit.",
+    "time_limit": "Reading the PDF was stopped: it took longer than the time limit.",
 }
 
 SWEDISH_MESSAGES = {
@@ -36,6 +42,22 @@ SWEDISH_MESSAGES = {
     "not_minutes": "PDF-filen ser inte ut som ett protokoll från Webcert användarforum: "
     "inget känt avsnitt (deltagare, statistik, release …) hittades.",
     "no_meeting_date": "Protokollet anger inte mötesdatum. Ange det uttryckligen.",
+    "active_content": "PDF-filen innehåller aktivt innehåll, som protokoll aldrig har. "
+    "Spara om den utan aktivt innehåll och ladda upp igen.",
+    "memory_limit": "Läsningen av PDF-filen avbröts: den krävde mer minne än minnesgränsen. "
+    "Inget sparades.",
+    "time_limit": "Läsningen av PDF-filen avbröts: den tog längre tid än tidsgränsen. "
+    "Inget sparades.",
+}
+
+# Codes whose detail a person needs to act: what was found, which limit tripped.
+_SWEDISH_DETAIL = {
+    "active_content": "PDF-filen innehåller {detail}, som protokoll aldrig har. "
+    "Spara om den utan aktivt innehåll och ladda upp igen.",
+    "memory_limit": "Läsningen av PDF-filen avbröts: den krävde mer minne än minnesgränsen "
+    "({detail}). Inget sparades.",
+    "time_limit": "Läsningen av PDF-filen avbröts: den tog längre tid än tidsgränsen "
+    "({detail}). Inget sparades.",
 }
 
 
@@ -54,4 +76,6 @@ class MinutesImportError(Exception):
 
     @property
     def swedish_message(self) -> str:
+        if self.detail and self.code in _SWEDISH_DETAIL:
+            return _SWEDISH_DETAIL[self.code].format(detail=self.detail)
         return SWEDISH_MESSAGES[self.code]

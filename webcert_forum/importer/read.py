@@ -20,8 +20,9 @@ from .errors import MinutesImportError
 MAX_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 200
 # A damaged file can make pdfminer crawl; checked between pages, so one page may overrun.
-TIME_BUDGET_SECONDS = 60.0
-TIME_BUDGET_PER_PAGE = 2.0
+# Ends before the cage's wall limit (importer/cage.py), itself inside the server's timeout.
+TIME_BUDGET_SECONDS = 50.0
+TIME_BUDGET_PER_PAGE = 0.0
 # Slides hold hundreds of objects; a page with this many is a broken or hostile file.
 MAX_OBJECTS_PER_PAGE = 50_000
 WORD_OPTIONS = {"keep_blank_chars": True, "x_tolerance": 1.5, "y_tolerance": 2}
