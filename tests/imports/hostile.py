@@ -104,3 +104,25 @@ def open_action_in_padded_object_stream(deck, padding=80_000_000, action=None):
 def _startxref(pdf):
     tail = pdf[pdf.rindex(b"startxref") :]
     return int(tail.split()[1])
+
+
+def with_stream_token_block(deck, size):
+    """``deck`` with an incremental update adding an unreferenced string of ``size`` bytes of
+    `stream` tokens and no `endstream`: a scan that looks for each token's end from every
+    token reads the rest of the file once per token."""
+    reader = PdfReader(io.BytesIO(deck))
+    root = reader.trailer.raw_get("/Root").idnum
+    number = int(reader.trailer["/Size"])
+    block = b"stream\n" * (size // 7)
+    out = bytearray(deck)
+    offset = len(out)
+    out += b"%d 0 obj\n(" % number + block + b")\nendobj\n"
+    xref = len(out)
+    out += b"xref\n%d 1\n%010d 00000 n \n" % (number, offset)
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        number + 1,
+        root,
+        _startxref(deck),
+        xref,
+    )
+    return bytes(out)

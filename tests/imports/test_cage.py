@@ -101,3 +101,14 @@ def test_uri_and_remote_go_to_open_actions_are_active_content(importer, referenc
     data = hostile.open_action_in_padded_object_stream(deck, padding=10, action=action)
     assert named in upload(importer, data).content.decode()
     assert ImportRun.objects.count() == 0
+
+
+def test_a_deck_with_a_block_of_stream_tokens_is_read_well_inside_the_time_limit(
+    importer, reference
+):
+    """8 MB of `stream` tokens: a quadratic scan needs ~10^13 steps (the old one kept a
+    worker busy past 120 s on 0.8 MB); the cage's wall limit would refuse it."""
+    deck = attendance_deck([("Region Stockholm", "Ja")], title="Webcert användarforum")
+    response = upload(importer, hostile.with_stream_token_block(deck, 8 * MIB))
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert ImportRun.objects.get().document["attendance"]
