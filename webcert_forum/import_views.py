@@ -26,8 +26,11 @@ CREATED_SHOWN = 25
 
 @importer_required
 def upload(request):
-    form = MinutesUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = MinutesUploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if getattr(request, "upload_too_large", False):
+        form.refuse_as_too_large()
+    elif request.method == "POST" and form.is_valid():
         pdf = form.cleaned_data["file"]
         try:
             run = imports.start_import(

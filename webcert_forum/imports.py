@@ -184,3 +184,35 @@ def discard_import(run):
         run.status = ImportRun.Status.DISCARDED
         run.save(update_fields=["status"])
     return run
+
+
+def clean_old_uploads(older_than):
+    """Delete the kept PDFs no one can act on any more: of discarded runs, of previews left
+    unconfirmed, and files no run refers to (a crash between writing and saving), all older
+    than ``older_than`` (a timedelta). Saved runs keep theirs. Returns (runs, files) deleted."""
+    cutoff = timezone.now() - older_than
+    runs = 0
+    stale = ImportRun.objects.filter(created_at__lt=cutoff).exclude(status=ImportRun.Status.SAVED)
+    for run in stale.exclude(file=""):
+        run.file.delete(save=False)
+        run.status = ImportRun.Status.DISCARDED
+        run.save(update_fields=["file", "status"])
+        runs += 1
+    return runs, _delete_unreferenced(cutoff)
+
+
+def _delete_unreferenced(cutoff):
+    storage = ImportRun._meta.get_field("file").storage
+    folder = ImportRun._meta.get_field("file").upload_to
+    try:
+        _, names = storage.listdir(folder)
+    except FileNotFoundError:
+        return 0
+    referenced = set(ImportRun.objects.exclude(file="").values_list("file", flat=True))
+    deleted = 0
+    for name in names:
+        path = f"{folder}{name}"
+        if path not in referenced and storage.get_modified_time(path) < cutoff:
+            storage.delete(path)
+            deleted += 1
+    return deleted

@@ -169,9 +169,12 @@ WHITENOISE_MAX_AGE = 7 * 24 * 60 * 60
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
-# The importer refuses larger files itself; this keeps big uploads off the memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MINUTES_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+# Uploads stop at MINUTES_MAX_UPLOAD_BYTES and are never spooled to disk (webcert_forum/uploads.py);
+# other fields of a request body stay under Django's 2.5 MB, and one file per request at most.
+FILE_UPLOAD_HANDLERS = ["webcert_forum.uploads.LimitedMemoryUploadHandler"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
 # Uploaded PDFs are parsed in a child process with these limits (webcert_forum/importer/cage.py);
 # the wall limit ends well inside the server's 120 s request timeout.
 MINUTES_PARSE_MEMORY_BYTES = int(os.environ.get("MINUTES_PARSE_MEMORY_BYTES", 1024**3))
