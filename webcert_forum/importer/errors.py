@@ -13,6 +13,7 @@ CODES = (
     "not_minutes",
     "no_meeting_date",
     "active_content",
+    "repeated_statistics",
     "memory_limit",
     "time_limit",
 )
@@ -28,6 +29,7 @@ ENGLISH_MESSAGES = {
     "no known section (attendance, statistics, release, ...) was found.",
     "no_meeting_date": "The minutes do not state the meeting date; give it explicitly.",
     "active_content": "The PDF holds active content, which minutes never have.",
+    "repeated_statistics": "A statistics table is printed twice with different numbers.",
     "memory_limit": "Reading the PDF was stopped: it needed more memory than the limit.",
     "time_limit": "Reading the PDF was stopped: it took longer than the time limit.",
 }
@@ -44,6 +46,8 @@ SWEDISH_MESSAGES = {
     "no_meeting_date": "Protokollet anger inte mötesdatum. Ange det uttryckligen.",
     "active_content": "PDF-filen innehåller aktivt innehåll, som protokoll aldrig har. "
     "Spara om den utan aktivt innehåll och ladda upp igen.",
+    "repeated_statistics": "En statistiktabell finns två gånger i protokollet med olika siffror. "
+    "Rätta protokollet så att varje tabell finns en gång.",
     "memory_limit": "Läsningen av PDF-filen avbröts: den krävde mer minne än minnesgränsen. "
     "Inget sparades.",
     "time_limit": "Läsningen av PDF-filen avbröts: den tog längre tid än tidsgränsen. "
@@ -52,6 +56,8 @@ SWEDISH_MESSAGES = {
 
 # Codes whose detail a person needs to act: what was found, which limit tripped.
 _SWEDISH_DETAIL = {
+    "repeated_statistics": "En statistiktabell finns två gånger i protokollet med olika siffror "
+    "({detail}). Rätta protokollet så att varje tabell finns en gång.",
     "active_content": "PDF-filen innehåller {detail}, som protokoll aldrig har. "
     "Spara om den utan aktivt innehåll och ladda upp igen.",
     "memory_limit": "Läsningen av PDF-filen avbröts: den krävde mer minne än minnesgränsen "

@@ -93,7 +93,9 @@ def parse_slide(slide: reading.Slide, ctx: ParseContext, parts: dict[str, list])
 
 
 def assemble(slides: list[reading.Slide], parts: dict[str, list], ctx: ParseContext) -> dict:
-    counts, totals = parts["certificate_counts"], parts["certificate_totals"]
+    counts, totals, repeats = validate.repeated_cells(
+        parts["certificate_counts"], parts["certificate_totals"]
+    )
     document = {
         "schema": SCHEMA,
         "meeting": {
@@ -110,7 +112,8 @@ def assemble(slides: list[reading.Slide], parts: dict[str, list], ctx: ParseCont
         "certificate_totals": totals,
     }
     for warning in (
-        validate.row_sum_mismatches(counts, totals)
+        repeats
+        + validate.row_sum_mismatches(counts, totals)
         + validate.standalone_exceeding_all(counts)
         + validate.missing_sections(document)
     ):
