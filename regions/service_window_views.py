@@ -170,30 +170,32 @@ def service_window_history(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def calendar_subscription(request):
-    """The user's own secret feed address, which calendar clients use instead of a login."""
+    """The user's own secret feed addresses, which calendar clients use instead of a login.
+    Shown once, in the answer to making them: only the token's hash is kept."""
     profile, _ = UserProfile.objects.get_or_create(user=request.user)
+    urls = []
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "renew":
-            profile.new_calendar_token()
+            token = profile.new_calendar_token()
+            urls = subscription_urls(request, token, window_role(request.user).organisation)
             messages.success(
                 request,
                 "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
             )
         elif action == "revoke":
-            profile.calendar_token = ""
-            profile.save(update_fields=["calendar_token"])
+            profile.revoke_calendar_token()
             messages.success(request, "Kalendernyckeln är återkallad.")
+            return redirect("service_windows:calendar")
         else:
             messages.error(request, "Okänd åtgärd.")
-        return redirect("service_windows:calendar")
-    role = window_role(request.user)
+            return redirect("service_windows:calendar")
     return render(
         request,
         "regions/service_window_calendar.html",
         {
-            "profile": profile,
-            "urls": subscription_urls(request, profile.calendar_token, role.organisation),
+            "has_token": bool(profile.calendar_token_hash),
+            "urls": urls,
             "list_url": reverse("service_windows:list"),
         },
     )

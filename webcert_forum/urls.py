@@ -21,6 +21,16 @@ urlpatterns = [
     path("regions/", include("webcert_forum.organisation_urls")),
     path("service-windows/", include("regions.service_window_urls")),
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
+    path(
+        "calendar/<str:token>/service-windows.ics",
+        region_feeds.all_windows_token_feed,
+        name="calendar-feed",
+    ),
+    path(
+        "calendar/<str:token>/regions/<slug:key>/service-windows.ics",
+        region_feeds.organisation_windows_token_feed,
+        name="calendar-organisation-feed",
+    ),
     path("releases/", include("releases.urls")),
     path("statistics/", include("certificate_statistics.urls")),
     path("signing/", include("signing_rollout.urls")),
