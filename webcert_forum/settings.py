@@ -209,6 +209,9 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# Proxies in front of Django that each append to X-Forwarded-For (a load balancer and an
+# nginx: 2); the client address is the entry this many places from the right.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 1))
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # A load balancer probes over plain HTTP and must get "ok", not a redirect.
@@ -216,8 +219,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_FAILURE_VIEW = "webcert_forum.security_views.csrf_failure"
 
 # Login throttling (django-axes): 5 failures for one username from one address lock that
-# pair out for 15 minutes; a success clears the count. Behind a proxy the client address is
-# the first of X-Forwarded-For, which only a trusted proxy may set (BEHIND_TLS_PROXY).
+# pair out for 15 minutes; a success clears the count. Behind proxies the client address is
+# the one the trusted proxy appended to X-Forwarded-For (security_views.client_ip).
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
