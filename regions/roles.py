@@ -32,6 +32,10 @@ class WindowRole:
             return True
         return self.organisation is not None and window.organisation_id == self.organisation.pk
 
+    def may_delete(self, window, today):
+        """Editors may not register past windows, so they may not remove them either."""
+        return self.may_edit(window) and (self.staff or window.end_date >= today)
+
     def windows(self):
         if self.staff:
             return ServiceWindow.objects.all()

@@ -131,9 +131,16 @@ def service_window_edit(request, pk):
         today=timezone.localdate(),
     )
     if request.method == "POST" and form.is_valid():
-        services.update_service_window(window, form.window_values(), request.user)
-        messages.success(request, f"Servicefönstret {window} är ändrat.")
-        return redirect("service_windows:list")
+        try:
+            window = services.update_service_window(
+                window, form.window_values(), request.user, form.cleaned_data["version"]
+            )
+        except services.EditConflict as conflict:
+            current = conflict.current
+            form.show_conflict(current, current.changed_by or "Importen av ett protokoll")
+        else:
+            messages.success(request, f"Servicefönstret {window} är ändrat.")
+            return redirect("service_windows:list")
     return render(
         request,
         "regions/service_window_form.html",
@@ -143,7 +150,10 @@ def service_window_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def service_window_delete(request, pk):
-    window = window_role(request.user).editable_window(pk)
+    role = window_role(request.user)
+    window = role.editable_window(pk)
+    if not role.may_delete(window, timezone.localdate()):
+        raise PermissionDenied("Tidigare servicefönster kan bara tas bort av Inera.")
     if request.method == "POST":
         text = str(window)
         services.delete_service_window(window, request.user)
