@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 def main():
     from tests.imports.hostile import with_stream_token_block
     from tests.imports.pdfs import attendance_deck
-    from webcert_forum.pdf_safety import active_content
+    from webcert_forum.meetings.imports.pdf_safety import active_content
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4, 8, 16])

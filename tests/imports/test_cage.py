@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from webcert_forum.models import ImportRun
+from webcert_forum.meetings.models import ImportRun
 
 from . import hostile
 from .conftest import import_minutes, row_counts, stored_files

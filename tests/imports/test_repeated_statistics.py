@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from certificate_statistics.models import CertificateCount
 from tests.importer.deck_factory import SHORT_LABELS, TYPES, render, sample_deck, statistics_rows
-from webcert_forum.models import ImportRun
+from webcert_forum.meetings.models import ImportRun
 
 from .conftest import import_minutes, row_counts, stored_files
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from webcert_forum.models import ImportRun
+from webcert_forum.meetings.models import ImportRun
 
 from .conftest import stored_files
 
@@ -74,7 +74,7 @@ def test_a_file_at_the_limit_is_read(importer, settings, temp_dir):
 def test_clean_uploads_deletes_old_discarded_and_unreferenced_files_only(
     reference, importer_user, media_root, seed_pdf
 ):
-    from webcert_forum import imports
+    from webcert_forum.meetings.imports import runs as imports
 
     runs = {
         status: imports.start_import(seed_pdf, f"{status}.pdf", importer_user, dt.date(2022, 6, 1))

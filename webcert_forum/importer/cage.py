@@ -11,7 +11,6 @@ The child answers in JSON, never pickle: it has read hostile bytes, so what it s
 
 from __future__ import annotations
 
-import base64
 import importlib
 import json
 import os
@@ -89,39 +88,6 @@ def _answer(child: subprocess.CompletedProcess, limits: Limits):
 
 def _time_limit(limits: Limits, technical: str) -> MinutesImportError:
     return MinutesImportError("time_limit", limits.time_text(), technical=technical)
-
-
-def parse_untrusted(
-    data: bytes, meeting_date=None, reference=None, limits: Limits = Limits()
-) -> tuple[dict, bytes]:
-    """The minutes document of an uploaded PDF and the sanitised copy to keep, both made in
-    the cage."""
-    answer = call_in_cage(
-        f"{__name__}:checked_minutes", data, meeting_date, reference, limits=limits
-    )
-    return answer["document"], base64.b64decode(answer["pdf"])
-
-
-def checked_minutes(data: bytes, meeting_date=None, reference=None) -> dict:
-    """In the child: refuse active content, parse, and rewrite the PDF without actions.
-    Each step reads hostile structure."""
-    from webcert_forum.pdf_safety import UNCHECKABLE, active_content, sanitised_copy
-
-    from .pipeline import parse_minutes
-
-    found = active_content(data)
-    if found and found != [UNCHECKABLE]:
-        raise MinutesImportError("active_content", " och ".join(found))
-    # A file the walk could not read is refused too, after the parse has had its say: it
-    # names a damaged or encrypted file better than "could not be checked" does.
-    document = parse_minutes(data, meeting_date, reference)
-    if found:
-        raise MinutesImportError("active_content", UNCHECKABLE)
-    try:
-        kept = sanitised_copy(data)
-    except Exception as error:  # pypdf cannot rewrite what pdfium could read
-        raise MinutesImportError("damaged", technical=repr(error)) from error
-    return {"document": document, "pdf": base64.b64encode(kept).decode("ascii")}
 
 
 def _child() -> None:

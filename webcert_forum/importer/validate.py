@@ -5,26 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-EXPECTED_SECTIONS = {
-    "attendance": "attendance (Deltagare)",
-    "service_windows": "service windows (Drift regioner)",
-    "release": "release (Uppdatering av applikationen)",
-    "connection_dates": "DB/DOI connection dates (Anslutningsdatum)",
-    "signing_tests": "signing tests per vendor group",
-    "signing_production": "signing production per organisation",
-    "certificate_counts": "certificate statistics",
-}
 
-
-def missing_sections(document: dict) -> list[str]:
-    warnings = [
-        f"Expected section missing: {label}."
-        for key, label in EXPECTED_SECTIONS.items()
-        if not document.get(key)
+def missing_sections(values: dict, parts) -> list[str]:
+    """A warning for each expected part the deck did not fill (``parts.MinutesPart``)."""
+    return [
+        f"Expected section missing: {part.expected}."
+        for part in parts
+        if part.expected and not any(values.get(key) for key in part.keys)
     ]
-    if not document["meeting"].get("next_meeting"):
-        warnings.append("Expected section missing: next meeting (Nästa möte).")
-    return warnings
 
 
 def row_sum_mismatches(counts: list[dict], totals: list[dict]) -> list[str]:
@@ -68,14 +56,14 @@ def _where(key: tuple) -> str:
     return f"{month} {'standalone Webcert' if channel == 'standalone' else 'all channels'}, {org}"
 
 
-def repeated_cells(counts: list[dict], totals: list[dict]) -> tuple[list, list, list[str]]:
+def drop_repeated_cells(counts: list[dict], totals: list[dict]) -> list[str]:
     """The same statistics table printed twice (the same month, channel, organisation and
-    type again): a copy that agrees is read once, with a warning; copies that disagree leave
-    no number to trust, and the deck is refused naming the first such cell."""
+    type again): a copy that agrees is dropped from the lists, in place, with a warning;
+    copies that disagree leave no number to trust, and the deck is refused naming the first
+    such cell."""
     from .errors import MinutesImportError
 
     warnings = []
-    kept = []
     for entries, key_fields, value in (
         (counts, ("month", "channel", "org", "type"), "count"),
         (totals, ("month", "channel", "org"), "total"),
@@ -95,5 +83,5 @@ def repeated_cells(counts: list[dict], totals: list[dict]) -> tuple[list, list, 
                 warning = f"The {key[0]} statistics table ({channel}) is printed more than once."
                 if warning not in warnings:
                     warnings.append(warning)
-        kept.append(list(first.values()))
-    return kept[0], kept[1], warnings
+        entries[:] = first.values()
+    return warnings

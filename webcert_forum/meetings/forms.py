@@ -2,8 +2,8 @@ from django import forms
 from django.conf import settings
 
 from regions.models import Organisation
+from webcert_forum.importer import SWEDISH_MESSAGES
 
-from .importer import SWEDISH_MESSAGES
 from .models import Meeting, Question
 
 

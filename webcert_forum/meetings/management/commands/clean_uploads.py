@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand
 
-from webcert_forum.imports import clean_old_uploads
+from webcert_forum.meetings.imports.runs import clean_old_uploads
 
 
 class Command(BaseCommand):
