@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 # No inline script anywhere: figures are JSON read by one static script, so a strict policy
 # holds. Plotly needs inline styles on the SVG it draws.
@@ -24,12 +25,17 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        # The admin too: Django's admin templates hold no inline script either.
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if not settings.DEBUG:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # A logged-in page stays out of every cache, the browser's back-button copy on a
+            # shared computer included.
+            add_never_cache_headers(response)
+        elif not settings.DEBUG:
             response.headers.setdefault("Cache-Control", "private")
         return response

@@ -18,6 +18,16 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("meetings/", include("webcert_forum.meetings.urls")),
     path("regions/", include("webcert_forum.overview.organisations.urls")),
     path("service-windows/", include("regions.service_window_urls")),
