@@ -100,6 +100,11 @@ def save_service_windows(meeting, entries, summary, orgs):
     region edited or deleted keeps the region's version and is listed as a conflict.
     """
     model = "regions.ServiceWindow"
+    # Two imports at once (two meetings listing the same window) take turns here: the
+    # second waits for the first to commit, then reads its windows instead of adding them
+    # again. Locked in key order, so two imports never wait for each other.
+    involved = sorted({orgs[entry["org"]].pk for entry in entries})
+    list(Organisation.objects.select_for_update().filter(pk__in=involved).order_by("pk"))
     windows = list(ServiceWindow.objects.select_related("organisation"))
     by_minutes_dates = {
         (w.organisation_id, w.minutes_start_date, w.minutes_end_date): w
