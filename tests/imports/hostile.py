@@ -6,6 +6,8 @@ import zlib
 
 from pypdf import PdfReader
 
+from tests.security.pdfs import _classic
+
 GIB = 1024**3
 _CHUNK = 1 << 24
 
@@ -22,28 +24,10 @@ def zeros_deflated(size):
     return b"\x78\xda" + first + repeated * (size // _CHUNK - 1) + end + struct.pack(">I", adler)
 
 
-def classic(objects):
-    """A PDF with a classic xref table; objects are the bodies of objects 1..n."""
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def content_bomb(inflated=4 * GIB):
     """One page whose content stream inflates to ``inflated`` bytes."""
     stream = zeros_deflated(inflated)
-    return classic(
+    return _classic(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
