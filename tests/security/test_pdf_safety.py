@@ -49,7 +49,7 @@ class CountingPattern:
 def test_the_raw_scan_reads_the_file_a_fixed_number_of_times_whatever_it_holds(monkeypatch):
     """Linear by construction: each pattern goes over the bytes once, and neither can match
     more than a bounded token, so no position is read again from a later one."""
-    from webcert_forum import pdf_safety
+    from webcert_forum.meetings.imports import pdf_safety
 
     counted = []
     for name in ("_STREAM_TOKEN", "_NAME"):
