@@ -1,32 +1,17 @@
 """Charts of the regions app: data in, Plotly figure out."""
 
-import datetime as dt
-
 import plotly.graph_objects as go
 
-from webcert_forum.core.charts import PALETTE, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.months import add_months, month_label
 
 TIMELINE_MONTHS = 6
-
-
-def add_months(day, months):
-    month = day.month - 1 + months
-    return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
 def timeline_range(today, months=TIMELINE_MONTHS):
     """From the first of this month to the first of the month `months` later."""
     first = today.replace(day=1)
     return first, add_months(first, months)
-
-
-def _bounds(window):
-    start = dt.datetime.combine(window.start_date, window.start_time or dt.time.min)
-    if window.end_time is None:
-        end = dt.datetime.combine(window.end_date + dt.timedelta(days=1), dt.time.min)
-    else:
-        end = dt.datetime.combine(window.end_date, window.end_time)
-    return start, end
 
 
 def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
@@ -37,7 +22,7 @@ def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
         rows.setdefault(window.organisation.name, []).append(window)
     figure = go.Figure()
     for index, (name, own) in enumerate(sorted(rows.items())):
-        bounds = [_bounds(w) for w in own]
+        bounds = [w.span for w in own]
         figure.add_trace(
             go.Bar(
                 name=name,

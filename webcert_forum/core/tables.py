@@ -3,10 +3,15 @@ text from a PDF or a form that starts with = + - @ (or a tab/CR) gets a quote in
 
 So does every part of the text after a `,` or a `;`: Excel splits a CSV on the separator of
 its locale, which for Swedish Excel is `;`, so `x;=2*21;` is three cells there, the second a
-formula, though the file's own separator is `,` (and the other way round)."""
+formula, though the file's own separator is `,` (and the other way round).
+
+Every exporting list view uses ``SafeExportMixin``; a table whose values are also exported
+elsewhere derives from ``SafeTable``.
+"""
 
 import re
 
+import django_tables2 as tables
 from django_tables2.export import ExportMixin, TableExport
 
 # The start of the text or of a part after a separator, then spaces or an opening quote.
@@ -20,16 +25,27 @@ def neutralise(value):
     return value
 
 
+class SafeTable(tables.Table):
+    """A table whose exported values are spreadsheet-safe, whoever exports it."""
+
+    def as_values(self, exclude_columns=None):
+        for row in super().as_values(exclude_columns):
+            yield [neutralise(value) for value in row]
+
+
 class SafeTableExport(TableExport):
+    """Headers and cells neutralised; a table may add a last row with ``export_footer``."""
+
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
         dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
-        rows = [tuple(neutralise(v) for v in row) for row in dataset]
-        headers = dataset.headers
-        dataset.wipe()
-        dataset.headers = headers
-        for row in rows:
-            dataset.append(row)
-        return dataset
+        footer = getattr(table, "export_footer", None)
+        if footer is not None and len(dataset):
+            dataset.append(footer(exclude_columns or ()))
+        safe = type(dataset)(title=dataset.title)
+        safe.headers = [neutralise(h) for h in dataset.headers]
+        for row in dataset:
+            safe.append([neutralise(v) for v in row])
+        return safe
 
 
 class SafeExportMixin(ExportMixin):
