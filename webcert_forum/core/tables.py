@@ -14,8 +14,9 @@ import re
 import django_tables2 as tables
 from django_tables2.export import ExportMixin, TableExport
 
-# The start of the text or of a part after a separator, then spaces or an opening quote.
-_FORMULA_CELL = re.compile(r"""(^|[,;])(\s*["']?)(?=[=+\-@\t\r])""")
+# The start of the text or of a part after a separator, then spaces or a double quote. Not
+# after a single quote: that is what neutralising adds, so a second pass changes nothing.
+_FORMULA_CELL = re.compile(r"""(^|[,;])(\s*"?)(?=[=+\-@\t\r])""")
 
 
 def neutralise(value):
