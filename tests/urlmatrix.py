@@ -63,6 +63,7 @@ EXPECTED_STATUS = {
     "releases:detail": everyone(),
     "statistics:dashboard": everyone(),
     "signing:dashboard": everyone(),
+    "map": everyone(),
     "signing:report": only(*EDITORS),
 }
 
