@@ -31,7 +31,9 @@ from .wording import (
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 TABLE_TOP = Inches(1.25)
-ROOM = HEIGHT - TABLE_TOP - Inches(0.35)  # below the title, above the slide's bottom edge
+# Below the title, and above the bottom 12 % that a template keeps for its footer (and where
+# the importer looks for page numbers).
+ROOM = Inches(6.5) - TABLE_TOP
 FILL_IN = "(fylls i före mötet)"
 
 
@@ -48,8 +50,8 @@ class Grid:
         return int((ROOM - self.header_lines * self.row) // self.row)
 
 
-PAIRS = Grid(12, Inches(0.3))
-STATISTICS = Grid(9.5, Inches(0.245), header_lines=2)
+PAIRS = Grid(11, Inches(0.22))
+STATISTICS = Grid(9, Inches(0.215), header_lines=2)
 
 
 def build_deck(document: dict, months: Sequence[str], labels: Labels) -> bytes:
@@ -94,7 +96,7 @@ class _Writer:
         box = slide.shapes.add_textbox(MARGIN, Inches(0.25), WIDTH - 2 * MARGIN, Inches(0.8))
         box.text_frame.word_wrap = True
         run = box.text_frame.paragraphs[0].add_run()
-        run.text, run.font.size, run.font.bold = title, Pt(28), True
+        run.text, run.font.size, run.font.bold = title, Pt(24), True
         return slide
 
     def text(self, slide, lines: Sequence[tuple[int, str]], left=MARGIN, top=TABLE_TOP,
@@ -131,10 +133,12 @@ class _Writer:
                     paragraph.alignment = (
                         PP_ALIGN.CENTER if number == 0 and index else aligns[index]
                     )
-                    run = paragraph.add_run()
-                    run.text = line
-                    run.font.size = Pt(grid.size)
-                    run.font.bold = number == 0
+                    _line_height_of(paragraph, grid.size)
+                    if line:  # an empty run would give the row an 18 pt line in LibreOffice
+                        run = paragraph.add_run()
+                        run.text = line
+                        run.font.size = Pt(grid.size)
+                        run.font.bold = number == 0
         return table
 
     def pairs(self, number: str, header: tuple[str, str], rows: list[tuple[str, str]],
@@ -238,7 +242,7 @@ class _Writer:
             rows.append((self.labels.vendor_group(entry["vendor_group"]), cell))
         note = ["En region från respektive leverantörsgrupp samt agenterna utför tester "
                 "tillsammans med NMT."]  # fmt: skip
-        self.pairs("6a. Signering i Chrome och Edge Chromium – samverkanstester",
+        self.pairs("6a. Signering i Chrome och Edge Chromium – tester",
                    ("Leverantörsgrupp", "Tester utförda"), rows, note)  # fmt: skip
 
     def signing_production(self, entries: list[dict]):
@@ -290,6 +294,12 @@ class _Writer:
             ]  # fmt: skip
             for org in cells
         ]
+
+
+def _line_height_of(paragraph, size: float) -> None:
+    """An empty cell's line is as tall as its paragraph's end mark (18 pt unless told)."""
+    paragraph.font.size = Pt(size)
+    paragraph._p.get_or_add_endParaRPr().set("sz", str(round(size * 100)))
 
 
 def _present(value: bool | None) -> str:
