@@ -50,7 +50,7 @@ class Grid:
         return int((ROOM - self.header_lines * self.row) // self.row)
 
 
-PAIRS = Grid(11, Inches(0.22))
+PAIRS = Grid(10, Inches(0.2))
 STATISTICS = Grid(9, Inches(0.215), header_lines=2)
 
 
@@ -81,7 +81,17 @@ def build_deck(document: dict, months: Sequence[str], labels: Labels) -> bytes:
 
 
 def _chunks(rows: list, size: int) -> list[list]:
-    return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+    """Rows in slides of at most ``size`` lines: a cell of two lines takes two."""
+    chunks: list[list] = [[]]
+    used = 0
+    for row in rows:
+        lines = max((cell.count("\n") + 1 for cell in row), default=1)
+        if chunks[-1] and used + lines > size:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(row)
+        used += lines
+    return chunks
 
 
 class _Writer:
