@@ -69,7 +69,9 @@ def build_deck(document: dict, months: Sequence[str], labels: Labels) -> bytes:
     writer.connection_dates(document.get("connection_dates") or [])
     writer.signing_tests(document.get("signing_tests") or [])
     writer.signing_production(document.get("signing_production") or [])
-    writer.text_slide("7. Övrigt", [FILL_IN])
+    # Filled in from the next meeting's agenda and submitted questions once they exist
+    # (issue 15); until then the slides are left for staff to write.
+    writer.text_slide("7. Övrigt", document.get("draft_agenda") or [FILL_IN])
     writer.text_slide("Frågor", document.get("draft_questions") or [FILL_IN])
     writer.next_meeting(document["meeting"].get("next_meeting"))
     writer.statistics(

@@ -12,10 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from webcert_forum.core.months import SWEDISH_MONTHS
 from webcert_forum.importer.dates import read_dates, statistics_month
 
-MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-               "september", "oktober", "november", "december")  # fmt: skip
+MONTH_NAMES = SWEDISH_MONTHS
 WEEKDAYS = ("Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag")
 # Swedish alphabetical order: å, ä, ö after z (the deck's tables are sorted so).
 _SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "u"})
