@@ -261,21 +261,24 @@ def convert_to_pdf(pptx: bytes) -> bytes:
     with tempfile.TemporaryDirectory(prefix="draft-") as folder:
         source = Path(folder) / "utkast.pptx"
         source.write_bytes(pptx)
-        result = subprocess.run(
-            [
-                command,
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                folder,
-                str(source),
-            ],  # fmt: skip
-            capture_output=True,
-            timeout=CONVERT_TIMEOUT,
-            check=False,
-        )
+        try:
+            result = subprocess.run(
+                [
+                    command,
+                    f"-env:UserInstallation=file://{folder}/profile",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    folder,
+                    str(source),
+                ],
+                capture_output=True,
+                timeout=CONVERT_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise DraftError("LibreOffice took too long to convert the draft.") from None
         pdf = Path(folder) / "utkast.pdf"
         if result.returncode != 0 or not pdf.exists():
             raise DraftError(
