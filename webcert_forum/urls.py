@@ -5,6 +5,7 @@ from django.urls import include, path
 from regions import feeds as region_feeds
 
 from . import health
+from .overview import my_region
 from .overview import views as overview_views
 
 admin.site.site_header = "Webcert användarforum – administration"
@@ -18,6 +19,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("min-region/", my_region.my_region, name="my-region"),
+    path("min-region/<slug:key>/", my_region.my_region_of, name="my-region-of"),
     path("meetings/", include("webcert_forum.meetings.urls")),
     path("regions/", include("webcert_forum.overview.organisations.urls")),
     path("service-windows/", include("regions.service_window_urls")),
