@@ -375,6 +375,9 @@ class WindowConfirmation(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.window} bekräftat inför {self.meeting}"
+
 
 class NoticePreference(models.Model):
     """Which e-mail notices a user gets. Without a row: reminders yes, new minutes no."""
