@@ -114,6 +114,17 @@ def notices_beside_minutes(plan):
     return {"minutes": minutes, "rows": rows}
 
 
+def notices_for_minutes(meeting):
+    """The notices beside the minutes' attendance for an imported meeting that was planned."""
+    day = dt.datetime.combine(meeting.date, dt.time.min, timezone.get_current_timezone())
+    plan = PlannedMeeting.objects.filter(
+        starts_at__gte=day, starts_at__lt=day + dt.timedelta(days=1)
+    ).first()
+    if plan is None or not plan.notices.exists():
+        return None
+    return notices_beside_minutes(plan)
+
+
 def submit_question(plan, organisation, user, *, text, asked_by_name):
     return SubmittedQuestion.objects.create(
         meeting=plan,

@@ -17,6 +17,14 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class PlanForm(forms.ModelForm):
+    teams_link = forms.URLField(
+        label="Teams-länk",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": "Ange en fullständig webbadress (https://…)."},
+    )
+
     class Meta:
         model = PlannedMeeting
         fields = ["starts_at", "ends_at", "place", "teams_link"]
@@ -24,7 +32,6 @@ class PlanForm(forms.ModelForm):
             "starts_at": "Börjar (datum och tid)",
             "ends_at": "Slutar (datum och tid)",
             "place": "Plats",
-            "teams_link": "Teams-länk",
         }
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
         error_messages = {
@@ -33,7 +40,6 @@ class PlanForm(forms.ModelForm):
                 "invalid": "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM.",
             },
             "ends_at": {"invalid": "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM."},
-            "teams_link": {"invalid": "Ange en fullständig webbadress (https://…)."},
         }
 
     def clean(self):
