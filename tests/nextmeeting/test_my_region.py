@@ -97,3 +97,12 @@ def test_an_editor_sees_and_confirms_only_their_own(client_for, editor_user, sta
         staff.post(reverse("meetings:window-confirm", args=[halland_window.pk])).status_code == 302
     )
     assert WindowConfirmation.objects.get().confirmed_by == staff_user
+
+
+def test_the_menu_leads_an_editor_to_min_region_and_marks_one_section(
+    client_for, editor_user, plan
+):
+    page = client_for(editor_user).get(reverse("meetings:next")).content.decode()
+    assert f'<a href="{reverse("my-region")}">Min region</a>' in page
+    assert page.count('aria-current="page"') == 1
+    assert 'aria-current="page">Nästa möte' in page

@@ -165,7 +165,7 @@ def test_the_unsubscribe_link_switches_that_notice_off(client, smtp_server, edit
     assert NoticePreference.objects.filter(user=editors[0]).first() is None  # a GET changes nothing
     client.post(url)
     assert NoticePreference.objects.get(user=editors[0]).reminders is False
-    assert client.get(url.replace("/unsubscribe/", "/unsubscribe/x")).status_code == 404
+    assert client.get(url.replace("/unsubscribe/", "/unsubscribe/x")).status_code == 403
 
 
 def test_each_user_chooses_their_notices(client_for, plain_user):

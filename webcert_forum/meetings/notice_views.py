@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from .notices import KINDS, preference, read_unsubscribe_token, unsubscribe
@@ -23,7 +23,8 @@ def unsubscribe_view(request, token):
     """The link in an e-mail: a page with one button, so a mail scanner's GET changes nothing."""
     found = read_unsubscribe_token(token)
     if found is None:
-        raise Http404("Länken är ogiltig.")
+        # As for the calendar feeds' tokens: a link this site did not sign is refused.
+        raise PermissionDenied("Länken för att avsluta e-post är ogiltig.")
     user, kind = found
     done = False
     if request.method == "POST":
