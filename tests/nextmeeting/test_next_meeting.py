@@ -221,3 +221,14 @@ def test_notices_and_the_minutes_attendance_side_by_side(
     capio = Organisation.objects.get(key=NOW_PRESENT).name
     row = section.split(capio)[1].split("</tr>")[0]
     assert "Deltar inte" in row and "Närvarande" in row and "avviker" in row
+
+
+def test_staff_own_plan_for_the_announced_day_is_kept(
+    client_for, staff_user, reference, seed_document
+):
+    staff = client_for(staff_user)
+    staff.post(reverse("meetings:next-edit"), {"starts_at": "2022-09-05T09:30", "place": "Teams"})
+    save_minutes(seed_document, None)  # announces 2022-09-05 13:00
+    page = staff.get(NEXT).content.decode()
+    assert "09:30" in page and "Teams" in page
+    assert PlannedMeeting.objects.get().announced_in.date.isoformat() == "2022-06-01"

@@ -29,12 +29,31 @@ def current_plan(now=None):
     now = now or timezone.now()
     latest = Meeting.objects.latest_first().first()
     if latest and latest.next_meeting and not PlannedMeeting.objects.filter(announced_in=latest):
-        try:
-            with transaction.atomic():
-                PlannedMeeting.objects.create(starts_at=latest.next_meeting, announced_in=latest)
-        except IntegrityError:
-            pass  # another request planned it first
+        _plan_announced(latest)
     return PlannedMeeting.objects.upcoming(now).first() or PlannedMeeting.objects.first()
+
+
+def _on_day(day):
+    start = dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+    return PlannedMeeting.objects.filter(
+        starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1)
+    )
+
+
+def _plan_announced(minutes):
+    """The meeting these minutes announce; staff's own plan for that day if they made one
+    (their time and place stand)."""
+    try:
+        with transaction.atomic():
+            day = timezone.localtime(minutes.next_meeting).date()
+            planned = _on_day(day).filter(announced_in=None).first()
+            if planned is not None:
+                planned.announced_in = minutes
+                planned.save(update_fields=["announced_in"])
+            else:
+                PlannedMeeting.objects.create(starts_at=minutes.next_meeting, announced_in=minutes)
+    except IntegrityError:
+        pass  # another request planned it first
 
 
 def save_plan(form):
@@ -116,10 +135,7 @@ def notices_beside_minutes(plan):
 
 def notices_for_minutes(meeting):
     """The notices beside the minutes' attendance for an imported meeting that was planned."""
-    day = dt.datetime.combine(meeting.date, dt.time.min, timezone.get_current_timezone())
-    plan = PlannedMeeting.objects.filter(
-        starts_at__gte=day, starts_at__lt=day + dt.timedelta(days=1)
-    ).first()
+    plan = _on_day(meeting.date).first()
     if plan is None or not plan.notices.exists():
         return None
     return notices_beside_minutes(plan)
