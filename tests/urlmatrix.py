@@ -64,10 +64,25 @@ EXPECTED_STATUS = {
     "statistics:dashboard": everyone(),
     "signing:dashboard": everyone(),
     "signing:report": only(*EDITORS),
+    # The next meeting: planned from the seed's "next meeting" on the first visit.
+    "meetings:next": everyone(),
+    "meetings:next-invite": everyone(),
+    "meetings:next-edit": only(*STAFF),
+    "meetings:agenda-new": only(*STAFF),
+    "meetings:agenda-edit": only(*STAFF, status=NOT_FOUND),  # the seed has no agenda
+    "meetings:attendance-notice": only(*EDITORS),
+    "meetings:question-submit": only(*EDITORS),
+    "meetings:question-to-agenda": everyone(NOT_ALLOWED),  # POST only
+    "meetings:window-confirm": everyone(NOT_ALLOWED),  # POST only
+    "meetings:notice-preferences": everyone(),
+    # Readers have no region: Min region sends them on to the overview.
+    "my-region": {**only(*EDITORS), "plain_user": 302},
+    "my-region-of": only(*EDITORS),
 }
 
 # Views that are not pages: they answer logged-out users on purpose, or belong to Django.
-EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz")
+# The unsubscribe link of an e-mail works without a login (a signed token; tests/nextmeeting).
+EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz", "meetings:unsubscribe")
 
 
 def _walk(patterns, prefix="", namespace=""):
