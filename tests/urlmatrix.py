@@ -76,6 +76,7 @@ EXPECTED_STATUS = {
     "meetings:window-confirm": everyone(NOT_ALLOWED),  # POST only
     "meetings:notice-preferences": everyone(),
     # Readers have no region: Min region sends them on to the overview.
+    "start": everyone(302),  # where a login lands: Min region or the overview
     "my-region": {**only(*EDITORS), "plain_user": 302},
     "my-region-of": only(*EDITORS),
 }

@@ -144,8 +144,8 @@ FORMAT_MODULE_PATH = ["webcert_forum.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 LOGIN_URL = "login"
-# A region editor starts on "Min region"; everyone else goes on to the overview from there.
-LOGIN_REDIRECT_URL = "my-region"
+# A region editor starts on "Min region", everyone else on the overview.
+LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 # A session lives one working day at most (capped, so a typo in the environment cannot make
 # it endless) and ends with the browser.

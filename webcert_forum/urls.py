@@ -19,6 +19,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("start/", my_region.start, name="start"),
     path("min-region/", my_region.my_region, name="my-region"),
     path("min-region/<slug:key>/", my_region.my_region_of, name="my-region-of"),
     path("meetings/", include("webcert_forum.meetings.urls")),

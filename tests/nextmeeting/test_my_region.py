@@ -28,7 +28,18 @@ def test_an_editor_lands_on_min_region_after_login(client, editor_user):
     assert "Min region: Region Jönköpings län" in page
 
 
-def test_staff_and_readers_after_login(client_for, staff_user, plain_user, seed_meeting):
+def test_staff_and_readers_land_on_the_overview(client, staff_user, plain_user, seed_meeting):
+    for user in (staff_user, plain_user):
+        response = client.post(
+            reverse("login"), {"username": user.username, "password": f"pw-{user.username}"}
+        )
+        assert client.get(response.url).url == reverse("overview")
+        client.logout()
+
+
+def test_staff_choose_an_organisation_on_min_region(
+    client_for, staff_user, plain_user, seed_meeting
+):
     assert client_for(plain_user).get(reverse("my-region")).url == reverse("overview")
     page = client_for(staff_user).get(reverse("my-region")).content.decode()
     assert reverse("my-region-of", args=["halland"]) in page

@@ -12,6 +12,13 @@ from webcert_forum.meetings import preparation
 from .organisations.queries import organisation_signing
 
 
+def start(request):
+    """Where a login lands: a region editor on Min region, everyone else on the overview."""
+    if Access(request.user).organisation is not None:
+        return redirect("my-region")
+    return redirect("overview")
+
+
 def my_region(request):
     access = Access(request.user)
     if access.organisation is not None:
