@@ -117,3 +117,13 @@ def test_the_menu_leads_an_editor_to_min_region_and_marks_one_section(
     assert f'<a href="{reverse("my-region")}">Min region</a>' in page
     assert page.count('aria-current="page"') == 1
     assert 'aria-current="page">Nästa möte' in page
+
+
+def test_a_meeting_that_has_been_held_asks_nothing_more(client_for, editor_user, seed_meeting):
+    page = client_for(editor_user).get(reverse("my-region")).content.decode()
+    assert "Inget kommande möte är planerat." in page
+    assert "Svara om ni deltar" not in page
+    assert (
+        "Mötet har ägt rum."
+        in client_for(editor_user).get(reverse("meetings:next")).content.decode()
+    )

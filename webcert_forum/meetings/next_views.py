@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -48,7 +49,12 @@ def _organisation_for(request, key):
 def next_meeting(request):
     access = Access(request.user)
     plan = preparation.current_plan()
-    context = {"plan": plan, "access": access, "organisation": access.organisation}
+    context = {
+        "plan": plan,
+        "access": access,
+        "organisation": access.organisation,
+        "today": timezone.localdate(),
+    }
     if plan is not None:
         questions = plan.submitted_questions.select_related(
             "organisation", "question", "agenda_item"

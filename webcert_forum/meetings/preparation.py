@@ -206,7 +206,8 @@ def confirm_window(plan, window, user):
 
 def organisation_tasks(plan, organisation, today=None):
     """What the organisation still has to do before the meeting, most urgent first."""
-    if plan is None or plan.starts_at < timezone.now():
+    today = today or timezone.localdate()
+    if plan is None or plan.date < today:
         return []
     tasks = []
     if not plan.notices.filter(organisation=organisation).exists():

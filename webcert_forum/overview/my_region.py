@@ -3,6 +3,7 @@ needs doing before the next meeting first. Staff get the same page for any organ
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from certificate_statistics.sections import organisation_statistics
 from regions.models import Organisation
@@ -47,6 +48,8 @@ def my_region_of(request, key):
     if not access.may_change(organisation):
         raise PermissionDenied("Min region visar bara din egen organisation.")
     plan = preparation.current_plan()
+    if plan is not None and plan.date < timezone.localdate():
+        plan = None  # it has been held: nothing to prepare until the next is planned
     statistics = organisation_statistics(organisation)
     context = {
         "organisation": organisation,
