@@ -232,3 +232,15 @@ def test_staff_own_plan_for_the_announced_day_is_kept(
     page = staff.get(NEXT).content.decode()
     assert "09:30" in page and "Teams" in page
     assert PlannedMeeting.objects.get().announced_in.date.isoformat() == "2022-06-01"
+
+
+def test_a_long_question_fits_on_the_agenda(editor_user, seed_meeting, plan):
+    from webcert_forum.meetings.preparation import put_on_agenda, submit_question
+
+    text = "Varför " * 600
+    submitted = submit_question(
+        plan, Organisation.objects.get(key="jonkoping"), editor_user, text=text, asked_by_name=""
+    )
+    item = put_on_agenda(submitted).agenda_item
+    assert len(item.title) <= 300 and item.title.startswith("Fråga från Region Jönköpings län")
+    assert Question.objects.get(submissions=submitted).text == text

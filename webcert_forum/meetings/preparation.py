@@ -6,6 +6,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from icalendar import Calendar, Event
 
 from regions.models import Organisation, ServiceWindow
@@ -164,7 +165,9 @@ def put_on_agenda(submitted, owner=""):
         submitted.agenda_item = AgendaItem.objects.create(
             meeting=plan,
             position=next_position(plan),
-            title=f"Fråga från {submitted.organisation}: {submitted.text[:200]}",
+            title=Truncator(f"Fråga från {submitted.organisation}: {submitted.text}").chars(
+                AgendaItem._meta.get_field("title").max_length
+            ),
             owner=owner or submitted.asked_by_name,
             organisation=submitted.organisation,
         )
