@@ -7,6 +7,7 @@ from regions import feeds as region_feeds
 from . import health
 from .overview import my_region
 from .overview import views as overview_views
+from .overview.sweden_map.views import map_page
 
 admin.site.site_header = "Webcert användarforum – administration"
 admin.site.site_title = "Webcert användarforum"
@@ -22,12 +23,33 @@ urlpatterns = [
     path("start/", my_region.start, name="start"),
     path("min-region/", my_region.my_region, name="my-region"),
     path("min-region/<slug:key>/", my_region.my_region_of, name="my-region-of"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("meetings/", include("webcert_forum.meetings.urls")),
     path("regions/", include("webcert_forum.overview.organisations.urls")),
     path("service-windows/", include("regions.service_window_urls")),
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
+    path(
+        "calendar/<str:token>/service-windows.ics",
+        region_feeds.all_windows_token_feed,
+        name="calendar-feed",
+    ),
+    path(
+        "calendar/<str:token>/regions/<slug:key>/service-windows.ics",
+        region_feeds.organisation_windows_token_feed,
+        name="calendar-organisation-feed",
+    ),
     path("releases/", include("releases.urls")),
     path("statistics/", include("certificate_statistics.urls")),
+    path("map/", map_page, name="map"),
     path("signing/", include("signing_rollout.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),

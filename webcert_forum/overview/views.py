@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from certificate_statistics.queries import national_totals_by_month
+from certificate_statistics.trends import national_movers
 from regions.models import ServiceWindow
 from releases.models import Release
 from webcert_forum.meetings.models import Meeting, Question
@@ -53,6 +54,7 @@ def overview(request):
             "latest_month": latest_month,
             "previous_month": previous_month,
             "change": change,
+            "movers": national_movers(),
             "open_questions": Question.objects.filter(status=Question.Status.OPEN).select_related(
                 "meeting", "asked_by"
             )[:10],
