@@ -42,6 +42,7 @@ EXPECTED_STATUS = {
     "meetings:pdf": everyone(NOT_FOUND),
     "meetings:question-create": only(*STAFF),
     "meetings:question-edit": only(*STAFF, status=NOT_FOUND),  # the seed has no question
+    "meetings:draft": only(*STAFF),
     "meetings:import": only(*IMPORTERS),
     "meetings:import-history": only(*IMPORTERS),
     # The seed has no import run: importers get 404 for the preview; the actions are POST only.
@@ -63,6 +64,7 @@ EXPECTED_STATUS = {
     "releases:detail": everyone(),
     "statistics:dashboard": everyone(),
     "signing:dashboard": everyone(),
+    "map": everyone(),
     "signing:report": only(*EDITORS),
     # The next meeting: planned from the seed's "next meeting" on the first visit.
     "meetings:next": everyone(),

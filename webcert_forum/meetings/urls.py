@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import next_views, notice_views, views
+from .drafts import views as draft_views
 from .imports import views as import_views
 
 app_name = "meetings"
@@ -14,6 +15,7 @@ urlpatterns = [
     path("import/<int:pk>/labels/", import_views.map_labels, name="import-labels"),
     path("import/<int:pk>/confirm/", import_views.confirm, name="import-confirm"),
     path("import/<int:pk>/discard/", import_views.discard, name="import-discard"),
+    path("draft/", draft_views.draft, name="draft"),
     path("next/", next_views.next_meeting, name="next"),
     path("next/edit/", next_views.plan_edit, name="next-edit"),
     path("next/invite.ics", next_views.invite, name="next-invite"),

@@ -34,6 +34,9 @@ class MeetingListView(SingleTableView):
             slide_count=Count("slides", distinct=True),
         ).order_by("-date")
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"staff": is_staff_member(self.request.user)}
+
 
 def meeting_or_404(date):
     try:
