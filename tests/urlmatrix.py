@@ -69,12 +69,28 @@ EXPECTED_STATUS = {
     "password_change": everyone(),
     "password_change_done": everyone(),
     "signing:report": only(*EDITORS),
+    # The next meeting: planned from the seed's "next meeting" on the first visit.
+    "meetings:next": everyone(),
+    "meetings:next-invite": everyone(),
+    "meetings:next-edit": only(*STAFF),
+    "meetings:agenda-new": only(*STAFF),
+    "meetings:agenda-edit": only(*STAFF, status=NOT_FOUND),  # the seed has no agenda
+    "meetings:attendance-notice": only(*EDITORS),
+    "meetings:question-submit": only(*EDITORS),
+    "meetings:question-to-agenda": everyone(NOT_ALLOWED),  # POST only
+    "meetings:window-confirm": everyone(NOT_ALLOWED),  # POST only
+    "meetings:notice-preferences": everyone(),
+    # Readers have no region: Min region sends them on to the overview.
+    "start": everyone(302),  # where a login lands: Min region or the overview
+    "my-region": {**only(*EDITORS), "plain_user": 302},
+    "my-region-of": only(*EDITORS),
 }
 
 # Views that are not pages: they answer logged-out users on purpose, or belong to Django.
 # The calendar feeds are reached by their secret address, not a login (tests/service_windows/
-# test_feeds.py and test_token_logging.py test them).
-EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz", "calendar-")
+# test_feeds.py and test_token_logging.py test them); so is an e-mail's unsubscribe link (a
+# signed token; tests/nextmeeting).
+EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz", "calendar-", "meetings:unsubscribe")
 
 
 def _walk(patterns, prefix="", namespace=""):

@@ -17,6 +17,7 @@ from .changes import changes_since_previous
 from .charts import attendance_heatmap
 from .forms import QuestionForm
 from .models import ImportRun, Meeting, Question
+from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import open_at, save_question
 from .tables import MeetingTable
@@ -78,6 +79,7 @@ def meeting_detail(request, date):
             "changes": changes_since_previous(meeting),
             "questions": list(open_at(meeting)),
             "can_edit_questions": is_staff_member(request.user),
+            "comparison": notices_for_minutes(meeting),
         },
     )
 
