@@ -5,6 +5,7 @@ from django.urls import include, path
 from regions import feeds as region_feeds
 
 from . import health
+from .overview import my_region
 from .overview import views as overview_views
 from .overview.sweden_map.views import map_page
 
@@ -19,10 +20,33 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("start/", my_region.start, name="start"),
+    path("min-region/", my_region.my_region, name="my-region"),
+    path("min-region/<slug:key>/", my_region.my_region_of, name="my-region-of"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("meetings/", include("webcert_forum.meetings.urls")),
     path("regions/", include("webcert_forum.overview.organisations.urls")),
     path("service-windows/", include("regions.service_window_urls")),
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
+    path(
+        "calendar/<str:token>/service-windows.ics",
+        region_feeds.all_windows_token_feed,
+        name="calendar-feed",
+    ),
+    path(
+        "calendar/<str:token>/regions/<slug:key>/service-windows.ics",
+        region_feeds.organisation_windows_token_feed,
+        name="calendar-organisation-feed",
+    ),
     path("releases/", include("releases.urls")),
     path("statistics/", include("certificate_statistics.urls")),
     path("map/", map_page, name="map"),

@@ -17,6 +17,7 @@ from .changes import changes_since_previous
 from .charts import attendance_heatmap
 from .forms import QuestionForm
 from .models import ImportRun, Meeting, Question
+from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import open_at, save_question
 from .tables import MeetingTable
@@ -32,6 +33,9 @@ class MeetingListView(SingleTableView):
             present_count=Count("attendance", filter=Q(attendance__present=True), distinct=True),
             slide_count=Count("slides", distinct=True),
         ).order_by("-date")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"staff": is_staff_member(self.request.user)}
 
 
 def meeting_or_404(date):
@@ -75,6 +79,7 @@ def meeting_detail(request, date):
             "changes": changes_since_previous(meeting),
             "questions": list(open_at(meeting)),
             "can_edit_questions": is_staff_member(request.user),
+            "comparison": notices_for_minutes(meeting),
         },
     )
 
@@ -115,7 +120,7 @@ def question_create(request, date):
     else:
         initial = {}
         number = request.GET.get("slide", "")
-        slide = meeting.slides.filter(number=int(number)).first() if number.isdigit() else None
+        slide = meeting.slides.filter(number=int(number)).first() if _is_number(number) else None
         if slide is not None:
             initial = {"text": slide.text, "slide_number": slide.number}
         form = QuestionForm(instance=question, initial=initial)
@@ -138,3 +143,8 @@ def question_edit(request, pk):
         "webcert_forum/question_form.html",
         {"form": form, "meeting": question.meeting, "question": question},
     )
+
+
+def _is_number(text):
+    # ASCII only: "²" is a digit to str.isdigit() but not to int().
+    return text.isascii() and text.isdigit()
