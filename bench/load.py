@@ -163,11 +163,15 @@ class Browser:
             body = response.read()
             return response.status, response.geturl(), body
 
-    def login(self):
-        _status, _url, body = self.get("/accounts/login/")
-        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    def csrf_token(self, path):
+        """The CSRF token the form at ``path`` hands out (and sets as a cookie)."""
+        _status, _url, body = self.get(path)
+        return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+
+    def login(self, username=USERNAME, password=PASSWORD):
+        token = self.csrf_token("/accounts/login/")
         data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token.decode(), "username": USERNAME, "password": PASSWORD}
+            {"csrfmiddlewaretoken": token, "username": username, "password": password}
         ).encode()
         with self.opener.open(self.base + "/accounts/login/", data=data, timeout=60) as response:
             response.read()
@@ -218,6 +222,51 @@ def run_phase(browsers, paths, seconds, max_requests):
     for thread in threads:
         thread.join()
     return results, time.perf_counter() - started
+
+
+def server_env(workdir, database_url=None):
+    """The environment of `make serve` (DEBUG off) on plain HTTP on the loopback, with its
+    database, static and media files under ``workdir``."""
+    return {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        # Plain HTTP on the loopback: no TLS to redirect to.
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+    }
+
+
+def start_gunicorn(env, port, workers):
+    """gunicorn as `make serve` starts it, access log and logger class included."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "webcert_forum.wsgi",
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "120",
+            "--access-logfile",
+            "-",
+            "--logger-class",
+            "webcert_forum.gunicorn_logging.Logger",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def wait_until_up(base, server, seconds=60):
@@ -278,20 +327,7 @@ def main():
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="webcert-load-"))
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        # Plain HTTP on the loopback: no TLS to redirect to.
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-    }
+    env = server_env(workdir, args.database_url)
     print(
         f"database: {env['DATABASE_URL'].split('@')[-1]}; workers: {args.workers}; "
         f"clients: {args.clients}; up to {args.seconds:g} s or {args.max_requests} requests per phase"
@@ -306,24 +342,7 @@ def main():
 
     port = free_port()
     base = f"http://{HOST}:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "webcert_forum.wsgi",
-            "--bind",
-            f"{HOST}:{port}",
-            "--workers",
-            str(args.workers),
-            "--timeout",
-            "120",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    server = start_gunicorn(env, port, args.workers)
     failed = False
     try:
         wait_until_up(base, server)
