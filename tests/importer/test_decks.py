@@ -90,8 +90,8 @@ def test_ruling_lines_separate_columns_the_text_alone_cannot(reference):
     assert_statistics(document, deck, reference)
 
 
-@pytest.mark.xfail(reason="without rules, text alone is ambiguous here; see the ruled test")
 def test_right_aligned_label_headers_without_rules(reference):
+    # Without rules the columns come from where the cells stand, matched to headers in order.
     style = Style(header_align="right", label_header_align="right", rules=False)
     deck = sample_deck(seed=13)
     document = parse(deck, style, reference)
