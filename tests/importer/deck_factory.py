@@ -39,6 +39,13 @@ FULL_LABELS = {
     "vastra-gotaland": "Västra Götalandsregionen", "varmland": "Region Värmland",
     "orebro": "Region Örebro län", "ostergotland": "Region Östergötland",
 }  # fmt: skip
+# The recipient each type goes to: the group cell printed over its code.
+RECIPIENTS = {
+    "AG1-14": "Arbetsgivare", "AG7804": "Arbetsgivare", "DB": "Socialstyrelsen",
+    "DOI": "Socialstyrelsen", "FK7804": "Försäkringskassan", "FK7802": "Försäkringskassan",
+    "FK7801": "Försäkringskassan", "FK7800": "Försäkringskassan",
+    "TS bas": "Transportstyrelsen", "TS diabetes": "Transportstyrelsen",
+}  # fmt: skip
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
 
@@ -55,6 +62,13 @@ class Style:
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
+    # Statistics headers as other authors make them: a merged row of recipient groups over
+    # the type codes; the label and total headers merged over both header rows ("centre")
+    # or written only in the top row ("top"); another total header; a totals row below.
+    group_header: bool = False
+    merged_label_total: str | None = None  # None | "centre" | "top"
+    total_header: str = "Totalsumma"
+    totals_row: str | None = None  # the printed label of a column-totals row: "Totalt", …
 
 
 @dataclass
@@ -344,10 +358,14 @@ def _statistics(pdf, style, title, table, rows):
     width = style.pagesize[0]
     narrow = width < 800
     size = 7.5 if narrow else 9
-    headers = ["Vårdgivare/\nBolag" if style.wrap_headers else "Vårdgivare"]
+    label_header = "Vårdgivare/\nBolag" if style.wrap_headers else "Vårdgivare"
+    total_header = style.total_header
+    if style.wrap_headers and total_header == "Totalsumma":
+        total_header = "Total-\nsumma"
+    headers = [label_header]
     for printed in table.types:
         headers.append(WRAPPED_HEADERS.get(printed, printed) if style.wrap_headers else printed)
-    headers.append("Total-\nsumma" if style.wrap_headers else "Totalsumma")
+    headers.append(total_header)
     label_width = 100 if narrow else 130
     widths = [label_width] + [(width - 60 - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     body = []
@@ -358,5 +376,55 @@ def _statistics(pdf, style, title, table, rows):
             label = "\n".join(label.rsplit(" ", 1))
         printed = [fmt_count(c, style.thousands) if c is not None else "" for c in cells]
         body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
+    if style.totals_row:
+        sums = [sum(c or 0 for c in column) for column in zip(*(r[2] for r in rows), strict=True)]
+        grand = sum(r[3] or 0 for r in rows)
+        printed = [fmt_count(c, style.thousands) if c else "" for c in [*sums, grand]]
+        body.append([style.totals_row, *printed])
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
-    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, 2.1 * size)
+    top = 75
+    if style.group_header:
+        top += _group_row(pdf, style, table.types, widths, top, headers, size)
+    _table(pdf, style, 30, top, widths, headers if not style.merged_label_total else
+           ["", *headers[1:-1], ""], body, aligns, size, 2.1 * size)  # fmt: skip
+
+
+def _group_row(pdf, style, types, widths, top, headers, size) -> float:
+    """The merged row of recipient groups over the type codes (and, merged, the label and
+    total headers); returns its height."""
+    page_height = style.pagesize[1]
+    height = 2.1 * size
+    edges = [30.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    runs: list[list] = []  # [group, first column, last column]
+    for index, printed in enumerate(types, start=1):
+        group = RECIPIENTS.get(printed, "")
+        if runs and runs[-1][0] == group:
+            runs[-1][2] = index
+        else:
+            runs.append([group, index, index])
+    y = page_height - top
+    for group, first, last in runs:
+        if group:
+            _cell(pdf, group, edges[first], edges[last + 1], y - height / 2 - size * 0.35,
+                  style.header_align, size)  # fmt: skip
+        if style.rules:
+            pdf.setLineWidth(0.5)
+            pdf.line(edges[first], y, edges[last + 1], y)
+            pdf.line(edges[first], y, edges[first], y - height)
+            pdf.line(edges[last + 1], y, edges[last + 1], y - height)
+    lead = size * 1.15
+    if style.merged_label_total:
+        tallest = max(len(text.split("\n")) for text in headers[1:-1])
+        below = max(2 * 2.1 * size, tallest * lead + 0.9 * size)
+        span = height if style.merged_label_total == "top" else height + below
+        for index in (0, len(headers) - 1):
+            lines = headers[index].split("\n")
+            first = y - span / 2 + (len(lines) - 1) * lead / 2 - size * 0.35
+            align = style.label_header_align or ("left" if index == 0 else style.header_align)
+            if index == 0 and style.header_align == "centre" and not style.label_header_align:
+                align = "centre"
+            for n, line in enumerate(lines):
+                _cell(pdf, line, edges[index], edges[index + 1], first - n * lead, align, size)
+    return height

@@ -139,6 +139,11 @@ def read_side_by_side(
     near = x_min if x_min is not None else header[0].x0 - height
     inside = [w for w in words if near <= w.centre_x <= x_max]
     band = _header_band(inside, header, height)
+    wider = _continued_header(words, band, x_max, pitch)
+    if wider > x_max:
+        x_max = wider
+        inside = [w for w in words if near <= w.centre_x <= x_max]
+        band = _header_band(inside, header, height)
     band_bottom = max(w.bottom for w in band)
     columns = _columns(_without_group_cells(band, height))
 
@@ -173,6 +178,21 @@ def read_side_by_side(
         ]
         tables.append(Table(columns=columns[first:last], rows=rows))
     return tables
+
+
+def _continued_header(words: Sequence[Word], band: Sequence[Word], x_max: float, pitch):
+    """Right edge of header cells continuing the header's pitch beyond ``x_max``: a total
+    column merged over the header rows stands off the line of the given header words."""
+    top, bottom = min(w.top for w in band), max(w.bottom for w in band)
+    centre = max(w.centre_x for w in band)
+    for w in sorted(words, key=lambda w: w.centre_x):
+        if w.bottom <= top or w.top >= bottom or w.centre_x <= centre:
+            continue
+        if w.centre_x > max(centre + 1.5 * pitch, x_max):
+            break
+        centre = w.centre_x
+        x_max = max(x_max, w.x0 + 1.1 * pitch, w.x1 + 0.3 * pitch)
+    return x_max
 
 
 def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
@@ -299,20 +319,38 @@ def _match(
     columns: Sequence[Column], body: Sequence[tuple[float, float]]
 ) -> list[tuple[float, float] | None]:
     """Per header cell, the body column under it: as many pairs as possible in left-to-right
-    order, then the nearest. A cell without one (a column left empty) keeps its header."""
-    n, m = len(columns), len(body)
+    order, nearest first; then again keeping the pairs' usual offset (a right-aligned header
+    over left-aligned cells stands nearer the next column's cells than its own, the same
+    way in every column). A cell without one (a column left empty) keeps its header."""
 
-    def cost(i: int, j: int) -> float:
-        c, (x0, x1) = columns[i], body[j]
+    def gap(c: Column, x0: float, x1: float) -> float:
         return max(0.0, x0 - c.x1, c.x0 - x1) + 0.01 * abs((c.x0 + c.x1) - (x0 + x1))
 
-    # best[i][j]: (pairs, -distance) for the first i cells and the first j body columns.
+    matched = _align(columns, body, gap)
+    candidates = {
+        round((c.x0 + c.x1 - x[0] - x[1]) / 2) for c, x in zip(columns, matched, strict=True) if x
+    }
+    if len(candidates) < 2:
+        return matched
+
+    def shifted_by(usual: float):
+        return lambda c, x0, x1: abs((c.x0 + c.x1 - x0 - x1) / 2 - usual)
+
+    tries = [_align(columns, body, shifted_by(usual), scored=True) for usual in candidates]
+    return max(tries, key=lambda scored: scored[0])[1]
+
+
+def _align(columns, body, cost, scored=False):
+    n, m = len(columns), len(body)
+    # best[i][j]: (pairs, -cost) for the first i cells and the first j body columns.
     best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            pairs, distance = best[i - 1][j - 1]
+            pairs, total = best[i - 1][j - 1]
             best[i][j] = max(
-                best[i - 1][j], best[i][j - 1], (pairs + 1, distance - cost(i - 1, j - 1))
+                best[i - 1][j],
+                best[i][j - 1],
+                (pairs + 1, total - cost(columns[i - 1], *body[j - 1])),
             )
     matched: list[tuple[float, float] | None] = [None] * n
     i, j = n, m
@@ -324,7 +362,7 @@ def _match(
         else:
             matched[i - 1] = body[j - 1]
             i, j = i - 1, j - 1
-    return matched
+    return (best[n][m], matched) if scored else matched
 
 
 def _columns(band: Sequence[Word]) -> list[Column]:
