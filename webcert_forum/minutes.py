@@ -74,12 +74,15 @@ def parse_next_meeting(slides: Sequence[Slide], ctx: ParseContext) -> str | None
 
 def deck_meeting_date(slides: Sequence[Slide]) -> dt.date | None:
     """A meeting date the deck names itself, on its cover ('Användarforum 1 juni 2022')."""
+    from webcert_forum.importer.classify import kind_named_by
+
     covers = [s for s in slides if "användarforum" in fold(s.title)] or list(slides[:1])
     for slide in covers:
         if "användarforum" not in fold(slide.text) and "mötesdatum" not in fold(slide.text):
             continue
         for line in slide.text.split("\n"):
-            if re.search(r"\b20\d\d\b", line):
+            # A cover listing the points ("Nästa möte 5 september 2022") names other dates.
+            if re.search(r"\b20\d\d\b", line) and kind_named_by(fold(line)) is None:
                 date = parse_date(line, None)
                 if date:
                     return date

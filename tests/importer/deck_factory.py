@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -69,6 +70,15 @@ class Style:
     merged_label_total: str | None = None  # None | "centre" | "top"
     total_header: str = "Totalsumma"
     totals_row: str | None = None  # the printed label of a column-totals row: "Totalt", …
+    # Sections as other authors arrange them: titles without numbers or in other words
+    # (recognised by content), a cover and an agenda naming every section, a divider
+    # page before each section, the sections in a shuffled order (seeded).
+    numbered_titles: bool = True
+    unusual_titles: bool = False
+    cover: bool = False
+    agenda: bool = False
+    dividers: bool = False
+    section_order: int | None = None
 
 
 @dataclass
@@ -93,6 +103,7 @@ class ForumDeck:
     statistics: list[StatisticsTable] = field(default_factory=list)
     next_meeting: str | None = None
     extra_slides: list[tuple[str, list[str]]] = field(default_factory=list)
+    meeting_date: str = "1 juni 2022"  # as the cover prints it
 
 
 def fmt_count(value: int, thousands: str) -> str:
@@ -129,6 +140,7 @@ def sample_deck(
     seed: int = 1,
     wrong_total_for: str | None = None,
     standalone_over: bool = False,
+    release_line: str = "Kommande uppdatering av Webcert till version 7.2.0, release 2023-2:",
 ) -> ForumDeck:
     """A deck for a meeting in the month after ``months[-1]`` of ``year``."""
     labels = FULL_LABELS if full_names else SHORT_LABELS
@@ -171,7 +183,7 @@ def sample_deck(
             ("stockholm-gotland", labels["stockholm-gotland"], "Prel 2022-06-13"),
         ],
         release_lines=[
-            (0, "Kommande uppdatering av Webcert till version 7.2.0, release 2023-2:"),
+            (0, release_line),
             (1, "- Datum: 14 juni, dagtid"),
             (1, "- Release utan användarpåverkan"),
             (1, "- Planerad utveckling:"),
@@ -211,47 +223,80 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
                           "signing", "next_meeting", "statistics"}  # fmt: skip
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=style.pagesize, encrypt=encrypt)
-    pages = []
+    sections = []  # (divider title, [(title, draw(title))]) in the deck's order
     if "attendance" in wanted:
-        pages.append(partial(_attendance, pdf, deck, style))
+        sections.append(("1. Deltagare", [(("1. Deltagare", "Vilka var med?"),
+                                           partial(_attendance, pdf, deck, style))]))  # fmt: skip
     if "service_windows" in wanted:
         rows = [(label, text) for _, label, text in deck.service_windows]
-        pages.append(partial(_two_column, pdf, style, "4. Drift regioner", "Region", "Datum", rows))
+        draw = partial(_two_column, pdf, style, "Region", "Datum", rows)
+        sections.append(
+            ("4. Drift regioner", [(("4. Drift regioner", "Regionernas planer"), draw)])
+        )
     if "release" in wanted:
-        title = "5. Uppdatering av applikationen"
-        pages.append(partial(_text_slide, pdf, style, title, deck.release_lines))
+        draw = partial(_text_slide, pdf, style, deck.release_lines)
+        titles = ("5. Uppdatering av applikationen", "På gång")
+        sections.append(("5. Uppdatering av applikationen", [(titles, draw)]))
     if "connection_dates" in wanted:
         rows = [(label, text) for _, label, text in deck.connection_dates]
         title = "6. Dödsbevis och Dödsorsaksintyg"
-        pages.append(
-            partial(_two_column, pdf, style, title, "Region/agent", "Anslutningsdatum", rows)
-        )
+        draw = partial(_two_column, pdf, style, "Region/agent", "Anslutningsdatum", rows)
+        sections.append((title, [((title, "Nya e-tjänster"), draw)]))
     if "signing" in wanted:
         title = "7d. Signering i Chrome och Edge Chromium"
-        rows = deck.signing_tests
-        pages.append(
-            partial(_two_column, pdf, style, title, "Leverantörsgrupp", "Tester utförda", rows)
-        )
+        tests = partial(_two_column, pdf, style, "Leverantörsgrupp", "Tester utförda",
+                        deck.signing_tests)  # fmt: skip
         rows = [(label, text) for _, label, text in deck.signing_production]
-        pages.append(partial(_two_column, pdf, style, title, "Region/agent", "Produktion", rows))
+        production = partial(_two_column, pdf, style, "Region/agent", "Produktion", rows)
+        sections.append((title, [((title, title), tests), ((title, title), production)]))
     if "next_meeting" in wanted and deck.next_meeting:
-        lines = [(1, f"- {deck.next_meeting}")]
-        pages.append(partial(_text_slide, pdf, style, "10. Nästa möte", lines))
+        draw = partial(_text_slide, pdf, style, [(1, f"- {deck.next_meeting}")])
+        sections.append(("10. Nästa möte", [(("10. Nästa möte", "10. Nästa möte"), draw)]))
     for title, lines in deck.extra_slides:
-        pages.append(partial(_text_slide, pdf, style, title, [(1, line) for line in lines]))
+        draw = partial(_text_slide, pdf, style, [(1, line) for line in lines])
+        sections.append((None, [((title, title), draw)]))
     if "statistics" in wanted:
         for table in deck.statistics:
+            parts = []
             for part, rows in enumerate(_chunks(table.rows, table.rows_per_slide)):
                 title = table.title
                 if part:
                     title = table.continued_title or f"{table.title} (forts.)"
-                pages.append(partial(_statistics, pdf, style, title, table, rows))
-    for draw in pages:
+                unusual = title.split("– ", 1)[-1][:1].upper() + title.split("– ", 1)[-1][1:]
+                parts.append(((title, unusual), partial(_statistics, pdf, style, table, rows)))
+            sections.append(("11. Statistik och användning", parts))
+    if style.section_order is not None:
+        random.Random(style.section_order).shuffle(sections)
+    pages = []
+    named = []
+    for divider, parts in sections:
+        if style.dividers and divider and _shown(divider, style) not in named:
+            pages.append((_shown(divider, style), None))
+        if divider and _shown(divider, style) not in named:
+            named.append(_shown(divider, style))
+        for (usual, unusual), draw in parts:
+            pages.append((_shown(unusual if style.unusual_titles else usual, style), draw))
+    if style.agenda:
+        # Its points as large as its title: the whole list reads as the slide's title.
+        agenda = partial(_text_slide, pdf, style, [(1, n) for n in named], size=22)
+        pages.insert(0, ("Agenda", agenda))
+    if style.cover:
+        lines = [(0, deck.meeting_date), (0, ""), *[(1, n) for n in named]]
+        pages.insert(0, ("Webcert användarforum", partial(_text_slide, pdf, style, lines)))
+    for title, draw in pages:
         _background(pdf, style)
-        draw()
+        _title(pdf, style, title)
+        if draw is not None:
+            draw()
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def _shown(title: str, style: Style) -> str:
+    if style.numbered_titles:
+        return title
+    return re.sub(r"^\d+[a-z]?\.\s*", "", title)
 
 
 def _chunks(rows, size):
@@ -274,13 +319,12 @@ def _title(pdf, style, title):
         pdf.drawString(width - 90, height - 75, style.stray_word)
 
 
-def _text_slide(pdf, style, title, lines):
-    _title(pdf, style, title)
+def _text_slide(pdf, style, lines, size=13):
     y = style.pagesize[1] - 100
-    pdf.setFont("Helvetica", 13)
+    pdf.setFont("Helvetica", size)
     for level, text in lines:
         pdf.drawString(36 + 28 * level, y, text)
-        y -= 19
+        y -= 19 * size / 13
 
 
 def _cell(pdf, text, x0, x1, baseline, align, size):
@@ -330,7 +374,6 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
 
 
 def _attendance(pdf, deck, style):
-    _title(pdf, style, "1. Deltagare")
     half = (len(deck.attendance) + 1) // 2
     width = style.pagesize[0]
     for n, part in enumerate((deck.attendance[:half], deck.attendance[half:])):
@@ -341,8 +384,7 @@ def _attendance(pdf, deck, style):
                ["left", "centre"], 10, 18)  # fmt: skip
 
 
-def _two_column(pdf, style, title, left_header, right_header, rows):
-    _title(pdf, style, title)
+def _two_column(pdf, style, left_header, right_header, rows):
     width = style.pagesize[0]
     pdf.setFont("Helvetica", 12)
     pdf.drawString(36, style.pagesize[1] - 110, "Text bredvid tabellen")
@@ -353,8 +395,7 @@ def _two_column(pdf, style, title, left_header, right_header, rows):
            30)  # fmt: skip
 
 
-def _statistics(pdf, style, title, table, rows):
-    _title(pdf, style, title)
+def _statistics(pdf, style, table, rows):
     width = style.pagesize[0]
     narrow = width < 800
     size = 7.5 if narrow else 9

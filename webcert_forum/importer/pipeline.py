@@ -31,18 +31,20 @@ def parse_minutes(
     data = reading.read_bytes(source, max_bytes=reading.MAX_BYTES)
     with reading.Deck(data, max_pages=reading.MAX_PAGES) as deck:
         slides = deck.slides()
-        classify_slides(slides)
+        reference = reference or default_reference()
+        is_type = reference.certificate_type
+        classify_slides(slides, is_type)
         if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
             raise MinutesImportError("not_minutes")
         meeting_date = meeting_date or _forum().deck_meeting_date(slides)
         if meeting_date is None:
             raise MinutesImportError("no_meeting_date")
-        ctx = ParseContext(meeting_date, reference or default_reference())
+        ctx = ParseContext(meeting_date, reference)
         parts: dict[str, list] = defaultdict(list)
         for slide in slides:
             if slide.section is None:
                 continue
-            if needs_layout(slide.title, slide.text):
+            if needs_layout(slide.title, slide.text, is_type):
                 deck.add_layout(slide)
             parse_slide(slide, ctx, parts)
             deck.drop_layout(slide)
