@@ -79,6 +79,8 @@ class Style:
     agenda: bool = False
     dividers: bool = False
     section_order: int | None = None
+    # Rows as tight as their text allows (a wrapped label still grows its own row).
+    dense_rows: bool = False
 
 
 @dataclass
@@ -351,7 +353,7 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
     for cells, header_align, h in all_rows:
         # Like PowerPoint, a row grows to fit a cell wrapped over several lines.
         tallest = max((len(text.split("\n")) for text in cells if text), default=1)
-        h = max(h, tallest * lead + 0.9 * size)
+        h = max(h, tallest * lead + (0.1 if style.dense_rows else 0.9) * size)
         centre = y - h / 2
         for index, text in enumerate(cells):
             lines = text.split("\n") if text else []
@@ -381,7 +383,7 @@ def _attendance(pdf, deck, style):
         x = 30 + n * (width - 60) / 2
         widths = [(width - 60) / 2 * 0.62, (width - 60) / 2 * 0.3]
         _table(pdf, style, x, 80, widths, ["Region", "Närvarande"], rows,
-               ["left", "centre"], 10, 18)  # fmt: skip
+               ["left", "centre"], 10, 12.5 if style.dense_rows else 18)  # fmt: skip
 
 
 def _two_column(pdf, style, left_header, right_header, rows):
@@ -392,7 +394,7 @@ def _two_column(pdf, style, left_header, right_header, rows):
     widths = [width * 0.28, width * 0.22]
     body = [[label, text] for label, text in rows]
     _table(pdf, style, x, 90, widths, [left_header, right_header], body, ["left", "left"], 10,
-           30)  # fmt: skip
+           12.5 if style.dense_rows else 30)  # fmt: skip
 
 
 def _statistics(pdf, style, table, rows):
@@ -427,7 +429,8 @@ def _statistics(pdf, style, table, rows):
     if style.group_header:
         top += _group_row(pdf, style, table.types, widths, top, headers, size)
     _table(pdf, style, 30, top, widths, headers if not style.merged_label_total else
-           ["", *headers[1:-1], ""], body, aligns, size, 2.1 * size)  # fmt: skip
+           ["", *headers[1:-1], ""], body, aligns, size,
+           (1.3 if style.dense_rows else 2.1) * size)  # fmt: skip
 
 
 def _group_row(pdf, style, types, widths, top, headers, size) -> float:

@@ -443,15 +443,27 @@ def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float
 
 
 def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
-    groups: list[list[Word]] = []
+    """Rows: words chained by vertical overlap (a label wrapped beside centred cells), then
+    lines closer than the table's usual gap between rows joined (a cell wrapped in a top-
+    aligned row) - never across a gap as wide as the rows' own, however tight they are."""
+    lines: list[list[Word]] = []
     bottom = None
     for w in sorted(words, key=lambda w: w.top):
-        if groups and w.top <= bottom + 0.35 * height:
-            groups[-1].append(w)
+        if lines and w.top < bottom - 0.1 * height:
+            lines[-1].append(w)
             bottom = max(bottom, w.bottom)
         else:
-            groups.append([w])
+            lines.append([w])
             bottom = w.bottom
+    gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(lines)]
+    usual = statistics.median(gaps) if gaps else height
+    join = min(0.35 * height, 0.75 * usual)
+    groups = lines[:1]
+    for line, gap in zip(lines[1:], gaps, strict=True):
+        if gap <= join:
+            groups[-1].extend(line)
+        else:
+            groups.append(line)
     return groups
 
 
