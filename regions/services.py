@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.db import transaction
 
+from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
+
 from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow, fold_label
-from .reference_lists import read_rows, split_aliases, upsert
 
 
 def load_organisations(path):
