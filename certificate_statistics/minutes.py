@@ -90,9 +90,10 @@ def _label_header_above(
     the nearest word left of the type codes within the header's rows."""
     first = min(anchors, key=lambda w: w.x0)
     top = min(w.top for w in anchors) - 3.5 * first.height
-    bottom = max(w.bottom for w in anchors) + 1.5 * first.height
+    # Centred over the header rows or in the top one: never below the codes' own line.
+    bottom = max(w.bottom for w in anchors)
     candidates = [
-        w for w in words if w.x1 <= first.x0 + 1 and w.bottom > top and w.top < bottom
+        w for w in words if w.x1 <= first.x0 + 1 and w.bottom > top and w.centre_y < bottom
         and not _is_header_word(w, ctx)
     ]  # fmt: skip
     return max(candidates, key=lambda w: w.x1, default=None)

@@ -18,6 +18,8 @@ from .test_decks import (
 DECK_KINDS = {
     "titles without numbers": dict(numbered_titles=False),
     "titles in other words": dict(unusual_titles=True),
+    # Text beside the table shares a line with its header in the page text.
+    "titles in other words, tight rows": dict(unusual_titles=True, dense_rows=True),
     "sections in another order": dict(section_order=3),
     "a cover naming every section": dict(cover=True),
     "an agenda naming every section": dict(agenda=True),

@@ -31,6 +31,10 @@ LAYOUTS = {
         rules=False, header_align="right", number_align="left"
     ),
     "left-aligned headers, thousands with a space": dict(header_align="left", thousands=" "),
+    # The first row's labels stand as close below the header as its lines stand together.
+    "4:3 tight rows, left-aligned headers": dict(
+        pagesize=STANDARD, rules=False, dense_rows=True, header_align="left"
+    ),
 }
 
 
@@ -61,6 +65,14 @@ def test_everything_other_authors_do_at_once(reference, seed):
         seed=seed * 17, full_names=seed == 2, rows_per_slide=7 if seed == 1 else None
     )
     check(deck, style, reference)
+
+
+def test_unknown_type_without_a_group_under_a_group_row(reference):
+    deck = sample_deck(seed=44, extra_type="LK1001", rows_per_slide=6)
+    style = Style(group_header=True, merged_label_total="top", dense_rows=True, rules=False)
+    document = parse(deck, style, reference)
+    assert_statistics(document, deck, reference)
+    assert any("'LK1001' is not a known certificate type" in w for w in document["warnings"])
 
 
 def test_column_left_empty_under_a_group_row(reference):

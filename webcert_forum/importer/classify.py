@@ -109,18 +109,19 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
     ):
         return "statistics"
     for line in lines:
-        words = line.split()
-        if (
-            len(words) == 2
-            and words[1] in ("datum", "datum/tid", "när")
-            and (words[0].startswith(("region", "organisation", "vårdgivare")))
-        ):
+        # A table's header line; text beside the table may share its line on the left.
+        if _SERVICE_WINDOW_HEADER.search(line):
             return "service_windows"
-        if words[-1:] in (["närvarande"], ["närvaro"]):
+        if line.split()[-1] in ("närvarande", "närvaro"):
             return "attendance"
     if re.search(r"\brelease\s+\d{4}-\d+", folded) and re.search(r"\d+\.\d+\.\d+", folded):
         return "release"
     return None
+
+
+_SERVICE_WINDOW_HEADER = re.compile(
+    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:datum|datum/tid|när)$"
+)
 
 
 def _header_tokens(line: str) -> set[str]:

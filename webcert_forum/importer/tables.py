@@ -245,11 +245,10 @@ def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -
         while changed:
             changed = False
             for w in words:
-                if (
-                    id(w) not in seen
-                    and w.top <= bottom + 0.3 * height
-                    and (w.bottom >= top - 0.3 * height)
-                ):
+                # A count below the header is the first row of a tight table, not a header
+                # line: it joins only where it overlaps the header itself.
+                reach = (-0.1 if parse_count(w.text) is not None else 0.3) * height
+                if id(w) not in seen and w.top <= bottom + reach and w.bottom >= top - reach:
                     band.append(w)
                     seen.add(id(w))
                     top, bottom = min(top, w.top), max(bottom, w.bottom)
