@@ -146,8 +146,8 @@ def read_side_by_side(
         # The header's pitch may run on into a note box beside the table: not past its edge.
         reach = [w for w in words if near <= w.centre_x <= wider]
         edge = _right_edge(reach, header, height, max_gap, y_max)
-        wider = min(wider, edge) if edge >= x_max - 0.5 else wider
-    if wider > x_max:
+        wider = min(wider, edge)
+    if wider != x_max:
         x_max = wider
         inside = [w for w in words if near <= w.centre_x <= x_max]
         band = _header_band(inside, header, height)
@@ -238,14 +238,21 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     bottom = max(w.bottom for w in groups[-1])
     rows = [w for w in words if w.top < bottom and w.bottom > min(h.top for h in header)]
     cursor = max([last.x1, *(w.x1 for w in rows if w.x0 < last.x1 and w.x1 > last.x0)])
+    blocks: list[list[Word]] = []  # runs of text right of the header, parted by gutters
     for w in sorted((w for w in rows if w.x0 >= cursor), key=lambda w: w.x0):
         if w.x0 > cursor + 1.2 * height:
-            left = [v for v in rows if v.x1 <= cursor]
-            beyond = [v for v in rows if v.x0 >= w.x0]
-            # Cells of the table stand on its rows; a text box keeps its own line pitch.
-            if not all(any(same_line(v, u) for u in left) for v in beyond):
-                return (cursor + w.x0) / 2
+            blocks.append([])
+        if blocks:
+            blocks[-1].append(w)
         cursor = max(cursor, w.x1)
+    for block in blocks:
+        start = block[0].x0
+        left = [v for v in rows if v.x1 <= start]
+        # Cells of the table stand on its rows; a text box keeps its own line pitch. Each
+        # block is judged alone: a total column beside the codes still belongs to the table
+        # when a list of names stands beyond it.
+        if not all(any(same_line(v, u) for u in left) for v in block):
+            return (max((v.x1 for v in left), default=start) + start) / 2
     return 1e9
 
 
