@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import io
 import random
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.colors import black, white
 from reportlab.pdfgen import canvas
@@ -55,6 +54,10 @@ class Style:
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
+    rows_per_slide: int | None = None  # statistics rows per slide; the rest go on "(forts.)"
+    continued_title_only: bool = False  # later parts titled just "(forts.)"
+    rotated_pages: bool = False  # every second page stored portrait with /Rotate 90
+    mixed_pagesizes: bool = False  # every third page in the other aspect ratio
 
 
 @dataclass
@@ -197,47 +200,63 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
                           "signing", "next_meeting", "statistics"}  # fmt: skip
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=style.pagesize, encrypt=encrypt)
+    # Each page is drawn later with its own style (page size, rotation): (draw, *arguments).
     pages = []
     if "attendance" in wanted:
-        pages.append(partial(_attendance, pdf, deck, style))
+        pages.append((_attendance, deck))
     if "service_windows" in wanted:
         rows = [(label, text) for _, label, text in deck.service_windows]
-        pages.append(partial(_two_column, pdf, style, "4. Drift regioner", "Region", "Datum", rows))
+        pages.append((_two_column, "4. Drift regioner", "Region", "Datum", rows))
     if "release" in wanted:
-        title = "5. Uppdatering av applikationen"
-        pages.append(partial(_text_slide, pdf, style, title, deck.release_lines))
+        pages.append((_text_slide, "5. Uppdatering av applikationen", deck.release_lines))
     if "connection_dates" in wanted:
         rows = [(label, text) for _, label, text in deck.connection_dates]
         title = "6. Dödsbevis och Dödsorsaksintyg"
-        pages.append(
-            partial(_two_column, pdf, style, title, "Region/agent", "Anslutningsdatum", rows)
-        )
+        pages.append((_two_column, title, "Region/agent", "Anslutningsdatum", rows))
     if "signing" in wanted:
         title = "7d. Signering i Chrome och Edge Chromium"
-        rows = deck.signing_tests
-        pages.append(
-            partial(_two_column, pdf, style, title, "Leverantörsgrupp", "Tester utförda", rows)
-        )
+        pages.append((_two_column, title, "Leverantörsgrupp", "Tester utförda", deck.signing_tests))
         rows = [(label, text) for _, label, text in deck.signing_production]
-        pages.append(partial(_two_column, pdf, style, title, "Region/agent", "Produktion", rows))
+        pages.append((_two_column, title, "Region/agent", "Produktion", rows))
     if "next_meeting" in wanted and deck.next_meeting:
-        lines = [(1, f"- {deck.next_meeting}")]
-        pages.append(partial(_text_slide, pdf, style, "10. Nästa möte", lines))
+        pages.append((_text_slide, "10. Nästa möte", [(1, f"- {deck.next_meeting}")]))
     for title, lines in deck.extra_slides:
-        pages.append(partial(_text_slide, pdf, style, title, [(1, line) for line in lines]))
+        pages.append((_text_slide, title, [(1, line) for line in lines]))
     if "statistics" in wanted:
         for table in deck.statistics:
-            for part, rows in enumerate(_chunks(table.rows, table.rows_per_slide)):
+            size = table.rows_per_slide or style.rows_per_slide
+            for part, rows in enumerate(_chunks(table.rows, size)):
                 title = table.title
                 if part:
-                    title = table.continued_title or f"{table.title} (forts.)"
-                pages.append(partial(_statistics, pdf, style, title, table, rows))
-    for draw in pages:
-        _background(pdf, style)
-        draw()
+                    title = table.continued_title or (
+                        "(forts.)" if style.continued_title_only else f"{table.title} (forts.)"
+                    )
+                pages.append((_statistics, title, table, rows))
+    for index, (draw, *arguments) in enumerate(pages):
+        page_style = _start_page(pdf, style, index)
+        _background(pdf, page_style)
+        draw(pdf, page_style, *arguments)
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def _start_page(pdf, style, index):
+    """Page size and rotation of page ``index``; drawing then uses upright slide coordinates."""
+    page_style = style
+    if style.mixed_pagesizes and index % 3 == 1:
+        other = STANDARD if style.pagesize == WIDE else WIDE
+        page_style = replace(style, pagesize=other)
+    width, height = page_style.pagesize
+    if style.rotated_pages and index % 2 == 1:
+        # Stored portrait and turned a quarter clockwise for display, as some exporters do.
+        pdf.setPageSize((height, width))
+        pdf.setPageRotation(90)
+        pdf.transform(0, 1, -1, 0, height, 0)
+    else:
+        pdf.setPageSize((width, height))
+        pdf.setPageRotation(0)
+    return page_style
 
 
 def _chunks(rows, size):
@@ -315,7 +334,7 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
         pdf.line(edges[0], y, edges[-1], y)
 
 
-def _attendance(pdf, deck, style):
+def _attendance(pdf, style, deck):
     _title(pdf, style, "1. Deltagare")
     half = (len(deck.attendance) + 1) // 2
     width = style.pagesize[0]
