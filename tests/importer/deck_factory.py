@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib.colors import black, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 WIDE = (960.0, 540.0)  # 16:9
@@ -367,8 +368,6 @@ def _statistics(pdf, style, title, table, rows):
     for printed in table.types:
         headers.append(WRAPPED_HEADERS.get(printed, printed) if style.wrap_headers else printed)
     headers.append("Total-\nsumma" if style.wrap_headers else "Totalsumma")
-    label_width = 100 if narrow else 130
-    widths = [label_width] + [(width - 60 - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     body = []
     for _, label, cells, total in rows:
         if style.wrap_labels and "/" in label:
@@ -377,5 +376,10 @@ def _statistics(pdf, style, title, table, rows):
             label = "\n".join(label.rsplit(" ", 1))
         printed = [fmt_count(c, style.thousands) if c is not None else "" for c in cells]
         body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
+    # An author widens the label column until every label fits.
+    widest = max((stringWidth(line, "Helvetica", size) for row in body
+                  for line in row[0].split("\n")), default=0)  # fmt: skip
+    label_width = max(100 if narrow else 130, widest + 10)
+    widths = [label_width] + [(width - 60 - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
     _table(pdf, style, 30, 75, widths, headers, body, aligns, size, 2.1 * size)

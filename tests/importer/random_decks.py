@@ -22,7 +22,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from webcert_forum.importer.reference import FIXTURES_DIR, Reference
 
-from .deck_factory import MONTH_NAMES, STANDARD, WIDE, ForumDeck, StatisticsTable, Style
+from .deck_factory import (
+    MONTH_NAMES,
+    STANDARD,
+    WIDE,
+    ForumDeck,
+    StatisticsTable,
+    Style,
+    render,
+)
 
 # Per Style field, the values drawn; a boolean field is drawn True/False without an entry.
 STYLE_CHOICES = {
@@ -356,3 +364,37 @@ def _capped(rng: random.Random, key: str, label: str, everything: list[int | Non
     cells = [None if e is None or rng.random() < 0.4 else rng.randint(1, e) for e in everything]
     total = sum(c for c in cells if c is not None)
     return key, label, cells, total if any(c is not None for c in cells) else None
+
+
+# --- one seed, end to end ----------------------------------------------------------------
+
+
+def drawn(seed: int) -> tuple[Minutes, Style]:
+    """The document and style of ``seed``: the same seed gives the same deck everywhere."""
+    rng = random.Random(seed)
+    return draw_minutes(rng), draw_style(rng)
+
+
+def read_back(minutes: Minutes, style: Style, reference: Reference) -> dict:
+    from webcert_forum.importer import parse_minutes
+
+    return parse_minutes(render(minutes.deck, style), minutes.meeting, reference)
+
+
+def minimal_style(minutes: Minutes, style: Style, still_fails) -> dict[str, object]:
+    """The switches, away from their defaults, without which the deck reads right: each is
+    set back to its default in turn and kept back when the deck still fails without it."""
+    defaults = Style()
+    current = style
+    for switch in dataclasses.fields(Style):
+        default = getattr(defaults, switch.name)
+        if getattr(current, switch.name) == default:
+            continue
+        candidate = dataclasses.replace(current, **{switch.name: default})
+        if still_fails(minutes, candidate):
+            current = candidate
+    return {
+        name: value
+        for name, value in style_switches(current).items()
+        if value != getattr(defaults, name)
+    }

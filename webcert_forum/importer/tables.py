@@ -252,7 +252,9 @@ def _boundaries(
     that no cell text crosses, else the widest least-covered run of x between them."""
     if body:
         top, bottom = min(w.top for w in body), max(w.bottom for w in body)
-        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= 1.5 * height]
+        # A rule spans the body (a one-row body is less than 1.5 word heights tall).
+        reach = min(1.5 * height, bottom - top)
+        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= reach]
     bounds = []
     for left, right in pairwise(columns):
         lo, hi = left.x1, right.x0
