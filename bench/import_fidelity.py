@@ -114,6 +114,10 @@ def report(results: list[dict], seconds: float) -> None:
             bad[key] += bool(result.get("error") or result.get("first"))
     for key in sorted(seen, key=lambda k: (-bad[k] / seen[k], k)):
         print(f"  {key:36s} {bad[key]:5d}/{seen[key]:<5d} {100 * bad[key] / seen[key]:5.1f} %")
+    for section in SECTIONS:
+        seeds = [r["seed"] for r in failed if (r.get("first") or "").startswith(section + ":")]
+        if seeds:
+            print(f"seeds first differing in {section}: {' '.join(map(str, seeds[:40]))}")
     for result in failed[:5]:
         print(f"  seed {result['seed']}: {result.get('error') or result['first']}"[:300])
 
@@ -128,7 +132,11 @@ def main() -> None:
     started = time.perf_counter()
     seeds = range(options.seed, options.seed + options.decks)
     with multiprocessing.Pool(options.processes, initializer=_start_worker) as pool:
-        results = pool.map(run_deck, seeds, chunksize=4)
+        results = []
+        for result in pool.imap(run_deck, seeds, chunksize=4):
+            results.append(result)
+            if len(results) % 100 == 0:
+                print(f"{len(results)} decks …", file=sys.stderr, flush=True)
         report(results, time.perf_counter() - started)
         failing = [r["seed"] for r in results if r.get("error") or r.get("first")]
         if options.minimal and failing:

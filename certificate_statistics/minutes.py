@@ -68,20 +68,15 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
     # The header is the line holding most type names; a type named in prose elsewhere is not.
     anchor_line = max(candidates, key=lambda c: sum(1 for w in candidates if same_line(w, c)))
     anchors = [w for w in candidates if same_line(w, anchor_line)]
+    # The label column is the table's first: a type column whose header no list names word
+    # by word ("TS" over "bas") may stand between it and the first named type.
     label_header = left_neighbour(words, min(anchors, key=lambda w: w.x0))
-    while label_header is not None:
-        table = read_table(words, [label_header, *anchors], rules=slide.rules)
-        if not _counts_in_label_column(table):
-            return table
-        # A type column whose header no list names word by word ("TS" over "bas") stands
-        # between the label column and the first named type: its cells are counts.
-        label_header = left_neighbour(words, label_header)
-    return read_table(words, anchors, x_min=0.0, rules=slide.rules)
-
-
-def _counts_in_label_column(table: Table) -> bool:
-    labels = [row.cells[0] for row in table.rows if row.cells[0].strip()]
-    return sum(parse_count(label) is not None for label in labels) > len(labels) / 2
+    further = label_header and left_neighbour(words, label_header)
+    while further is not None:
+        label_header, further = further, left_neighbour(words, further)
+    if label_header is None:
+        return read_table(words, anchors, x_min=0.0, rules=slide.rules)
+    return read_table(words, [label_header, *anchors], rules=slide.rules)
 
 
 def _month(slide: Slide, ctx: ParseContext) -> str | None:
