@@ -126,14 +126,20 @@ def _day_month(date: dt.date) -> str:
     return f"{date.day} {MONTH_NAMES[date.month - 1]}"
 
 
-def _span(start: dt.date, end: dt.date, form: str) -> str:
-    if form == "iso":
-        return start.isoformat() if start == end else f"{start.isoformat()} - {end.isoformat()}"
+def _day_month_span(start: dt.date, end: dt.date) -> str:
     if start == end:
         return _day_month(start)
     if start.month == end.month:
         return f"{start.day}-{end.day} {MONTH_NAMES[start.month - 1]}"
     return f"{_day_month(start)} - {_day_month(end)}"
+
+
+def _iso_span(start: dt.date, end: dt.date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()} - {end.isoformat()}"
+
+
+# How a service window's dates are printed, one form drawn per window; a new form is a line.
+SPAN_FORMS = [_day_month_span, _iso_span]
 
 
 def _soon(rng: random.Random, meeting: dt.date, after: int = -20, before: int = 250) -> dt.date:
@@ -163,7 +169,7 @@ def draw_minutes(rng: random.Random) -> Minutes:
 
     expected["service_windows"] = []
     for listed in rng.sample(organisations, rng.randint(1, 6)):
-        form = rng.choice(["day-month", "iso"])
+        form = rng.choice(SPAN_FORMS)
         spans = []
         for _ in range(rng.choice([1, 1, 2])):
             start = _soon(rng, meeting)
@@ -172,7 +178,7 @@ def draw_minutes(rng: random.Random) -> Minutes:
             expected["service_windows"].append(
                 {"org": listed.key, "start": start.isoformat(), "end": end.isoformat()}
             )
-        text = rng.choice([" + ", ", "]).join(_span(s, e, form) for s, e in spans)
+        text = rng.choice([" + ", ", "]).join(form(s, e) for s, e in spans)
         if stringWidth(text, "Helvetica", 10) > 140:
             text = text.replace(" + ", " +\n", 1).replace(", ", ",\n", 1)
         deck.service_windows.append((listed.key, org_label(listed), text))
