@@ -29,9 +29,12 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff, and the import contracts of pyproject.toml ([tool.importlinter]): the layers of
+# docs/architecture.md, and an importer that runs without Django.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -53,7 +53,7 @@ COUNT_ROWS = """
 import json
 from certificate_statistics.models import CertificateCount
 from regions.models import ServiceWindow
-from webcert_forum.models import Attendance
+from webcert_forum.meetings.models import Attendance
 print(json.dumps({
     "ServiceWindow": ServiceWindow.objects.count(),
     "CertificateCount": CertificateCount.objects.count(),
@@ -63,7 +63,7 @@ print(json.dumps({
 
 CREATE_USER = f"""
 from django.contrib.auth.models import User
-from webcert_forum.accounts import ensure_groups
+from webcert_forum.meetings.accounts import ensure_groups
 staff, _ = ensure_groups()
 user = User.objects.create_user({USERNAME!r}, password={PASSWORD!r})
 user.groups.add(staff)

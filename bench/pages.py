@@ -245,8 +245,8 @@ def main():
     from django.test import Client
     from django.test.utils import override_settings, setup_test_environment
 
-    from webcert_forum.accounts import ensure_groups
-    from webcert_forum.services import load_reference
+    from webcert_forum.meetings.accounts import ensure_groups
+    from webcert_forum.meetings.services import load_reference
 
     setup_test_environment()
     call_command("migrate", verbosity=0)

@@ -10,6 +10,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from webcert_forum.core.transactions import in_dry_run
+
 VERSION_KEY = "statistics:data-version"
 TIMEOUT = 24 * 60 * 60
 
@@ -29,6 +31,9 @@ def bump_version():
 
 
 def statistics_changed(**kwargs):
+    if in_dry_run():
+        # An import preview writes and rolls back: nothing changed, the cache stays valid.
+        return
     bump_version()
     # Again after commit: a page built by another request while the import's transaction
     # was still open saw the old rows under the new version.

@@ -1,7 +1,7 @@
 """Everything the dashboard shows for one selection, built once and cached: the queries
 (a fixed number, whatever the history), the pandas pivots, and the figures."""
 
-from webcert_forum.charts import figure_payload, month_label
+from webcert_forum.core.charts import figure_payload, month_label
 
 from . import charts, frames, queries
 from .cache import cached

@@ -2,7 +2,7 @@
 
 from django_tables2.export import TableExport
 
-from webcert_forum.table_exports import neutralise as spreadsheet_safe
+from webcert_forum.core.tables import neutralise as spreadsheet_safe
 
 
 class SpreadsheetSafeExport(TableExport):

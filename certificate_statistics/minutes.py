@@ -11,9 +11,11 @@ from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
 from webcert_forum.importer.dates import find_month, statistics_month
+from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import Table, left_neighbour, parse_count, read_table, same_line
+from webcert_forum.importer.validate import row_sum_mismatches, standalone_exceeding_all
 
 
 def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, list]:
@@ -130,3 +132,22 @@ def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:
                 {"month": month, "channel": channel, "org": org, "type": types[index],
                  "count": count}
             )  # fmt: skip
+
+
+def check_statistics(counts: list[dict], totals: list[dict]) -> list[str]:
+    return row_sum_mismatches(counts, totals) + standalone_exceeding_all(counts)
+
+
+# The statistics' part of the minutes document (webcert_forum.importer.parts).
+PARTS = (
+    MinutesPart(
+        keys=("certificate_counts", "certificate_totals"),
+        kinds=("statistics",),
+        parse=parse_statistics,
+        organisation_fields={"certificate_counts": "org", "certificate_totals": "org"},
+        expected="certificate statistics",
+        check=check_statistics,
+        save="certificate_statistics.services.save_certificate_counts",
+        changes="certificate_statistics.changes.statistics_changes",
+    ),
+)

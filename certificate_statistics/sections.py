@@ -9,7 +9,7 @@ statistics_section.has_data."""
 import plotly.graph_objects as go
 from django.urls import reverse
 
-from webcert_forum.charts import PALETTE, figure_payload, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, figure_payload, lean_layout, month_label
 
 from . import queries
 from .cache import cached

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from regions.reference_lists import read_rows, split_aliases, upsert
+from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
 
 from .models import CertificateCount, CertificateTotal, CertificateType
 

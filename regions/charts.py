@@ -4,7 +4,7 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from webcert_forum.charts import PALETTE, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, lean_layout, month_label
 
 TIMELINE_MONTHS = 6
 

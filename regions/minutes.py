@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
 from webcert_forum.importer.dates import iso_months, parse_date, parse_ranges
+from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import two_column_tables
@@ -52,3 +53,26 @@ def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[d
                     }
                 )
     return entries
+
+
+# The regions' part of the minutes document (webcert_forum.importer.parts).
+PARTS = (
+    MinutesPart(
+        keys=("service_windows",),
+        kinds=("service_windows",),
+        parse=parse_service_windows,
+        organisation_fields={"service_windows": "org"},
+        expected="service windows (Drift regioner)",
+        save="regions.services.save_service_windows",
+        changes="regions.changes.window_changes",
+    ),
+    MinutesPart(
+        keys=("connection_dates",),
+        kinds=("connection_dates",),
+        parse=parse_connection_dates,
+        organisation_fields={"connection_dates": "org"},
+        expected="DB/DOI connection dates (Anslutningsdatum)",
+        save="regions.services.save_connection_dates",
+        changes="regions.changes.connection_changes",
+    ),
+)

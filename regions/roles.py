@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from webcert_forum.accounts import editor_organisation, is_staff_member
+from webcert_forum.core.permissions import editor_organisation, is_staff_member
 
 from .models import Organisation, ServiceWindow
 

@@ -13,7 +13,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from webcert_forum.charts import figure_payload
+from webcert_forum.core.charts import figure_payload
 
 from . import services
 from .charts import service_window_timeline, timeline_range

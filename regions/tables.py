@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from webcert_forum.table_exports import neutralise as neutralise_formula
+from webcert_forum.core.tables import neutralise as neutralise_formula
 
 from .models import ServiceWindow
 

@@ -2,7 +2,7 @@
 
 import plotly.graph_objects as go
 
-from webcert_forum.charts import PALETTE, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, lean_layout, month_label
 
 
 def timeline_figure(entries, today):

@@ -1,5 +1,6 @@
 """The release slide: "Kommande uppdatering av Webcert till version 6.11.1, release 2022-1, SP1"
-with its date, user impact, planned items and when the release notes come."""
+with its date, user impact, planned items and when the release notes come; and the
+best-effort extras a reader would want kept: incidents in production, announced changes."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import re
 from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
-from webcert_forum.importer.dates import parse_date
-from webcert_forum.importer.read import Slide
+from webcert_forum.importer.dates import MONTH_PATTERN, MONTHS, parse_date, started_month
+from webcert_forum.importer.parts import MinutesPart
+from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
-from webcert_forum.importer.tables import Line, text_lines
+from webcert_forum.importer.tables import Line, same_line, text_lines
 
 _BULLET_RE = re.compile(r"^[\s•·▪■◦○●\-–—✓✔*o]+\s+|^[•·▪■◦○●✓✔]+")
 
@@ -82,3 +84,99 @@ def _planned_items(lines: Sequence[Line]) -> list[str]:
         else:
             items[-1] = f"{items[-1]} {text}"
     return items
+
+
+_COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "inga": 0}
+_INCIDENT_RE = re.compile(
+    rf"(\d+|en|ett|två|tre|fyra|fem|inga)\s+incident(?:er)?\s+(?:i|under)\s+"
+    rf"({MONTH_PATTERN})\b[\s:,.–-]*(.*)",
+    re.IGNORECASE,
+)
+
+
+def parse_incidents(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
+    """'2 incidenter i maj: båda berodde på …' -> month, count and description."""
+    incidents = []
+    for slide in slides:
+        for line in slide.text.split("\n"):
+            match = _INCIDENT_RE.search(line)
+            if not match:
+                continue
+            number, month, description = match.groups()
+            count = int(number) if number.isdigit() else _COUNT_WORDS[number.casefold()]
+            incidents.append(
+                {
+                    "month": started_month(MONTHS[month.casefold()], ctx.meeting_date),
+                    "count": count,
+                    "description": description.strip(),
+                    "slide": slide.number,
+                }
+            )
+    return incidents
+
+
+_PERIOD_RE = re.compile(
+    rf"^(?:({MONTH_PATTERN})|vår|våren|sommar|sommaren|höst|hösten|vinter|vintern|"
+    rf"q[1-4]|kv[1-4])\s+(20\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def parse_timeline(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
+    """Announced changes under period headers ('Juni 2022'), each column read by x."""
+    timeline = []
+    for slide in slides:
+        words = slide.words or []
+        periods = [w for w in words if _PERIOD_RE.match(" ".join(w.text.split()))]
+        if not periods:
+            continue
+        line = max(periods, key=lambda p: sum(1 for q in periods if same_line(p, q)))
+        headers = sorted((p for p in periods if same_line(p, line)), key=lambda w: w.x0)
+        for index, header in enumerate(headers):
+            right = headers[index + 1].x0 - 2 if index + 1 < len(headers) else 1e9
+            text = _column_text(words, header, right)
+            match = _PERIOD_RE.match(" ".join(header.text.split()))
+            month = MONTHS[match.group(1).casefold()] if match.group(1) else None
+            when = f"{match.group(2)}-{month:02d}" if month else match.group(2)
+            timeline.append({"when": when, "label": header.text, "text": text})
+    return timeline
+
+
+def _column_text(words: Sequence[Word], header: Word, right: float) -> str:
+    column = sorted(
+        (w for w in words if header.x0 - 2 <= w.x0 < right and w.top > header.bottom),
+        key=lambda w: w.top,
+    )
+    kept: list[Word] = []
+    for w in column:
+        # A text box further down is not part of this period's column.
+        if kept and w.top - max(k.bottom for k in kept) > 2.5 * w.height:
+            break
+        kept.append(w)
+    return " ".join(" ".join(w.text for w in kept).split())
+
+
+# The releases' part of the minutes document (webcert_forum.importer.parts).
+PARTS = (
+    MinutesPart(
+        keys=("release",),
+        kinds=("release",),
+        parse=parse_release,
+        single=True,
+        expected="release (Uppdatering av applikationen)",
+        save="releases.services.save_release",
+        changes="releases.changes.release_changes",
+    ),
+    MinutesPart(
+        keys=("incidents",),
+        kinds=("status",),
+        parse=parse_incidents,
+        save="releases.services.save_incidents",
+    ),
+    MinutesPart(
+        keys=("timeline",),
+        kinds=("timeline",),
+        parse=parse_timeline,
+        save="releases.services.save_timeline",
+    ),
+)

@@ -17,7 +17,7 @@ def _month(value):
     return dt.date(int(year), int(month or 1), 1)
 
 
-def save_release(meeting, entry, summary):
+def save_release(meeting, entry, summary, orgs=None):
     """The release this meeting announces; the Release itself follows the latest meeting."""
     if not entry or not entry.get("version"):
         return
@@ -69,7 +69,7 @@ def _plain(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def save_incidents(meeting, entries, summary):
+def save_incidents(meeting, entries, summary, orgs=None):
     model = "releases.Incident"
     existing = {i.month: i for i in Incident.objects.filter(meeting=meeting)}
     seen = set()
@@ -94,7 +94,7 @@ def save_incidents(meeting, entries, summary):
             summary.deleted(model, f"Incidenter {month:%Y-%m}")
 
 
-def save_timeline(meeting, entries, summary):
+def save_timeline(meeting, entries, summary, orgs=None):
     model = "releases.TimelineEntry"
     existing = {t.position: t for t in TimelineEntry.objects.filter(meeting=meeting)}
     for position, e in enumerate(entries, start=1):

@@ -3,8 +3,8 @@ from django.utils import timezone
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from webcert_forum.charts import figure_payload
-from webcert_forum.table_exports import SafeExportMixin
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.tables import SafeExportMixin
 
 from .charts import timeline_figure
 from .filters import ReleaseFilterSet

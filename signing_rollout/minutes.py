@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
 from webcert_forum.importer.dates import iso_months, parse_date
+from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import two_column_tables
@@ -67,3 +68,26 @@ def production_status(cell: str, ctx: ParseContext) -> dict | None:
     if date:
         return _status("planned", date.isoformat(), preliminary)
     return None
+
+
+# The signing roll-out's part of the minutes document (webcert_forum.importer.parts).
+PARTS = (
+    MinutesPart(
+        keys=("signing_tests",),
+        kinds=("signing",),
+        parse=parse_signing_tests,
+        organisation_fields={"signing_tests": "tested_by"},
+        expected="signing tests per vendor group",
+        save="signing_rollout.services.save_signing_tests",
+        changes="signing_rollout.changes.signing_test_changes",
+    ),
+    MinutesPart(
+        keys=("signing_production",),
+        kinds=("signing",),
+        parse=parse_signing_production,
+        organisation_fields={"signing_production": "org"},
+        expected="signing production per organisation",
+        save="signing_rollout.services.save_production_statuses",
+        changes="signing_rollout.changes.production_changes",
+    ),
+)

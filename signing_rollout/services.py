@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from regions.reference_lists import read_rows, split_aliases, upsert
+from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
 
 from .models import ProductionStatus, SigningTest, VendorGroup
 

@@ -5,9 +5,9 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from regions.models import Organisation
-from webcert_forum.accounts import editor_organisation, is_staff_member
-from webcert_forum.charts import figure_payload
-from webcert_forum.table_exports import SafeExportMixin
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.permissions import editor_organisation, is_staff_member
+from webcert_forum.core.tables import SafeExportMixin
 
 from . import charts
 from .filters import ProductionStatusFilterSet

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 
 from regions.models import Organisation, UserProfile
-from webcert_forum.accounts import ensure_groups
-from webcert_forum.services import load_reference, save_minutes
+from webcert_forum.meetings.accounts import ensure_groups
+from webcert_forum.meetings.services import load_reference, save_minutes
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO / "fixtures" / "seed"
@@ -38,7 +38,7 @@ def reference(db):
 @pytest.fixture
 def seed_meeting(reference, seed_document):
     save_minutes(seed_document, None)
-    from webcert_forum.models import Meeting
+    from webcert_forum.meetings.models import Meeting
 
     return Meeting.objects.get(date="2022-06-01")
 

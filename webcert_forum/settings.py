@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "webcert_forum",
+    "webcert_forum.meetings",
     "regions",
     "releases",
     "certificate_statistics",

@@ -4,21 +4,22 @@ from django.urls import include, path
 
 from regions import feeds as region_feeds
 
-from . import health, views
+from . import health
+from .overview import views as overview_views
 
 admin.site.site_header = "Webcert användarforum – administration"
 admin.site.site_title = "Webcert användarforum"
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
+    path("", overview_views.overview, name="overview"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("meetings/", include("webcert_forum.meeting_urls")),
-    path("regions/", include("webcert_forum.organisation_urls")),
+    path("meetings/", include("webcert_forum.meetings.urls")),
+    path("regions/", include("webcert_forum.overview.organisations.urls")),
     path("service-windows/", include("regions.service_window_urls")),
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
     path("releases/", include("releases.urls")),

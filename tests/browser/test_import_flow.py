@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_importer_uploads_previews_and_confirms_the_seed_minutes(
     page, live_server, login, reference, importer_user, seed_document, console_errors, screenshot
 ):
-    from webcert_forum.models import Meeting
+    from webcert_forum.meetings.models import Meeting
 
     assert not Meeting.objects.exists()
     login("importer", "pw-importer")

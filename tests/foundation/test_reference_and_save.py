@@ -7,8 +7,8 @@ from certificate_statistics.models import CertificateCount, CertificateTotal, Ce
 from regions.models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow
 from releases.models import Release, ReleaseAnnouncement
 from signing_rollout.models import ProductionStatus, SigningTest, VendorGroup
-from webcert_forum.models import Attendance, Meeting
-from webcert_forum.services import DocumentRejected, load_reference, save_minutes
+from webcert_forum.meetings.models import Attendance, Meeting
+from webcert_forum.meetings.services import DocumentRejected, load_reference, save_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_load_reference_creates_every_listed_row_and_is_idempotent():
 
 def test_load_reference_updates_a_changed_row(tmp_path):
     load_reference()
-    from webcert_forum.services import FIXTURES_DIR
+    from webcert_forum.meetings.services import FIXTURES_DIR
 
     for name in ("organisations.csv", "vendor_groups.csv", "certificate_types.csv"):
         text = (FIXTURES_DIR / name).read_text(encoding="utf-8")

@@ -1,7 +1,6 @@
 """Each pipeline step alone, on plain data."""
 
 import datetime as dt
-import sys
 
 import pytest
 
@@ -14,7 +13,7 @@ from webcert_forum.importer.dates import (
     statistics_month,
 )
 from webcert_forum.importer.read import Word
-from webcert_forum.importer.reference import Reference, default_reference, fold
+from webcert_forum.importer.reference import Reference, fold
 from webcert_forum.importer.tables import join_header, parse_count, read_table
 
 JUNE = dt.date(2022, 6, 1)
@@ -62,16 +61,17 @@ def test_reference_from_rows():
 
 
 @pytest.mark.django_db
-def test_default_reference_reads_the_database_with_aliases_mapped_since():
+def test_the_site_reads_the_database_lists_with_aliases_mapped_since():
     from regions.models import Organisation
     from regions.services import add_alias
-    from webcert_forum.services import load_reference
+    from webcert_forum.meetings.imports.reference import reference_from_database
+    from webcert_forum.meetings.services import load_reference
 
     load_reference()
-    assert default_reference().organisation("Region Atlantis") is None
+    assert reference_from_database().organisation("Region Atlantis") is None
     add_alias(Organisation.objects.get(key="halland"), "Region Atlantis")
-    assert default_reference().organisation("Region Atlantis") == "halland"
-    assert default_reference().organisation("Region Stockholm") == "stockholm"
+    assert reference_from_database().organisation("Region Atlantis") == "halland"
+    assert reference_from_database().organisation("Region Stockholm") == "stockholm"
 
 
 def test_fold():
@@ -170,19 +170,3 @@ def test_table_stops_before_text_far_below():
             word("Källa: Inera", 10, 80, 200)]  # fmt: skip
     table = read_table(header + body, header)
     assert [row.cells for row in table.rows] == [["Halland", "8 juni"]]
-
-
-@pytest.mark.parametrize(
-    "module",
-    ["regions.minutes", "releases.minutes", "signing_rollout.minutes",
-     "certificate_statistics.minutes", "webcert_forum.minutes", "webcert_forum.importer"],
-)  # fmt: skip
-def test_each_parser_module_imports_first(module):
-    # An app may import its own parser before anything else imports the importer.
-    import subprocess
-
-    from .conftest import ROOT
-
-    command = [sys.executable, "-c", f"import {module}"]
-    done = subprocess.run(command, capture_output=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr.decode()

@@ -5,7 +5,7 @@ import pytest
 
 from certificate_statistics.models import CertificateCount
 from tests.conftest import SEED_PDF, seed_document_data
-from webcert_forum.models import Meeting
+from webcert_forum.meetings.models import Meeting
 
 from .conftest import import_minutes, row_counts, stored_files
 from .pdfs import attendance_deck, slides_pdf

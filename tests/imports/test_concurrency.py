@@ -6,8 +6,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from webcert_forum import imports
-from webcert_forum.models import ImportRun
+from webcert_forum.meetings.imports import runs as imports
+from webcert_forum.meetings.models import ImportRun
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",

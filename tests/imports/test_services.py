@@ -1,6 +1,6 @@
 import pytest
 
-from webcert_forum.imports import display_name, resolve_document
+from webcert_forum.meetings.imports.runs import display_name, resolve_document
 
 
 @pytest.mark.parametrize(

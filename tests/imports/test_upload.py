@@ -8,7 +8,7 @@ from django.urls import reverse
 from certificate_statistics.models import CertificateCount
 from regions.models import OrganisationAlias
 from tests.conftest import make_user
-from webcert_forum.models import Attendance, ImportRun, Meeting
+from webcert_forum.meetings.models import Attendance, ImportRun, Meeting
 
 from .conftest import row_counts, stored_files
 from .pdfs import attendance_deck, slides_pdf

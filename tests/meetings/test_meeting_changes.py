@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 
+from certificate_statistics.changes import statistics_changes
 from regions.models import Organisation
 from tests.meetings.factories import (
     CONNECTION_ORG,
@@ -15,9 +16,10 @@ from tests.meetings.factories import (
     SEPTEMBER,
     september_document,
 )
-from webcert_forum.meeting_changes import changes_since_previous, compare, statistics_changes
-from webcert_forum.models import Meeting
-from webcert_forum.services import save_minutes
+from webcert_forum.core.changes import compare
+from webcert_forum.meetings.changes import changes_since_previous
+from webcert_forum.meetings.models import Meeting
+from webcert_forum.meetings.services import save_minutes
 
 
 def test_compare_names_what_is_new_changed_and_gone():
@@ -85,7 +87,7 @@ def test_changes_between_june_and_september(two_meetings):
 
 
 def test_statistics_cells_first_printed_are_counted_per_month(seed_meeting, seed_document):
-    notes = statistics_changes(seed_meeting).notes
+    notes = statistics_changes(None, seed_meeting).notes
     per_month = Counter((e["month"], e["channel"]) for e in seed_document["certificate_counts"])
     assert len(notes) == len(per_month)
     (month, channel), n = sorted(per_month.items())[0]

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tests.meetings.factories import NOW_PRESENT, SEPTEMBER, september_document, with_slides
-from webcert_forum.models import ImportRun, Meeting, Question
-from webcert_forum.services import save_minutes
+from webcert_forum.meetings.models import ImportRun, Meeting, Question
+from webcert_forum.meetings.services import save_minutes
 
 pytestmark = pytest.mark.django_db
 

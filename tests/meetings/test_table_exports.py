@@ -1,4 +1,4 @@
-from webcert_forum.table_exports import neutralise
+from webcert_forum.core.tables import neutralise
 
 
 def test_formula_starts_are_neutralised_and_other_values_kept():

@@ -13,8 +13,8 @@ from regions.models import Organisation
 from signing_rollout.models import VendorGroup
 from signing_rollout.services import report_production_status
 from tests.meetings.factories import SEPTEMBER, september_document
-from webcert_forum.models import Meeting, Question
-from webcert_forum.services import save_minutes
+from webcert_forum.meetings.models import Meeting, Question
+from webcert_forum.meetings.services import save_minutes
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from releases.models import Incident, Release, TimelineEntry
 from tests.meetings.factories import NEW_RELEASE_DATE, SEPTEMBER, september_document
-from webcert_forum.services import save_minutes
+from webcert_forum.meetings.services import save_minutes
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 
 from tests.conftest import SEED_PDF
 from tests.security import pdfs
-from webcert_forum.pdf_safety import active_content
+from webcert_forum.meetings.imports.pdf_safety import active_content
 
 
 def test_the_real_minutes_deck_and_a_plain_pdf_have_no_active_content():

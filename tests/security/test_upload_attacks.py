@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from tests.conftest import SEED_PDF
 from tests.security import pdfs
-from webcert_forum.models import ImportRun, Meeting
+from webcert_forum.meetings.models import ImportRun, Meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from regions.models import ServiceWindow
-from webcert_forum.services import preview_minutes, save_minutes
+from webcert_forum.meetings.services import preview_minutes, save_minutes
 
 from .conftest import form_data
 

@@ -11,8 +11,8 @@ from signing_rollout.models import ProductionStatus, VendorGroup
 from signing_rollout.queries import current_status_of, current_statuses
 from signing_rollout.services import report_production_status
 from tests.meetings.factories import SEPTEMBER, september_document
-from webcert_forum.models import Meeting
-from webcert_forum.services import preview_minutes, save_minutes
+from webcert_forum.meetings.models import Meeting
+from webcert_forum.meetings.services import preview_minutes, save_minutes
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from webcert_forum.charts import PALETTE
+from webcert_forum.core.charts import PALETTE
 
 from .conftest import add_history
 

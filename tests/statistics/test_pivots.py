@@ -105,7 +105,7 @@ def test_change_from_the_month_before(seed_meeting):
 
 
 def test_a_printed_total_that_differs_is_marked(reference, seed_document):
-    from webcert_forum.services import save_minutes
+    from webcert_forum.meetings.services import save_minutes
 
     for entry in seed_document["certificate_totals"]:
         if (entry["month"], entry["channel"], entry["org"]) == ("2022-05", "all", "blekinge"):

@@ -1,29 +1,38 @@
 """read -> classify -> tables (per section) -> resolve -> validate: the minutes document.
 
-Each app owns the parser of its slides (``regions.minutes``, ``releases.minutes``, …);
-this module only routes slides to them and assembles ``webcert-forum-minutes/1``.
+Each app owns the parser of its slides and declares its part of the document in its
+``minutes.py`` (``parts.MinutesPart``); this module only routes slides to the registered
+parts and assembles ``webcert-forum-minutes/1``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from functools import cache
+from collections.abc import Sequence
 
 from . import read as reading
 from . import validate
 from .classify import FORUM_KINDS, classify_slides, needs_layout
 from .context import ParseContext
+from .cover import deck_meeting_date
 from .errors import MinutesImportError
-from .reference import Reference, default_reference
+from .parts import MinutesPart, registered
+from .reference import Reference
 
 SCHEMA = "webcert-forum-minutes/1"
 
 
 def parse_minutes(
-    source, meeting_date: dt.date | None = None, reference: Reference | None = None
+    source,
+    meeting_date: dt.date | None = None,
+    reference: Reference | None = None,
+    parts: Sequence[MinutesPart] | None = None,
 ) -> dict:
     """The minutes document of a forum deck (path, binary file object or bytes).
+
+    ``reference`` holds the label lists (the site passes the database's; without one, the
+    CSV fixtures); ``parts`` the document's parts (by default the registered ones).
 
     Raises ``MinutesImportError`` for a file a person must fix; everything the parser
     could not settle inside a readable deck goes to ``warnings`` and ``unresolved``.
@@ -34,97 +43,66 @@ def parse_minutes(
         classify_slides(slides)
         if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
             raise MinutesImportError("not_minutes")
-        meeting_date = meeting_date or _forum().deck_meeting_date(slides)
+        meeting_date = meeting_date or deck_meeting_date(slides)
         if meeting_date is None:
             raise MinutesImportError("no_meeting_date")
-        ctx = ParseContext(meeting_date, reference or default_reference())
-        parts: dict[str, list] = defaultdict(list)
+        ctx = ParseContext(meeting_date, reference or Reference.from_fixtures())
+        parts = registered() if parts is None else list(parts)
+        found: dict[str, list] = defaultdict(list)
         for slide in slides:
             if slide.section is None:
                 continue
             if needs_layout(slide.title, slide.text):
                 deck.add_layout(slide)
-            parse_slide(slide, ctx, parts)
+            parse_slide(slide, ctx, parts, found)
             deck.drop_layout(slide)
-    return assemble(slides, parts, ctx)
+    return assemble(slides, parts, found, ctx)
 
 
-@cache
-def parsers() -> dict[str, dict]:
-    """Section kind -> the parsers (owned by the apps) that read a slide of it.
-
-    Imported here, not at module level: the apps' parsers import the importer's helpers,
-    so importing e.g. ``regions.minutes`` first must not loop back into them.
-    """
-    from certificate_statistics.minutes import parse_statistics
-    from regions.minutes import parse_connection_dates, parse_service_windows
-    from releases.minutes import parse_release
-    from signing_rollout.minutes import parse_signing_production, parse_signing_tests
-    from webcert_forum import minutes as forum
-
-    return {
-        "attendance": {"attendance": forum.parse_attendance},
-        "service_windows": {"service_windows": parse_service_windows},
-        "release": {"release": parse_release},
-        "connection_dates": {"connection_dates": parse_connection_dates},
-        "signing": {
-            "signing_tests": parse_signing_tests,
-            "signing_production": parse_signing_production,
-        },
-        "statistics": {"statistics": parse_statistics},
-        "next_meeting": {"next_meeting": forum.parse_next_meeting},
-        "status": {"incidents": forum.parse_incidents},
-        "timeline": {"timeline": forum.parse_timeline},
-    }
+def parse_slide(
+    slide: reading.Slide, ctx: ParseContext, parts: Sequence[MinutesPart], found: dict
+) -> None:
+    """Run the parsers of the parts that read the slide; results collect per document key,
+    in slide order."""
+    for part in parts:
+        if slide.section.kind in part.kinds and not part.whole_deck:
+            _collect(part, part.parse([slide], ctx), found)
 
 
-def parse_slide(slide: reading.Slide, ctx: ParseContext, parts: dict[str, list]) -> None:
-    """Run the slide's parsers; results collect per document key, in slide order."""
-    for key, parser in parsers().get(slide.section.kind, {}).items():
-        result = parser([slide], ctx)
-        if key == "statistics":
-            counts, totals = result
-            parts["certificate_counts"] += counts
-            parts["certificate_totals"] += totals
-        elif isinstance(result, list):
-            parts[key] += result
-        elif result is not None:
-            parts[key].append(result)
+def _collect(part: MinutesPart, result, found: dict) -> None:
+    for key, value in zip(part.keys, result if len(part.keys) > 1 else (result,), strict=True):
+        if isinstance(value, list):
+            found[key] += value
+        elif value is not None:
+            found[key].append(value)
 
 
-def assemble(slides: list[reading.Slide], parts: dict[str, list], ctx: ParseContext) -> dict:
-    counts, totals = parts["certificate_counts"], parts["certificate_totals"]
+def assemble(
+    slides: list[reading.Slide], parts: Sequence[MinutesPart], found: dict, ctx: ParseContext
+) -> dict:
+    for part in parts:
+        if part.whole_deck:
+            _collect(part, part.parse(slides, ctx), found)
+    values = {}
+    for part in parts:
+        for key in part.keys:
+            values[key] = next(iter(found[key]), None) if part.single else found[key]
+    for part in parts:
+        if part.check is not None:
+            for warning in part.check(*(values[key] for key in part.keys)):
+                ctx.warn(warning)
+    for warning in validate.missing_sections(values, parts):
+        ctx.warn(warning)
     document = {
         "schema": SCHEMA,
+        # The next meeting is part of the meeting's own header, not a section of its own.
         "meeting": {
             "date": ctx.meeting_date.isoformat(),
-            "next_meeting": next(iter(parts["next_meeting"]), None),
+            "next_meeting": values.pop("next_meeting", None),
         },
-        "attendance": parts["attendance"],
-        "service_windows": parts["service_windows"],
-        "release": next(iter(parts["release"]), None),
-        "connection_dates": parts["connection_dates"],
-        "signing_tests": parts["signing_tests"],
-        "signing_production": parts["signing_production"],
-        "certificate_counts": counts,
-        "certificate_totals": totals,
+        **values,
+        "warnings": ctx.warnings,
+        "unresolved": ctx.unresolved,
+        "slides": [{"number": s.number, "title": s.title, "text": s.text} for s in slides],
     }
-    for warning in (
-        validate.row_sum_mismatches(counts, totals)
-        + validate.standalone_exceeding_all(counts)
-        + validate.missing_sections(document)
-    ):
-        ctx.warn(warning)
-    document["warnings"] = ctx.warnings
-    document["unresolved"] = ctx.unresolved
-    document["slides"] = [{"number": s.number, "title": s.title, "text": s.text} for s in slides]
-    document["incidents"] = parts["incidents"]
-    document["timeline"] = parts["timeline"]
-    document["questions"] = _forum().parse_questions(slides, ctx)
     return document
-
-
-def _forum():
-    from webcert_forum import minutes
-
-    return minutes

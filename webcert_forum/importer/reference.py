@@ -99,17 +99,3 @@ class Reference:
 
     def certificate_type(self, label: str | None) -> str | None:
         return _lookup(self.certificate_types, label)
-
-
-def default_reference() -> Reference:
-    """The database's lists (with the aliases mapped on preview pages) when Django is set up;
-    the CSV fixtures only for the parser used on its own, outside the project."""
-    try:
-        from django.apps import apps
-    except ImportError:
-        return Reference.from_fixtures()
-    if not apps.ready:
-        return Reference.from_fixtures()
-    from webcert_forum.reference_data import reference_from_database
-
-    return reference_from_database()

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-EXPECTED_SECTIONS = {
-    "attendance": "attendance (Deltagare)",
-    "service_windows": "service windows (Drift regioner)",
-    "release": "release (Uppdatering av applikationen)",
-    "connection_dates": "DB/DOI connection dates (Anslutningsdatum)",
-    "signing_tests": "signing tests per vendor group",
-    "signing_production": "signing production per organisation",
-    "certificate_counts": "certificate statistics",
-}
 
-
-def missing_sections(document: dict) -> list[str]:
-    warnings = [
-        f"Expected section missing: {label}."
-        for key, label in EXPECTED_SECTIONS.items()
-        if not document.get(key)
+def missing_sections(values: dict, parts) -> list[str]:
+    """A warning for each expected part the deck did not fill (``parts.MinutesPart``)."""
+    return [
+        f"Expected section missing: {part.expected}."
+        for part in parts
+        if part.expected and not any(values.get(key) for key in part.keys)
     ]
-    if not document["meeting"].get("next_meeting"):
-        warnings.append("Expected section missing: next meeting (Nästa möte).")
-    return warnings
 
 
 def row_sum_mismatches(counts: list[dict], totals: list[dict]) -> list[str]:

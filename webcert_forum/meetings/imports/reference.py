@@ -4,8 +4,7 @@ count from the next parse on), instead of the CSV fixtures the importer falls ba
 from certificate_statistics.models import CertificateType
 from regions.models import Organisation
 from signing_rollout.models import VendorGroup
-
-from .importer.reference import Reference
+from webcert_forum.importer.reference import Reference
 
 
 def reference_from_database():

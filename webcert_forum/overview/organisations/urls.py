@@ -2,7 +2,7 @@ from django.urls import path
 
 from regions import feeds
 
-from . import organisation_views as views
+from . import views
 
 app_name = "regions"
 

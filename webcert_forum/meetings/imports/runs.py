@@ -15,22 +15,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from .importer import parse_minutes
-from .models import ImportRun, Meeting
-from .reference_data import reference_from_database
-from .services import DocumentRejected, preview_minutes, save_minutes
+from webcert_forum.importer import parse_minutes
+from webcert_forum.importer.parts import organisation_fields
 
-# Fields of a minutes document that hold an organisation key (the parser leaves the label
-# as printed there when it matches none).
-ORGANISATION_FIELDS = {
-    "attendance": "org",
-    "service_windows": "org",
-    "connection_dates": "org",
-    "signing_production": "org",
-    "certificate_counts": "org",
-    "certificate_totals": "org",
-    "signing_tests": "tested_by",
-}
+from ..models import ImportRun, Meeting
+from ..services import DocumentRejected, preview_minutes, save_minutes
+from .reference import reference_from_database
 
 
 class ImportAlreadyDone(Exception):
@@ -122,7 +112,7 @@ def map_labels(run, mapping, user):
 def resolve_document(document, keys):
     """The document with organisation labels replaced by keys (label -> key)."""
     document = copy.deepcopy(document)
-    for part, field in ORGANISATION_FIELDS.items():
+    for part, field in organisation_fields().items():
         for entry in document.get(part) or []:
             if entry.get(field) in keys:
                 entry[field] = keys[entry[field]]

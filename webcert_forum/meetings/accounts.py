@@ -1,11 +1,10 @@
-"""Roles: Inera staff are the group "Inera"; region editors have an organisation on their
-profile; importers hold webcert_forum.import_minutes."""
+"""The groups behind the roles of ``webcert_forum.core.permissions``, and the demo accounts."""
 
 from django.contrib.auth.models import Group, Permission, User
 
 from regions.models import Organisation, UserProfile
+from webcert_forum.core.permissions import STAFF_GROUP
 
-STAFF_GROUP = "Inera"
 IMPORTERS_GROUP = "Importörer"
 
 DEMO_ACCOUNTS = [
@@ -13,20 +12,6 @@ DEMO_ACCOUNTS = [
     ("inera", "Inera-personal: läser allt, redigerar alla servicefönster"),
     ("jonkoping", "regionredaktör för Region Jönköpings län"),
 ]
-
-
-def is_staff_member(user):
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
-    )
-
-
-def editor_organisation(user):
-    """The organisation a region editor edits for, or None."""
-    if not user.is_authenticated:
-        return None
-    profile = UserProfile.objects.filter(user=user).select_related("organisation").first()
-    return profile.organisation if profile else None
 
 
 def ensure_groups():

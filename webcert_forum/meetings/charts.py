@@ -2,7 +2,7 @@
 
 import plotly.graph_objects as go
 
-from .charts import PALETTE, lean_layout
+from webcert_forum.core.charts import PALETTE, lean_layout
 
 
 def attendance_heatmap(matrix):

@@ -7,17 +7,17 @@ from regions.charts import cumulative_connections_figure
 from regions.models import Organisation
 from regions.queries import connection_history, cumulative_connections, latest_connection_dates
 from regions.service_window_sections import organisation_windows
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.tables import SafeExportMixin
 
-from .charts import figure_payload
-from .organisation_filters import OrganisationFilterSet
-from .organisation_queries import (
+from .filters import OrganisationFilterSet
+from .queries import (
     latest_certificate_month,
     organisation_attendance,
     organisation_signing,
     organisations_with_facts,
 )
-from .organisation_tables import OrganisationTable
-from .table_exports import SafeExportMixin
+from .tables import OrganisationTable
 
 
 class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):

@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_tables2 import SingleTableView
 
-from . import imports
-from .forms import LabelMappingForm, MinutesUploadForm
-from .importer import SWEDISH_MESSAGES, MinutesImportError
-from .models import ImportRun
-from .services import DocumentRejected
-from .tables import ImportRunTable
+from webcert_forum.importer import SWEDISH_MESSAGES, MinutesImportError
+
+from ..forms import LabelMappingForm, MinutesUploadForm
+from ..models import ImportRun
+from ..services import DocumentRejected
+from ..tables import ImportRunTable
+from . import runs as imports
 
 PERMISSION = "webcert_forum.import_minutes"
 importer_required = permission_required(PERMISSION, raise_exception=True)

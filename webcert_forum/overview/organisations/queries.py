@@ -11,8 +11,7 @@ from certificate_statistics.models import CertificateCount, Channel
 from regions.models import ConnectionDate, Organisation
 from signing_rollout.models import VendorGroup
 from signing_rollout.queries import current_status_of, latest_tests, newest_status
-
-from .models import Attendance
+from webcert_forum.meetings.models import Attendance
 
 
 def latest_certificate_month():

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from webcert_forum.accounts import DEMO_ACCOUNTS, create_demo_users
+from webcert_forum.meetings.accounts import DEMO_ACCOUNTS, create_demo_users
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand
 
-from webcert_forum.imports import parse, sha256_of, source_file_for
-from webcert_forum.services import FIXTURES_DIR, save_minutes
+from webcert_forum.meetings.imports.runs import parse, sha256_of, source_file_for
+from webcert_forum.meetings.services import FIXTURES_DIR, save_minutes
 
 SEED_PDF = FIXTURES_DIR / "seed" / "webcert-anvandarforum-2022-06.pdf"
 SEED_DATE = dt.date(2022, 6, 1)

@@ -1,23 +1,61 @@
 """Meeting pages: a meeting with its changes since the previous one, attendance across
 meetings, slide search, and the staff's questions."""
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django_tables2 import SingleTableView
 
-from .accounts import is_staff_member
-from .charts import figure_payload
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.permissions import is_staff_member
+
+from .changes import changes_since_previous
+from .charts import attendance_heatmap
 from .forms import QuestionForm
-from .meeting_changes import changes_since_previous
-from .meeting_charts import attendance_heatmap
-from .meeting_queries import attendance_matrix, highlight, search_slides
-from .models import ImportRun, Question
+from .models import ImportRun, Meeting, Question
+from .queries import attendance_matrix, highlight, search_slides
 from .questions import open_at, save_question
-from .views import _meeting_or_404
+from .tables import MeetingTable
+
+
+class MeetingListView(SingleTableView):
+    table_class = MeetingTable
+    template_name = "webcert_forum/meeting_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return Meeting.objects.annotate(
+            present_count=Count("attendance", filter=Q(attendance__present=True), distinct=True),
+            slide_count=Count("slides", distinct=True),
+        ).order_by("-date")
+
+
+def meeting_or_404(date):
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError as error:
+        raise Http404("Inget möte med det datumet.") from error
+    return get_object_or_404(Meeting, date=day)
+
+
+def meeting_pdf(request, date):
+    meeting = meeting_or_404(date)
+    if not meeting.source_file:
+        raise Http404("Mötet har ingen sparad PDF.")
+    return FileResponse(
+        meeting.source_file.open("rb"),
+        as_attachment=True,
+        filename=f"webcert-anvandarforum-{meeting.date:%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+    )
 
 
 def meeting_detail(request, date):
-    meeting = _meeting_or_404(date)
+    meeting = meeting_or_404(date)
     attendance = list(
         meeting.attendance.select_related("organisation").order_by("organisation__name")
     )
@@ -67,7 +105,7 @@ def _require_staff(user):
 
 def question_create(request, date):
     _require_staff(request.user)
-    meeting = _meeting_or_404(date)
+    meeting = meeting_or_404(date)
     question = Question(meeting=meeting, asked_on=meeting.date)
     if request.method == "POST":
         form = QuestionForm(request.POST, instance=question)

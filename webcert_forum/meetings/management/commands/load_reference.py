@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from webcert_forum.services import FIXTURES_DIR, load_reference
+from webcert_forum.meetings.services import FIXTURES_DIR, load_reference
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
-"""The forum's own slides: who attended, when the next meeting is, and the best-effort
-extras a person reading the minutes would want kept (incidents, timeline, questions)."""
+"""The forum's own slides: who attended, when the next meeting is, and the questions the
+forum follows up."""
 
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ import re
 from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
-from webcert_forum.importer.dates import (
-    MONTH_PATTERN,
-    MONTHS,
-    parse_date,
-    parse_time,
-    started_month,
-)
-from webcert_forum.importer.read import Slide, Word
+from webcert_forum.importer.dates import parse_date, parse_time
+from webcert_forum.importer.parts import MinutesPart
+from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import left_neighbour, read_side_by_side, same_line
 
@@ -72,90 +67,6 @@ def parse_next_meeting(slides: Sequence[Slide], ctx: ParseContext) -> str | None
     return None
 
 
-def deck_meeting_date(slides: Sequence[Slide]) -> dt.date | None:
-    """A meeting date the deck names itself, on its cover ('Användarforum 1 juni 2022')."""
-    covers = [s for s in slides if "användarforum" in fold(s.title)] or list(slides[:1])
-    for slide in covers:
-        if "användarforum" not in fold(slide.text) and "mötesdatum" not in fold(slide.text):
-            continue
-        for line in slide.text.split("\n"):
-            if re.search(r"\b20\d\d\b", line):
-                date = parse_date(line, None)
-                if date:
-                    return date
-    return None
-
-
-_COUNT_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "inga": 0}
-_INCIDENT_RE = re.compile(
-    rf"(\d+|en|ett|två|tre|fyra|fem|inga)\s+incident(?:er)?\s+(?:i|under)\s+"
-    rf"({MONTH_PATTERN})\b[\s:,.–-]*(.*)",
-    re.IGNORECASE,
-)
-
-
-def parse_incidents(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
-    """'2 incidenter i maj: båda berodde på …' -> month, count and description."""
-    incidents = []
-    for slide in slides:
-        for line in slide.text.split("\n"):
-            match = _INCIDENT_RE.search(line)
-            if not match:
-                continue
-            number, month, description = match.groups()
-            count = int(number) if number.isdigit() else _COUNT_WORDS[number.casefold()]
-            incidents.append(
-                {
-                    "month": started_month(MONTHS[month.casefold()], ctx.meeting_date),
-                    "count": count,
-                    "description": description.strip(),
-                    "slide": slide.number,
-                }
-            )
-    return incidents
-
-
-_PERIOD_RE = re.compile(
-    rf"^(?:({MONTH_PATTERN})|vår|våren|sommar|sommaren|höst|hösten|vinter|vintern|"
-    rf"q[1-4]|kv[1-4])\s+(20\d\d)$",
-    re.IGNORECASE,
-)
-
-
-def parse_timeline(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
-    """Announced changes under period headers ('Juni 2022'), each column read by x."""
-    timeline = []
-    for slide in slides:
-        words = slide.words or []
-        periods = [w for w in words if _PERIOD_RE.match(" ".join(w.text.split()))]
-        if not periods:
-            continue
-        line = max(periods, key=lambda p: sum(1 for q in periods if same_line(p, q)))
-        headers = sorted((p for p in periods if same_line(p, line)), key=lambda w: w.x0)
-        for index, header in enumerate(headers):
-            right = headers[index + 1].x0 - 2 if index + 1 < len(headers) else 1e9
-            text = _column_text(words, header, right)
-            match = _PERIOD_RE.match(" ".join(header.text.split()))
-            month = MONTHS[match.group(1).casefold()] if match.group(1) else None
-            when = f"{match.group(2)}-{month:02d}" if month else match.group(2)
-            timeline.append({"when": when, "label": header.text, "text": text})
-    return timeline
-
-
-def _column_text(words: Sequence[Word], header: Word, right: float) -> str:
-    column = sorted(
-        (w for w in words if header.x0 - 2 <= w.x0 < right and w.top > header.bottom),
-        key=lambda w: w.top,
-    )
-    kept: list[Word] = []
-    for w in column:
-        # A text box further down is not part of this period's column.
-        if kept and w.top - max(k.bottom for k in kept) > 2.5 * w.height:
-            break
-        kept.append(w)
-    return " ".join(" ".join(w.text for w in kept).split())
-
-
 _QUESTION_RE = re.compile(
     r"Fråga från\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+(?:\s+\d{4})?)\s*:\s*(.+?\?)\s*(.*)",
     re.IGNORECASE | re.DOTALL,
@@ -190,3 +101,31 @@ def _question(date: dt.date | None, text: str, answer: str, slide: int) -> dict:
         "answer": " ".join(answer.split()) or None,
         "slide": slide,
     }
+
+
+# The forum's own part of the minutes document (webcert_forum.importer.parts).
+PARTS = (
+    MinutesPart(
+        keys=("attendance",),
+        kinds=("attendance",),
+        parse=parse_attendance,
+        organisation_fields={"attendance": "org"},
+        expected="attendance (Deltagare)",
+        save="webcert_forum.meetings.services.save_attendance",
+        changes="webcert_forum.meetings.changes.attendance_changes",
+    ),
+    # Saved with the meeting itself, as its header.
+    MinutesPart(
+        keys=("next_meeting",),
+        kinds=("next_meeting",),
+        parse=parse_next_meeting,
+        single=True,
+        expected="next meeting (Nästa möte)",
+    ),
+    MinutesPart(
+        keys=("questions",),
+        parse=parse_questions,
+        whole_deck=True,
+        save="webcert_forum.meetings.services.save_questions",
+    ),
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import import_views, meeting_views, views
+from . import views
+from .imports import views as import_views
 
 app_name = "meetings"
 
@@ -13,10 +14,10 @@ urlpatterns = [
     path("import/<int:pk>/labels/", import_views.map_labels, name="import-labels"),
     path("import/<int:pk>/confirm/", import_views.confirm, name="import-confirm"),
     path("import/<int:pk>/discard/", import_views.discard, name="import-discard"),
-    path("attendance/", meeting_views.attendance, name="attendance"),
-    path("search/", meeting_views.search, name="search"),
-    path("questions/<int:pk>/edit/", meeting_views.question_edit, name="question-edit"),
-    path("<str:date>/", meeting_views.meeting_detail, name="detail"),
+    path("attendance/", views.attendance, name="attendance"),
+    path("search/", views.search, name="search"),
+    path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
+    path("<str:date>/", views.meeting_detail, name="detail"),
     path("<str:date>/protokoll.pdf", views.meeting_pdf, name="pdf"),
-    path("<str:date>/questions/new/", meeting_views.question_create, name="question-create"),
+    path("<str:date>/questions/new/", views.question_create, name="question-create"),
 ]

@@ -6,25 +6,18 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from certificate_statistics.services import load_certificate_types, save_certificate_counts
-from regions.services import (
-    load_organisations,
-    organisations_by_key,
-    save_connection_dates,
-    save_service_windows,
-)
-from releases.services import save_incidents, save_release, save_timeline
-from signing_rollout.services import (
-    load_vendor_groups,
-    save_production_statuses,
-    save_signing_tests,
-)
+from certificate_statistics.services import load_certificate_types
+from regions.services import load_organisations, organisations_by_key
+from signing_rollout.services import load_vendor_groups
+from webcert_forum.core.transactions import rolled_back
+from webcert_forum.importer.parts import organisation_fields, registered
+from webcert_forum.importer.pipeline import SCHEMA
 
-from .changes import ChangeSummary
 from .models import Attendance, Meeting, Question, Slide
+from .summary import ChangeSummary
 
-SCHEMA = "webcert-forum-minutes/1"
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
@@ -50,12 +43,12 @@ def check_document(document, orgs):
     if document.get("unresolved"):
         labels = ", ".join(sorted({str(u.get("label", u)) for u in document["unresolved"]}))
         raise DocumentRejected(f"Labels that match no organisation: {labels}.")
-    referenced = set()
-    for part in ("attendance", "service_windows", "connection_dates", "signing_production"):
-        referenced |= {e["org"] for e in document.get(part, [])}
-    referenced |= {e["org"] for e in document.get("certificate_counts", [])}
-    referenced |= {e["org"] for e in document.get("certificate_totals", [])}
-    referenced |= {e["tested_by"] for e in document.get("signing_tests", []) if e.get("tested_by")}
+    referenced = {
+        entry[field]
+        for key, field in organisation_fields().items()
+        for entry in document.get(key) or []
+        if entry.get(field)
+    }
     unknown = sorted(referenced - orgs.keys())
     if unknown:
         raise DocumentRejected(f"Organisations not in the reference list: {', '.join(unknown)}.")
@@ -70,31 +63,16 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
         check_document(document, orgs)
         meeting = _save_meeting(document["meeting"], user, source_file, sha256, summary)
         _save_slides(meeting, document.get("slides", []), summary)
-        _save_attendance(meeting, document.get("attendance", []), summary, orgs)
-        save_service_windows(meeting, document.get("service_windows", []), summary, orgs)
-        save_connection_dates(meeting, document.get("connection_dates", []), summary, orgs)
-        save_release(meeting, document.get("release"), summary)
-        save_incidents(meeting, document.get("incidents", []), summary)
-        save_timeline(meeting, document.get("timeline", []), summary)
-        save_signing_tests(meeting, document.get("signing_tests", []), summary, orgs)
-        save_production_statuses(meeting, document.get("signing_production", []), summary, orgs)
-        save_certificate_counts(
-            meeting,
-            document.get("certificate_counts", []),
-            document.get("certificate_totals", []),
-            summary,
-            orgs,
-        )
-        _save_questions(meeting, document.get("questions", []), summary)
+        for part in registered():
+            if part.save:
+                import_string(part.save)(meeting, *part.values(document), summary, orgs)
     return summary
 
 
 def preview_minutes(document, user=None):
     """What save_minutes would do, computed by saving inside a transaction rolled back."""
-    with transaction.atomic():
-        summary = save_minutes(document, user)
-        transaction.set_rollback(True)
-    return summary
+    with rolled_back():
+        return save_minutes(document, user)
 
 
 def _save_meeting(entry, user, source_file, sha256, summary):
@@ -150,7 +128,7 @@ def _save_slides(meeting, entries, summary):
         summary.deleted(model, f"Bild {gone.number}: {gone.title}")
 
 
-def _save_attendance(meeting, entries, summary, orgs):
+def save_attendance(meeting, entries, summary, orgs):
     model = "webcert_forum.Attendance"
     existing = {a.organisation_id: a for a in Attendance.objects.filter(meeting=meeting)}
     for e in entries:
@@ -170,7 +148,7 @@ def _save_attendance(meeting, entries, summary, orgs):
         summary.deleted(model, f"Närvaro {gone.organisation}")
 
 
-def _save_questions(meeting, entries, summary):
+def save_questions(meeting, entries, summary, orgs=None):
     """Questions the minutes follow up; created once, then kept up to date by staff."""
     model = "webcert_forum.Question"
     for e in entries:

@@ -2,10 +2,10 @@ from django import forms
 from django.conf import settings
 
 from regions.models import Organisation
+from webcert_forum.importer import SWEDISH_MESSAGES
 
-from .importer import SWEDISH_MESSAGES
+from .imports.pdf_safety import active_content
 from .models import Meeting, Question
-from .pdf_safety import active_content
 
 
 class QuestionForm(forms.ModelForm):

@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from webcert_forum.importer import MinutesImportError
-from webcert_forum.imports import parse, sha256_of, source_file_for, unresolved_line
-from webcert_forum.services import DocumentRejected, preview_minutes, save_minutes
+from webcert_forum.meetings.imports.runs import parse, sha256_of, source_file_for, unresolved_line
+from webcert_forum.meetings.services import DocumentRejected, preview_minutes, save_minutes
 
 # Every problem with the file: one line on standard error, exit status 2, nothing written.
 BAD_FILE = 2

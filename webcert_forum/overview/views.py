@@ -1,0 +1,60 @@
+"""The front page: the latest meeting, what is coming, and the month's certificates, from
+every app at once."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from certificate_statistics.queries import national_totals_by_month
+from regions.models import ServiceWindow
+from releases.models import Release
+from webcert_forum.meetings.models import Meeting, Question
+
+
+def overview(request):
+    today = timezone.localdate()
+    latest_meeting = Meeting.objects.latest_first().first()
+    upcoming_windows = list(
+        ServiceWindow.objects.upcoming(today).select_related("organisation", "changed_by")[:5]
+    )
+    windows_are_upcoming = bool(upcoming_windows)
+    if not upcoming_windows and latest_meeting:
+        upcoming_windows = list(
+            ServiceWindow.objects.filter(imported_from=latest_meeting)
+            .select_related("organisation", "changed_by")
+            .order_by("start_date")[:5]
+        )
+    coming_release = Release.objects.filter(date__gte=today).order_by("date").first()
+    release_is_coming = coming_release is not None
+    if coming_release is None:
+        coming_release = Release.objects.order_by("-date").first()
+    next_meeting = latest_meeting.next_meeting if latest_meeting else None
+    months = national_totals_by_month(channel="all", last=2)
+    latest_month = months[-1] if months else None
+    previous_month = months[-2] if len(months) > 1 else None
+    change = None
+    if latest_month and previous_month and previous_month["total"]:
+        change = {
+            "absolute": latest_month["total"] - previous_month["total"],
+            "percent": 100
+            * (latest_month["total"] - previous_month["total"])
+            / previous_month["total"],
+        }
+    return render(
+        request,
+        "webcert_forum/overview.html",
+        {
+            "latest_meeting": latest_meeting,
+            "next_meeting": next_meeting,
+            "next_meeting_is_upcoming": bool(next_meeting and next_meeting >= timezone.now()),
+            "coming_release": coming_release,
+            "release_is_coming": release_is_coming,
+            "windows": upcoming_windows,
+            "windows_are_upcoming": windows_are_upcoming,
+            "latest_month": latest_month,
+            "previous_month": previous_month,
+            "change": change,
+            "open_questions": Question.objects.filter(status=Question.Status.OPEN).select_related(
+                "meeting", "asked_by"
+            )[:10],
+        },
+    )
