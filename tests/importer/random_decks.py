@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -54,22 +55,41 @@ ITEMS = [
 DETAILS = ["radering av exporterat intygsdata", "nya felmeddelanden", "snabbare inloggning"]
 
 
-def draw_style(rng: random.Random) -> Style:
-    """Every switch of ``Style`` drawn; a new field needs an entry above unless boolean."""
+# Switches the document itself decides (the meeting's date as a footer prints it, …):
+# field -> its value for the drawn document. Not drawn, so not in the failure breakdown.
+FROM_DOCUMENT: dict[str, Callable[[Minutes], object]] = {}
+# Switches held at their default, each with why the property does not apply under it.
+HELD: dict[str, str] = {}
+
+
+def draw_style(rng: random.Random, minutes: Minutes | None = None) -> Style:
+    """Every switch of ``Style`` drawn: a boolean without further ado, any other from its
+    entry in STYLE_CHOICES, FROM_DOCUMENT or HELD (a field in none of them is an error)."""
     values = {}
     for switch in dataclasses.fields(Style):
-        if switch.name in STYLE_CHOICES:
+        if switch.name in HELD:
+            continue
+        if switch.name in FROM_DOCUMENT:
+            if minutes is not None:
+                values[switch.name] = FROM_DOCUMENT[switch.name](minutes)
+        elif switch.name in STYLE_CHOICES:
             values[switch.name] = rng.choice(STYLE_CHOICES[switch.name])
         elif isinstance(switch.default, bool):
             values[switch.name] = rng.random() < 0.5
         else:
-            raise LookupError(f"Style.{switch.name} has no values to draw in STYLE_CHOICES")
+            raise LookupError(f"Style.{switch.name}: no entry in STYLE_CHOICES")
     return Style(**values)
 
 
 def style_switches(style: Style) -> dict[str, object]:
-    """The style as switch -> value, for messages and the failure breakdown."""
-    return {name: value for name, value in dataclasses.asdict(style).items()}
+    """The drawn switches (not those the document decides), for the failure breakdown."""
+    return {k: v for k, v in dataclasses.asdict(style).items() if k not in FROM_DOCUMENT}
+
+
+def changed_switches(style: Style) -> dict[str, object]:
+    """The drawn switches away from their defaults: what a failure message names."""
+    defaults = style_switches(Style())
+    return {k: v for k, v in style_switches(style).items() if v != defaults[k]}
 
 
 @dataclass
@@ -378,7 +398,8 @@ def _capped(rng: random.Random, key: str, label: str, everything: list[int | Non
 def drawn(seed: int) -> tuple[Minutes, Style]:
     """The document and style of ``seed``: the same seed gives the same deck everywhere."""
     rng = random.Random(seed)
-    return draw_minutes(rng), draw_style(rng)
+    minutes = draw_minutes(rng)
+    return minutes, draw_style(rng, minutes)
 
 
 def read_back(minutes: Minutes, style: Style, reference: Reference) -> dict:
@@ -394,13 +415,9 @@ def minimal_style(minutes: Minutes, style: Style, still_fails) -> dict[str, obje
     current = style
     for switch in dataclasses.fields(Style):
         default = getattr(defaults, switch.name)
-        if getattr(current, switch.name) == default:
+        if switch.name in FROM_DOCUMENT or getattr(current, switch.name) == default:
             continue
         candidate = dataclasses.replace(current, **{switch.name: default})
         if still_fails(minutes, candidate):
             current = candidate
-    return {
-        name: value
-        for name, value in style_switches(current).items()
-        if value != getattr(defaults, name)
-    }
+    return changed_switches(current)

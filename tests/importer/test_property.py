@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 from .deck_factory import Style
 from .document_diff import first_difference
 from .random_decks import (
+    HELD,
     STYLE_CHOICES,
+    changed_switches,
     draw_minutes,
-    draw_style,
     drawn,
     read_back,
     reference_lists,
-    style_switches,
 )
 
 SAMPLE = range(36)
@@ -51,20 +51,19 @@ def test_deck_reads_back_as_drawn(seed, reference):
     minutes, style = drawn(seed)
     document = read_back(minutes, style, reference)
     difference = first_difference(minutes.expected, document)
-    changed = {k: v for k, v in style_switches(style).items() if v != getattr(Style(), k)}
+    changed = changed_switches(style)
     assert difference is None, (
         f"seed {seed}, style {changed}, document {minutes.features}: {difference}"
     )
 
 
 def test_every_style_switch_is_drawn():
-    import random
-
-    rng = random.Random(0)
-    styles = [draw_style(rng) for _ in range(200)]
+    """A Style field the draw leaves at one value would hide its failures from the sample
+    and the bench; only the HELD ones (each with its reason) may."""
+    styles = [drawn(seed)[1] for seed in range(200)]
     for switch in dataclasses.fields(Style):
         values = Counter(repr(getattr(style, switch.name)) for style in styles)
-        assert len(values) >= 2, f"Style.{switch.name} is always {values}"
+        assert len(values) >= 2 or switch.name in HELD, f"Style.{switch.name} is always {values}"
     assert set(STYLE_CHOICES) <= {f.name for f in dataclasses.fields(Style)}
 
 
