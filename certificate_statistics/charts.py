@@ -5,7 +5,8 @@ hover texts carry the exact values, since bars are hard to read to the unit."""
 
 import plotly.graph_objects as go
 
-from webcert_forum.core.charts import PALETTE, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.months import month_label
 
 COUNT_HOVER = "%{x}<br>%{fullData.name}: %{y:,} intyg<extra></extra>"
 

@@ -1,11 +1,11 @@
 """Everything the dashboard shows for one selection, built once and cached: the queries
 (a fixed number, whatever the history), the pandas pivots, and the figures."""
 
-from webcert_forum.core.charts import figure_payload, month_label
+from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.months import add_months, month_label
 
 from . import charts, frames, queries
 from .cache import cached
-from .selection import previous_month
 
 
 def period_label(selection):
@@ -26,7 +26,7 @@ def build_dashboard(selection):
     cells = queries.cells_by_organisation_and_type(selection)
     printed = queries.printed_totals_by_organisation(selection) if show_printed else []
     minutes = frames.minutes_table(cells, printed, types, selection.channel, show_printed)
-    previous = previous_month(selection.month_to)
+    previous = add_months(selection.month_to, -1)
     change = frames.monthly_change(
         queries.organisation_totals_by_month(selection, months=[previous, selection.month_to]),
         selection.channel,

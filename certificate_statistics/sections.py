@@ -9,11 +9,11 @@ statistics_section.has_data."""
 import plotly.graph_objects as go
 from django.urls import reverse
 
-from webcert_forum.core.charts import PALETTE, figure_payload, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, figure_payload, lean_layout
+from webcert_forum.core.months import add_months, month_label
 
 from . import queries
 from .cache import cached
-from .selection import months_before
 
 # The section summarises; the dashboard it links to holds the whole history.
 SECTION_MONTHS = 36
@@ -37,7 +37,7 @@ def _build(organisation_pk, key):
     months = [
         m
         for m in queries.organisation_beside_country_by_month(
-            organisation_pk, start=months_before(latest, SECTION_MONTHS - 1)
+            organisation_pk, start=add_months(latest, 1 - SECTION_MONTHS)
         )
         if m["national_all"]
     ]

@@ -4,6 +4,8 @@ types, as plain values (so it can key a cache and be read back from a shared URL
 import datetime as dt
 from dataclasses import dataclass
 
+from webcert_forum.core.months import add_months
+
 ALL = "all"
 STANDALONE = "standalone"
 # Not stored: the minutes print all channels and the standalone channel only, so the
@@ -21,15 +23,6 @@ CHANNEL_LABELS = dict(CHANNEL_CHOICES)
 # A one-month period still gets a series worth reading: the two years up to that month.
 # Not the whole history by default, so that a page's size does not grow with the years.
 DEFAULT_SERIES_MONTHS = 24
-
-
-def previous_month(month):
-    return (month.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-
-
-def months_before(month, n):
-    total = month.year * 12 + month.month - 1 - n
-    return dt.date(total // 12, total % 12 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -57,7 +50,7 @@ class Selection:
     def series_start(self):
         if self.month_from < self.month_to:
             return self.month_from
-        return months_before(self.month_to, DEFAULT_SERIES_MONTHS - 1)
+        return add_months(self.month_to, 1 - DEFAULT_SERIES_MONTHS)
 
     def cache_key(self):
         return "|".join(

@@ -5,11 +5,11 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig
-from django_tables2.export import ExportMixin
+
+from webcert_forum.core.tables import SafeExportMixin
 
 from .cache import cached
 from .dashboard import dashboard_data
-from .export import SpreadsheetSafeExport
 from .filters import CertificateCountFilterSet
 from .models import CertificateCount
 from .queries import latest_month
@@ -18,7 +18,7 @@ from .tables import ChangeTable, MinutesTable
 EXPORTED_TABLES = {"minutes": "intygsstatistik", "change": "intygsstatistik-forandring"}
 
 
-class StatisticsDashboardView(ExportMixin, FilterView):
+class StatisticsDashboardView(SafeExportMixin, FilterView):
     """Every logged-in role may read the statistics (LoginRequiredMiddleware asks the rest
     to log in); the page only reads, so no further check is needed."""
 
@@ -26,8 +26,6 @@ class StatisticsDashboardView(ExportMixin, FilterView):
     filterset_class = CertificateCountFilterSet
     template_name = "certificate_statistics/_dashboard_content.html"
     page_template_name = "certificate_statistics/dashboard.html"
-    export_class = SpreadsheetSafeExport
-    export_formats = ("csv", "xlsx")
 
     def get(self, request, *args, **kwargs):
         if self.export_trigger_param in request.GET:

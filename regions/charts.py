@@ -4,14 +4,10 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from webcert_forum.core.charts import PALETTE, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.months import add_months, month_label
 
 TIMELINE_MONTHS = 6
-
-
-def add_months(day, months):
-    month = day.month - 1 + months
-    return dt.date(day.year + month // 12, month % 12 + 1, 1)
 
 
 def timeline_range(today, months=TIMELINE_MONTHS):

@@ -158,7 +158,3 @@ class ServiceWindowForm(forms.ModelForm):
 
     def window_values(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
-class CalendarTokenForm(forms.Form):
-    action = forms.ChoiceField(choices=[("renew", "Skapa eller förnya"), ("revoke", "Återkalla")])

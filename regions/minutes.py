@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
-from webcert_forum.importer.dates import iso_months, parse_date, parse_ranges
+from webcert_forum.importer.dates import Window, read_dates
 from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
@@ -22,12 +22,33 @@ def parse_service_windows(slides: Sequence[Slide], ctx: ParseContext) -> list[di
                 if not label.strip():
                     continue
                 org = ctx.organisation(label, slide.number)
-                ranges = parse_ranges(when, ctx.meeting_date)
-                if not ranges:
-                    ctx.warn(f"Slide {slide.number}, {label}: no date in '{when}'.")
-                for start, end in ranges:
-                    windows.append({"org": org, "start": start.isoformat(), "end": end.isoformat()})
+                read = _read(when, slide.number, label, ctx)
+                for window in read:
+                    if window.month_only:
+                        ctx.warn(f"Slide {slide.number}, {label}: '{window.text}' names no day.")
+                        continue
+                    windows.append({"org": org, **_window_entry(window)})
     return windows
+
+
+def _window_entry(window: Window) -> dict:
+    """Times only when printed, so a window without them reads as before."""
+    entry = {"start": window.start.isoformat(), "end": window.end.isoformat()}
+    if window.start_time is not None:
+        entry["start_time"] = window.start_time.strftime("%H:%M")
+    if window.end_time is not None:
+        entry["end_time"] = window.end_time.strftime("%H:%M")
+    return entry
+
+
+def _read(cell: str, slide: int, label: str, ctx: ParseContext) -> list[Window]:
+    """The cell's dates; what cannot be read is a warning naming the text, never a silent gap."""
+    read, unread = read_dates(cell, ctx.meeting_date)
+    for text in unread:
+        ctx.warn(f"Slide {slide}, {label}: '{text}' is not a date.")
+    if cell and not read and not unread:
+        ctx.warn(f"Slide {slide}, {label}: no date in '{cell}'.")
+    return read
 
 
 def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
@@ -39,20 +60,20 @@ def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[d
                 label, cell = row.cells[0], " ".join(row.cells[1:]).strip()
                 if not label.strip():
                     continue
-                dates = iso_months(cell)
-                if not dates and cell:
-                    date = parse_date(cell, ctx.meeting_date)
-                    dates = [date.isoformat()] if date else []
-                if cell and not dates:
-                    ctx.warn(f"Slide {slide.number}, {label}: no date in '{cell}'.")
+                read = _read(cell, slide.number, label, ctx)
                 entries.append(
                     {
                         "org": ctx.organisation(label, slide.number),
-                        "dates": dates,
+                        "dates": [_connection_date(w) for w in read],
                         "preliminary": "prel" in fold(cell),
                     }
                 )
     return entries
+
+
+def _connection_date(window: Window) -> str:
+    # A connection happens on one day: a range or week gives its first day.
+    return window.start.isoformat()[:7] if window.month_only else window.start.isoformat()
 
 
 # The regions' part of the minutes document (webcert_forum.importer.parts).

@@ -9,23 +9,6 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
-def fold_label(label):
-    """The form in which labels are compared: case and spacing do not matter."""
-    return " ".join(str(label).replace("\xa0", " ").split()).casefold()
-
-
-class OrganisationQuerySet(models.QuerySet):
-    def by_label(self):
-        """Every name and alias, folded, mapped to the organisation's key."""
-        labels = {}
-        for key, name in self.values_list("key", "name"):
-            labels[fold_label(name)] = key
-            labels[fold_label(key)] = key
-        for key, alias in OrganisationAlias.objects.values_list("organisation__key", "alias"):
-            labels[fold_label(alias)] = key
-        return labels
-
-
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         REGION = "region", "Region"
@@ -42,8 +25,6 @@ class Organisation(models.Model):
     members = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="groups", verbose_name="medlemmar"
     )
-
-    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

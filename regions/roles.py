@@ -1,36 +1,29 @@
-"""Who may manage which service windows, decided once per request on the server.
+"""Who may manage which service windows: the site's rules (``webcert_forum.core.permissions``)
+applied to the windows, decided once per request on the server.
 
 Inera staff manage every organisation's windows; a region editor only their own
 organisation's, reached through that organisation; everyone else reads."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from webcert_forum.core.permissions import editor_organisation, is_staff_member
+from webcert_forum.core.permissions import Access
 
-from .models import Organisation, ServiceWindow
+from .models import ServiceWindow
 
 
-@dataclass(frozen=True)
-class WindowRole:
-    staff: bool
-    organisation: Organisation | None
-
+class WindowRole(Access):
     @property
     def may_manage(self):
-        return self.staff or self.organisation is not None
+        return self.may_edit_something
 
     @property
     def fixed_organisation(self):
         """The organisation a form is locked to: the editor's own; None for staff."""
-        return None if self.staff else self.organisation
+        return self.organisation
 
     def may_edit(self, window):
-        if self.staff:
-            return True
-        return self.organisation is not None and window.organisation_id == self.organisation.pk
+        return self.may_change(window)
 
     def windows(self):
         if self.staff:
@@ -52,5 +45,4 @@ class WindowRole:
 
 
 def window_role(user):
-    staff = is_staff_member(user)
-    return WindowRole(staff=staff, organisation=None if staff else editor_organisation(user))
+    return WindowRole(user)

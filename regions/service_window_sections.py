@@ -1,4 +1,5 @@
-"""The service windows section of the organisation page, for the lead to include:
+"""The service windows section of the organisation page (webcert_forum.overview), which
+includes it as:
 
 context["windows_section"] = organisation_windows(organisation, request.user)
 {% include "regions/_organisation_windows.html" %}
@@ -26,7 +27,7 @@ def organisation_windows(organisation, user):
                 "window": w,
                 "duration": duration_text(w),
                 # The editor may edit only their own; the organisation is the same for all rows.
-                "may_edit": role.staff or role.organisation == organisation,
+                "may_edit": role.may_change(organisation),
                 "edit_url": reverse("service_windows:edit", args=[w.pk]),
                 "delete_url": reverse("service_windows:delete", args=[w.pk]),
                 "history_url": reverse("service_windows:history", args=[w.pk]),
@@ -39,7 +40,7 @@ def organisation_windows(organisation, user):
         "upcoming": rows(upcoming),
         "past": rows(past[:PAST_SHOWN]),
         "more_past": len(past) > PAST_SHOWN,
-        "may_create": role.staff or role.organisation == organisation,
+        "may_create": role.may_change(organisation),
         "create_url": reverse("service_windows:create"),
         "list_url": f"{reverse('service_windows:list')}?organisation={organisation.pk}",
         "past_url": f"{reverse('service_windows:list')}?organisation={organisation.pk}&tab=past",

@@ -11,9 +11,9 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from webcert_forum.core.charts import figure_payload
+from webcert_forum.core.tables import SafeExportMixin
 
 from . import services
 from .charts import service_window_timeline, timeline_range
@@ -28,12 +28,11 @@ from .tables import ServiceWindowTable
 TABS = {"upcoming": "Kommande", "past": "Tidigare"}
 
 
-class ServiceWindowListView(ExportMixin, SingleTableMixin, FilterView):
+class ServiceWindowListView(SafeExportMixin, SingleTableMixin, FilterView):
     table_class = ServiceWindowTable
     filterset_class = ServiceWindowFilterSet
     template_name = "regions/service_window_list.html"
     paginate_by = 25
-    export_formats = ("csv", "xlsx")
     export_name = "servicefonster"
 
     @cached_property

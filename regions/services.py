@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.db import transaction
 
-from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow, fold_label
-from .reference_lists import read_rows, split_aliases, upsert
+from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
+
+from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow
 
 
 def load_organisations(path):
@@ -210,16 +211,3 @@ def delete_service_window(window, user):
     window.changed_by = user
     window._history_user = user
     window.delete()
-
-
-__all__ = [
-    "add_alias",
-    "create_service_window",
-    "delete_service_window",
-    "fold_label",
-    "load_organisations",
-    "organisations_by_key",
-    "save_connection_dates",
-    "save_service_windows",
-    "update_service_window",
-]

@@ -4,15 +4,9 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from webcert_forum.core.tables import neutralise as neutralise_formula
+from webcert_forum.core.tables import SafeTable
 
 from .models import ServiceWindow
-
-
-class SafeExportTable(tables.Table):
-    def as_values(self, exclude_columns=None):
-        for row in super().as_values(exclude_columns):
-            yield [neutralise_formula(value) for value in row]
 
 
 def duration_text(window):
@@ -36,7 +30,7 @@ def moment_text(day, time):
     return f"{day:%Y-%m-%d} {time:%H:%M}" if time else f"{day:%Y-%m-%d}"
 
 
-class ServiceWindowTable(SafeExportTable):
+class ServiceWindowTable(SafeTable):
     organisation = tables.Column(verbose_name="Organisation", linkify=True)
     start_date = tables.Column(verbose_name="Från", order_by=("start_date", "start_time"))
     end_date = tables.Column(verbose_name="Till", order_by=("end_date", "end_time"))

@@ -2,7 +2,8 @@
 
 import plotly.graph_objects as go
 
-from webcert_forum.core.charts import PALETTE, lean_layout, month_label
+from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.months import month_label
 
 
 def timeline_figure(entries, today):

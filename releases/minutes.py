@@ -32,7 +32,7 @@ def parse_release(slides: Sequence[Slide], ctx: ParseContext) -> dict | None:
     return {
         "version": version.group(1) if version else None,
         "name": " ".join(p.replace(" ", "") for p in name.groups() if p) if name else None,
-        "date": _date_of_line(lines, ("datum",), ctx),
+        "date": _release_date(lines, ctx),
         "user_impact": _user_impact(fold(text)),
         "items": _planned_items(lines),
         "release_notes_date": _date_of_line(lines, ("release notes", "releasenotes"), ctx),
@@ -43,12 +43,31 @@ def _plain_lines(text: str) -> list[Line]:
     return [Line(line, 0.0, 0.0, 0.0) for line in text.split("\n") if line.strip()]
 
 
-def _date_of_line(lines: Sequence[Line], keys: tuple[str, ...], ctx: ParseContext) -> str | None:
+def _release_date(lines: Sequence[Line], ctx: ParseContext) -> str | None:
+    """The 'Datum' line's date; without such a line, the first date not about release notes
+    ('Webcert 7.3.0 – release 2025-1, 14 juni')."""
+    if any("datum" in fold(line.text) for line in lines):
+        return _date_of_line(lines, ("datum",), ctx)
     for line in lines:
-        if any(key in fold(line.text) for key in keys):
+        if "release notes" not in fold(line.text):
             date = parse_date(line.text, ctx.meeting_date)
             if date:
                 return date.isoformat()
+    ctx.warn("Release: no release date on the slide.")
+    return None
+
+
+def _date_of_line(lines: Sequence[Line], keys: tuple[str, ...], ctx: ParseContext) -> str | None:
+    """The first date on a line naming one of keys; a keyed line without one is a warning
+    naming it, so the value is never left empty silently."""
+    keyed = [line.text for line in lines if any(key in fold(line.text) for key in keys)]
+    for text in keyed:
+        date = parse_date(text, ctx.meeting_date)
+        if date:
+            return date.isoformat()
+    if keyed:
+        printed = " / ".join(" ".join(text.split()) for text in keyed)
+        ctx.warn(f"Release: no date read in '{printed}'.")
     return None
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from webcert_forum.importer.context import ParseContext
-from webcert_forum.importer.dates import iso_months, parse_date
+from webcert_forum.importer.dates import read_dates
 from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
@@ -46,6 +46,11 @@ def parse_signing_production(slides: Sequence[Slide], ctx: ParseContext) -> list
                 if entry is None:
                     ctx.warn(f"Slide {slide.number}, {label}: production status '{cell}' unread.")
                     entry = _status("not_reported")
+                elif entry.pop("month_only", False):
+                    ctx.warn(
+                        f"Slide {slide.number}, {label}: '{cell}' names a month only; "
+                        f"read as its first day, {entry['date']}."
+                    )
                 entries.append({"org": ctx.organisation(label, slide.number), **entry})
     return entries
 
@@ -61,13 +66,13 @@ def production_status(cell: str, ctx: ParseContext) -> dict | None:
     if re.match(r"^(klart|klar|ja|i produktion|driftsatt)\b", folded):
         return _status("done")
     preliminary = "prel" in folded
-    dates = iso_months(cell)
-    if dates:
-        return _status("planned", dates[0], preliminary)
-    date = parse_date(cell, ctx.meeting_date)
-    if date:
-        return _status("planned", date.isoformat(), preliminary)
-    return None
+    read, _ = read_dates(cell, ctx.meeting_date)
+    if not read:
+        return None
+    # The model holds a day: a month alone ("prel. juni") becomes its first day, a week
+    # ("v. 41") its Monday, a range its start.
+    entry = _status("planned", read[0].start.isoformat(), preliminary)
+    return {**entry, "month_only": True} if read[0].month_only else entry
 
 
 # The signing roll-out's part of the minutes document (webcert_forum.importer.parts).

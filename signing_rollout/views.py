@@ -6,7 +6,7 @@ from django_tables2 import SingleTableMixin
 
 from regions.models import Organisation
 from webcert_forum.core.charts import figure_payload
-from webcert_forum.core.permissions import editor_organisation, is_staff_member
+from webcert_forum.core.permissions import Access, editor_organisation
 from webcert_forum.core.tables import SafeExportMixin
 
 from . import charts
@@ -54,10 +54,7 @@ def _reportable_organisation(user, key):
     """Staff report for any organisation, a region editor for their own only; anything else,
     including a forged key in the URL or the form, is refused."""
     organisation = get_object_or_404(Organisation, key=key)
-    if is_staff_member(user):
-        return organisation
-    own = editor_organisation(user)
-    if own is None or own.pk != organisation.pk:
+    if not Access(user).may_change(organisation):
         raise PermissionDenied("Du kan bara rapportera för din egen organisation.")
     return organisation
 

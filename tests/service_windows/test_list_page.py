@@ -111,7 +111,7 @@ def test_timeline_has_one_row_per_organisation_and_swedish_months(reader, refere
 
 
 def html_months():
-    from webcert_forum.core.charts import SWEDISH_MONTHS
+    from webcert_forum.core.months import SWEDISH_MONTHS
 
     return SWEDISH_MONTHS
 

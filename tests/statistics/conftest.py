@@ -8,8 +8,8 @@ from django.core.cache import cache
 
 from certificate_statistics.cache import bump_version
 from certificate_statistics.models import CertificateCount, CertificateTotal, CertificateType
-from certificate_statistics.selection import previous_month
 from regions.models import Organisation
+from webcert_forum.core.months import add_months
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ def add_history(months, *, before=dt.date(2022, 4, 1), organisation_keys=None, c
     month = before
     counts, totals = [], []
     for _ in range(months):
-        month = previous_month(month)
+        month = add_months(month, -1)
         for organisation in organisations:
             for channel, n in (("all", count), ("standalone", 1)):
                 counts += [

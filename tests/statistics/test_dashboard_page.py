@@ -171,6 +171,21 @@ def test_an_edit_is_shown_at_once_despite_the_cache(client, staff_user, seed_mee
     assert f"20{NBSP}000" in minutes_rows(get(client, staff_user))["Region Skåne"]
 
 
+def test_an_import_preview_leaves_the_cached_page_alone(
+    client, staff_user, seed_meeting, seed_document
+):
+    from certificate_statistics.cache import data_version
+    from webcert_forum.meetings.services import preview_minutes
+
+    get(client, staff_user)
+    version = data_version()
+    cell = next(e for e in seed_document["certificate_counts"] if e["org"] == "skane")
+    cell["count"] += 1
+    summary = preview_minutes(seed_document)
+    assert summary.total("updated") >= 1  # the preview did write, then rolled back
+    assert data_version() == version
+
+
 def test_the_cached_page_still_greets_each_user(client, staff_user, plain_user, seed_meeting):
     assert "<strong>anna</strong>" in get(client, staff_user).content.decode()
     html = get(client, plain_user).content.decode()

@@ -21,26 +21,6 @@ PALETTE = [
     "#882255",
 ]
 
-SWEDISH_MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def month_label(month):
-    """ "maj 2022" for the first day of May 2022."""
-    return f"{SWEDISH_MONTHS[month.month - 1]} {month.year}"
-
 
 def lean_layout(title, x_title=None, y_title=None, **extra):
     """Plotly's default template adds ~6.5 KB to every figure; this sets only what we use."""

@@ -11,7 +11,6 @@ from functools import cached_property
 from django.contrib.auth import get_user_model
 
 STAFF_GROUP = "Inera"
-IMPORT_PERMISSION = "webcert_forum.import_minutes"
 
 
 def is_staff_member(user):
@@ -30,9 +29,9 @@ def editor_organisation(user):
     return profile.organisation if profile else None
 
 
-def owner_of(obj):
-    """The organisation an object belongs to: itself for an organisation, else its own."""
-    return getattr(obj, "organisation", obj)
+def owner_id(obj):
+    """The key of the organisation an object belongs to: its own for an organisation."""
+    return obj.organisation_id if hasattr(obj, "organisation_id") else obj.pk
 
 
 @dataclass(frozen=True)
@@ -58,9 +57,4 @@ class Access:
         """Staff change anything; an editor what belongs to their organisation."""
         if self.staff:
             return True
-        owner = owner_of(obj)
-        return self.organisation is not None and getattr(owner, "pk", None) == self.organisation.pk
-
-    @property
-    def may_import(self):
-        return self.user.has_perm(IMPORT_PERMISSION)
+        return self.organisation is not None and owner_id(obj) == self.organisation.pk

@@ -6,7 +6,7 @@ from webcert_forum.core.charts import PALETTE, lean_layout
 
 
 def attendance_heatmap(matrix):
-    """matrix: the dict of meeting_queries.attendance_matrix."""
+    """matrix: the dict of queries.attendance_matrix."""
     dates = [m.date.isoformat() for m in matrix["meetings"]]
     names = [row["organisation"].name for row in matrix["rows"]]
     z, text = [], []

@@ -64,11 +64,15 @@ def parse_next_meeting(slides: Sequence[Slide], ctx: ParseContext) -> str | None
                 continue
             time = parse_time(line)
             return f"{date.isoformat()}T{time[0]:02d}:{time[1]:02d}" if time else date.isoformat()
+    for slide in slides:
+        text = " ".join(slide.text.split())
+        ctx.warn(f"Slide {slide.number}: no date of the next meeting read in '{text[:120]}'.")
     return None
 
 
 _QUESTION_RE = re.compile(
-    r"Fråga från\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+(?:\s+\d{4})?)\s*:\s*(.+?\?)\s*(.*)",
+    r"Fråga från\s+(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\d{1,2}\s+\w+\.?(?:\s+\d{4})?)\s*:"
+    r"\s*(.+?\?)\s*(.*)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -84,6 +88,8 @@ def parse_questions(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
             if match:
                 asked, text, rest = match.groups()
                 date = parse_date(asked, ctx.meeting_date)
+                if date is None:
+                    ctx.warn(f"Slide {slide.number}: question date '{asked}' is not a date.")
                 following = bullets[index + 1] if index + 1 < len(bullets) else ""
                 answer = rest.strip() or following.split("\n")[0]
                 questions.append(_question(date, text, answer, slide.number))

@@ -1,5 +1,6 @@
-"""The importer's label lists, read from the database (aliases added on the preview page
-count from the next parse on), instead of the CSV fixtures the importer falls back to."""
+"""The importer's label lists as the site passes them: read from the database, so aliases
+added on the preview page count from the next parse on (the importer itself reads no
+database; tools without one use the CSV fixtures)."""
 
 from certificate_statistics.models import CertificateType
 from regions.models import Organisation

@@ -1,8 +1,8 @@
 """What the app knows about organisations, gathered from every app.
 
-The regions list and the organisation page bring everything together, so this module (and
-only this one in `regions`) reads other apps; it uses their query functions so that, for
-example, "current signing status" has one definition across the site.
+The regions list and the organisation page bring everything together, so they live in the
+overview, the one package that may read every app; this module uses the apps' own query
+functions so that, for example, "current signing status" has one definition across the site.
 """
 
 from django.db.models import IntegerField, Max, OuterRef, Subquery, Sum

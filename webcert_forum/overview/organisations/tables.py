@@ -9,7 +9,7 @@ SIGNING_STATUS = {"done": "Klart", "planned": "Planerat", "not_reported": "Ej ra
 
 
 class OrganisationTable(tables.Table):
-    """Rows come from webcert_forum.organisation_queries.organisations_with_facts()."""
+    """Rows come from queries.organisations_with_facts()."""
 
     name = tables.Column(verbose_name="Namn", linkify=True)
     kind = tables.Column(verbose_name="Typ")
