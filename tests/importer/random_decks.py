@@ -158,8 +158,39 @@ def _iso_span(start: dt.date, end: dt.date) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()} - {end.isoformat()}"
 
 
+def _slash_span(start: dt.date, end: dt.date) -> str:
+    day = f"{start.day}/{start.month}"
+    return day if start == end else f"{day}–{end.day}/{end.month}"
+
+
+def _iso_short_end_span(start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return start.isoformat()
+    if start.year != end.year:
+        return _iso_span(start, end)
+    return f"{start.isoformat()}--{end.isoformat()[8 if start.month == end.month else 5 :]}"
+
+
+_SHORT_MONTHS = ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sept", "okt",
+                 "nov", "dec"]  # fmt: skip
+
+
+def _weekday_span(start: dt.date, end: dt.date) -> str:
+    def day(date: dt.date) -> str:
+        return f"{WEEKDAYS[date.weekday()]} {date.day} {_SHORT_MONTHS[date.month - 1]}"
+
+    return day(start) if start == end else f"{day(start)} – {day(end)}"
+
+
+def _night_span(start: dt.date, end: dt.date) -> str:
+    if end - start != dt.timedelta(days=1) or start.month != end.month:
+        return _day_month_span(start, end)
+    return f"natten mellan {start.day} och {end.day} {_SHORT_MONTHS[start.month - 1]}"
+
+
 # How a service window's dates are printed, one form drawn per window; a new form is a line.
-SPAN_FORMS = [_day_month_span, _iso_span]
+SPAN_FORMS = [_day_month_span, _iso_span, _slash_span, _iso_short_end_span, _weekday_span,
+              _night_span]  # fmt: skip
 
 
 def _soon(rng: random.Random, meeting: dt.date, after: int = -20, before: int = 250) -> dt.date:
@@ -231,13 +262,16 @@ def draw_minutes(rng: random.Random) -> Minutes:
         )  # fmt: skip
 
     expected["signing_production"] = []
+    expected["warnings"] = []
     for listed in rng.sample(organisations, rng.randint(1, 6)):
         cell, entry = _production(rng, meeting)
         deck.signing_production.append((listed.key, org_label(listed), cell))
         expected["signing_production"].append({"org": listed.key, **entry})
+        if cell and len(cell.split()[-1]) == 7:  # a month alone: "2023-09"
+            expected["warnings"].append(f"month only: {cell.split()[-1]}")
 
     deck.statistics, expected["certificate_counts"], expected["certificate_totals"] = _statistics(
-        rng, meeting, org_label, features
+        rng, meeting, org_label, features, expected["warnings"]
     )
     expected["unresolved"] = sorted(
         {label for t in deck.statistics for key, label, _, _ in t.rows if key == label}
@@ -295,9 +329,11 @@ def _production(rng: random.Random, meeting: dt.date):
             "status": "done", "date": None, "preliminary": False,
         }  # fmt: skip
     date = _soon(rng, meeting, 1, 250).isoformat()
-    date = date[:7] if kind == "month" else date
+    printed = date[:7] if kind == "month" else date
     preliminary = rng.random() < 0.5
-    cell = f"{rng.choice(['Prel', 'Prel.', 'prel'])} {date}" if preliminary else date
+    cell = f"{rng.choice(['Prel', 'Prel.', 'prel'])} {printed}" if preliminary else printed
+    # The production date is a day: a month alone reads as its first day, with a warning.
+    date = f"{printed}-01" if kind == "month" else printed
     return cell, {"status": "planned", "date": date, "preliminary": preliminary}
 
 
@@ -314,7 +350,7 @@ def _next_meeting(rng: random.Random, meeting: dt.date):
     return printed, f"{date.isoformat()}T{hour:02d}:{minute:02d}"
 
 
-def _statistics(rng: random.Random, meeting: dt.date, org_label, features: dict):
+def _statistics(rng: random.Random, meeting: dt.date, org_label, features, warnings):
     lists = reference_lists()
     months = []
     year, month = meeting.year, meeting.month
@@ -336,6 +372,7 @@ def _statistics(rng: random.Random, meeting: dt.date, org_label, features: dict)
         printed_types.insert(at, unknown)
         codes.insert(at, unknown)
         features["unknown_type"] = True
+        warnings.append(f"unknown type: {unknown}")
     rows_listed = rng.sample(lists["organisations"], rng.randint(3, 12))
     row_labels = [(o.key, org_label(o)) for o in rows_listed]
     if rng.random() < 0.1:
