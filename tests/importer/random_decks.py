@@ -42,6 +42,8 @@ STYLE_CHOICES = {
     "stray_word": [None, None, "april", "mars", "juni"],
     "label_header_align": [None, None, "left", "centre"],
     "rows_per_slide": [None, None, 4, 5, 7],
+    "furniture": [None, None, "{n}", "{n}/{total}", "Sida {n} av {total}", "- {n} -"],
+    "page_number_at": ["right", "centre", "left"],
 }
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 UNKNOWN_TYPES = ["LK1001", "XR200", "MI3", "AF7900"]
@@ -59,7 +61,10 @@ DETAILS = ["radering av exporterat intygsdata", "nya felmeddelanden", "snabbare 
 # field -> its value for the drawn document. Not drawn, so not in the failure breakdown.
 FROM_DOCUMENT: dict[str, Callable[[Minutes], object]] = {}
 # Switches held at their default, each with why the property does not apply under it.
-HELD: dict[str, str] = {}
+HELD: dict[str, str] = {
+    "image_only": "a scanned deck is refused (no_text_layer): there is nothing to read back",
+    "row_scale": "taller rows need rows_per_slide sized to the page, or rows fall off it",
+}
 
 
 def draw_style(rng: random.Random, minutes: Minutes | None = None) -> Style:
@@ -211,7 +216,7 @@ def draw_minutes(rng: random.Random) -> Minutes:
     def org_label(listed: Listed) -> str:
         return _label(rng, listed, label_form)
 
-    deck = ForumDeck()
+    deck = ForumDeck(meeting_label=f"{meeting.day} {MONTH_NAMES[meeting.month - 1]} {meeting.year}")
     expected: dict = {}
 
     present = rng.sample(organisations, rng.randint(4, min(24, len(organisations))))

@@ -39,10 +39,28 @@ KNOWN_GAPS: dict[int, str] = {
 }
 
 
+# Switches the importer on main does not read yet, narrowed by the bench's --minimal after
+# the geometry merge: a deck drawn with one is an expected failure that names it (not strict:
+# the switch may touch only slides the deck reads anyway).
+GAP_SWITCHES = {
+    "rotated_pages": "a page stored portrait with /Rotate 90 loses its tables (seed 3)",
+    "side_note": "a note box beside the slide loses the release and statistics rows (seeds 8, 13)",
+    "glyphs_scaled": "glyph-by-glyph text in a scaled text matrix loses the next meeting (seed 29)",
+}
+
+
+def _gaps(style: Style) -> list[str]:
+    switches = {**dataclasses.asdict(style), "glyphs_scaled": style.glyphs and style.scaled_text}
+    return [f"{name}: {reason}" for name, reason in GAP_SWITCHES.items() if switches.get(name)]
+
+
 def _sample():
     for seed in SAMPLE:
         gap = KNOWN_GAPS.get(seed)
         marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+        gaps = _gaps(drawn(seed)[1])
+        if gaps and not gap:
+            marks = [pytest.mark.xfail(reason="; ".join(gaps), strict=False)]
         yield pytest.param(seed, marks=marks, id=f"seed{seed}")
 
 
