@@ -76,8 +76,13 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
         return None
     anchor_line = max(candidates, key=lambda c: sum(1 for w in candidates if same_line(w, c)))
     anchors = [w for w in candidates if same_line(w, anchor_line)]
-    first = min(anchors, key=lambda w: w.x0)
-    label_header = left_neighbour(words, first) or _label_header_above(words, anchors, ctx)
+    # The label column is the table's first: a type column whose header no list names word
+    # by word ("TS" over "bas") may stand between it and the first named type.
+    label_header = left_neighbour(words, min(anchors, key=lambda w: w.x0))
+    further = label_header and left_neighbour(words, label_header)
+    while further is not None:
+        label_header, further = further, left_neighbour(words, further)
+    label_header = label_header or _label_header_above(words, anchors, ctx)
     if label_header is None:
         return read_table(words, anchors, x_min=0.0, rules=slide.rules)
     return read_table(words, [label_header, *anchors], rules=slide.rules)

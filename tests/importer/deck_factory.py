@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from reportlab.lib.colors import black, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 WIDE = (960.0, 540.0)  # 16:9
@@ -81,6 +82,10 @@ class Style:
     image_only: bool = False  # every page an image (a scanned deck): no text layer
     scaled_text: bool = False  # "1 Tf" and the size in the text matrix, as some tools write
     row_scale: float = 1.0  # statistics rows this much taller: a table down to the footer
+    rows_per_slide: int | None = None  # statistics rows per slide; the rest go on "(forts.)"
+    continued_title_only: bool = False  # later parts titled just "(forts.)"
+    rotated_pages: bool = False  # every second page stored portrait with /Rotate 90
+    mixed_pagesizes: bool = False  # every third page in the other aspect ratio
     # Statistics headers as other authors make them: a merged row of recipient groups over
     # the type codes; the label and total headers merged over both header rows ("centre")
     # or written only in the top row ("top"); another total header; a totals row below.
@@ -244,47 +249,55 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
                           "signing", "next_meeting", "statistics"}  # fmt: skip
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=style.pagesize, encrypt=encrypt)
+
+    def page(draw, *arguments, **options):
+        # Each page is drawn with its own style (page size, rotation).
+        return lambda page_style: draw(pdf, page_style, *arguments, **options)
+
     sections = []  # (divider title, [(title, draw(title))]) in the deck's order
     if "attendance" in wanted:
         sections.append(("1. Deltagare", [(("1. Deltagare", "Vilka var med?"),
-                                           partial(_attendance, pdf, deck, style))]))  # fmt: skip
+                                           page(_attendance, deck))]))  # fmt: skip
     if "service_windows" in wanted:
         rows = [(label, text) for _, label, text in deck.service_windows]
-        draw = partial(_two_column, pdf, style, "Region", "Datum", rows)
+        draw = page(_two_column, "Region", "Datum", rows)
         sections.append(
             ("4. Drift regioner", [(("4. Drift regioner", "Regionernas planer"), draw)])
         )
     if "release" in wanted:
-        draw = partial(_text_slide, pdf, style, deck.release_lines)
+        draw = page(_text_slide, deck.release_lines)
         titles = ("5. Uppdatering av applikationen", "På gång")
         sections.append(("5. Uppdatering av applikationen", [(titles, draw)]))
     if "connection_dates" in wanted:
         rows = [(label, text) for _, label, text in deck.connection_dates]
         title = "6. Dödsbevis och Dödsorsaksintyg"
-        draw = partial(_two_column, pdf, style, "Region/agent", "Anslutningsdatum", rows)
+        draw = page(_two_column, "Region/agent", "Anslutningsdatum", rows)
         sections.append((title, [((title, "Nya e-tjänster"), draw)]))
     if "signing" in wanted:
         title = "7d. Signering i Chrome och Edge Chromium"
-        tests = partial(_two_column, pdf, style, "Leverantörsgrupp", "Tester utförda",
+        tests = page(_two_column, "Leverantörsgrupp", "Tester utförda",
                         deck.signing_tests)  # fmt: skip
         rows = [(label, text) for _, label, text in deck.signing_production]
-        production = partial(_two_column, pdf, style, "Region/agent", "Produktion", rows)
+        production = page(_two_column, "Region/agent", "Produktion", rows)
         sections.append((title, [((title, title), tests), ((title, title), production)]))
     if "next_meeting" in wanted and deck.next_meeting:
-        draw = partial(_text_slide, pdf, style, [(1, f"- {deck.next_meeting}")])
+        draw = page(_text_slide, [(1, f"- {deck.next_meeting}")])
         sections.append(("10. Nästa möte", [(("10. Nästa möte", "10. Nästa möte"), draw)]))
     for title, lines in deck.extra_slides:
-        draw = partial(_text_slide, pdf, style, [(1, line) for line in lines])
+        draw = page(_text_slide, [(1, line) for line in lines])
         sections.append((None, [((title, title), draw)]))
     if "statistics" in wanted:
         for table in deck.statistics:
             parts = []
-            for part, rows in enumerate(_chunks(table.rows, table.rows_per_slide)):
+            size = table.rows_per_slide or style.rows_per_slide
+            for part, rows in enumerate(_chunks(table.rows, size)):
                 title = table.title
                 if part:
-                    title = table.continued_title or f"{table.title} (forts.)"
+                    title = table.continued_title or (
+                        "(forts.)" if style.continued_title_only else f"{table.title} (forts.)"
+                    )
                 unusual = title.split("– ", 1)[-1][:1].upper() + title.split("– ", 1)[-1][1:]
-                parts.append(((title, unusual), partial(_statistics, pdf, style, table, rows)))
+                parts.append(((title, unusual), page(_statistics, table, rows)))
             sections.append(("11. Statistik och användning", parts))
     if style.section_order is not None:
         random.Random(style.section_order).shuffle(sections)
@@ -299,23 +312,42 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
             pages.append((_shown(unusual if style.unusual_titles else usual, style), draw))
     if style.agenda:
         # Its points as large as its title: the whole list reads as the slide's title.
-        agenda = partial(_text_slide, pdf, style, [(1, n) for n in named], size=22)
+        agenda = page(_text_slide, [(1, n) for n in named], size=22)
         pages.insert(0, ("Agenda", agenda))
     if style.cover:
         lines = [(0, deck.meeting_date), (0, ""), *[(1, n) for n in named]]
-        pages.insert(0, ("Webcert användarforum", partial(_text_slide, pdf, style, lines)))
-    for number, (title, draw) in enumerate(pages, start=1):
-        _background(pdf, style)
-        _title(pdf, style, title)
+        pages.insert(0, ("Webcert användarforum", page(_text_slide, lines)))
+    for index, (title, draw) in enumerate(pages):
+        page_style = _start_page(pdf, style, index)
+        _background(pdf, page_style)
+        _title(pdf, page_style, title)
         if draw is not None:
-            draw()
+            draw(page_style)
         if style.furniture:
-            _furniture(pdf, style, number, len(pages), deck.meeting_label)
+            _furniture(pdf, page_style, index + 1, len(pages), deck.meeting_label)
         pdf.showPage()
     pdf.save()
     if style.image_only:
         return _as_images(buffer.getvalue(), style)
     return buffer.getvalue()
+
+
+def _start_page(pdf, style, index):
+    """Page size and rotation of page ``index``; drawing then uses upright slide coordinates."""
+    page_style = style
+    if style.mixed_pagesizes and index % 3 == 1:
+        other = STANDARD if style.pagesize == WIDE else WIDE
+        page_style = replace(style, pagesize=other)
+    width, height = page_style.pagesize
+    if style.rotated_pages and index % 2 == 1:
+        # Stored portrait and turned a quarter clockwise for display, as some exporters do.
+        pdf.setPageSize((height, width))
+        pdf.setPageRotation(90)
+        pdf.transform(0, 1, -1, 0, height, 0)
+    else:
+        pdf.setPageSize((width, height))
+        pdf.setPageRotation(0)
+    return page_style
 
 
 def _furniture(pdf, style, number, total, meeting_label):
@@ -468,7 +500,7 @@ def _table(
         draw()
 
 
-def _attendance(pdf, deck, style):
+def _attendance(pdf, style, deck):
     half = (len(deck.attendance) + 1) // 2
     width = style.pagesize[0]
     for n, part in enumerate((deck.attendance[:half], deck.attendance[half:])):
@@ -505,9 +537,6 @@ def _statistics(pdf, style, table, rows):
     for printed in table.types:
         headers.append(WRAPPED_HEADERS.get(printed, printed) if wrap else printed)
     headers.append(total_header)
-    label_width = 100 if narrow else 130
-    room = width - 60 - (110 if style.side_note else 0)
-    widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     body = []
     for _, label, cells, total in rows:
         if style.wrap_labels and "/" in label:
@@ -521,13 +550,21 @@ def _statistics(pdf, style, table, rows):
         grand = sum(r[3] or 0 for r in rows)
         printed = [fmt_count(c, style.thousands) if c else "" for c in [*sums, grand]]
         body.append([style.totals_row, *printed])
+    # An author widens the label column until every label fits.
+    widest = max((stringWidth(line, "Helvetica", size) for row in body
+                  for line in row[0].split("\n")), default=0)  # fmt: skip
+    label_width = max(100 if narrow else 130, widest + 10)
+    room = width - 60 - (110 if style.side_note else 0)
+    widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
     note, legend = (NOTE_LINE, LEGEND) if style.side_note else (None, None)
     top = 75
     if style.group_header:
         top += _group_row(pdf, style, table.types, widths, top, headers, size)
     row_height = (1.3 if style.dense_rows else 2.1) * size * style.row_scale
-    shown = headers if not style.merged_label_total else ["", *headers[1:-1], ""]
+    # Merged over both header rows, or in the top one: only where there are two.
+    merged = style.group_header and style.merged_label_total
+    shown = headers if not merged else ["", *headers[1:-1], ""]
     _table(pdf, style, 30, top, widths, shown, body, aligns, size, row_height, note, legend)
     if style.side_note:
         _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)

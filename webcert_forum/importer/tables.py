@@ -455,7 +455,9 @@ def _boundaries(
     cells decide): a ruling line that no cell text crosses, else the gap's middle."""
     if body:
         top, bottom = min(w.top for w in body), max(w.bottom for w in body)
-        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= 1.5 * height]
+        # A rule spans the body (a one-row body is less than 1.5 word heights tall).
+        reach = min(1.5 * height, bottom - top)
+        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= reach]
     under = list(under) or [None] * len(columns)
     bounds = []
     for index, (left, right) in enumerate(pairwise(columns)):

@@ -1,0 +1,115 @@
+"""The property: parsing a deck gives back the minutes document it was made from.
+
+A fixed sample of random documents in random styles (``random_decks``; deck ``seed`` is the
+same here and in ``bench/import_fidelity.py --seed seed --decks 1``). A deck the importer
+cannot read yet is an explicit strict xfail naming the fewest style switches that break it,
+so it shows in every run and turns into a failure once the importer reads it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .deck_factory import Style
+from .document_diff import first_difference
+from .random_decks import (
+    HELD,
+    STYLE_CHOICES,
+    changed_switches,
+    draw_minutes,
+    drawn,
+    read_back,
+    reference_lists,
+)
+
+SAMPLE = range(36)
+# seed -> the fewest switches (apart from the defaults) that still break it, and why.
+_NUMBERS_BESIDE_LABELS = (
+    "no ruling lines and left-aligned counts: the first type column's counts are read into "
+    "the labels beside them (columns are not yet found from where the counts stand)"
+)
+KNOWN_GAPS: dict[int, str] = {
+    17: f"rules=False, number_align='left', header_align='right': {_NUMBERS_BESIDE_LABELS}",
+    23: f"rules=False, number_align='left': {_NUMBERS_BESIDE_LABELS}",
+}
+
+
+# Switches the importer on main does not read yet, narrowed by the bench's --minimal after
+# the geometry merge: a deck drawn with one is an expected failure that names it (not strict:
+# the switch may touch only slides the deck reads anyway).
+GAP_SWITCHES = {
+    "rotated_pages": "a page stored portrait with /Rotate 90 loses its tables (seed 3)",
+    "side_note": "a note box beside the slide loses the release and statistics rows (seeds 8, 13)",
+    "glyphs_scaled": "glyph-by-glyph text in a scaled text matrix loses the next meeting (seed 29)",
+}
+
+
+def _gaps(style: Style) -> list[str]:
+    switches = {**dataclasses.asdict(style), "glyphs_scaled": style.glyphs and style.scaled_text}
+    return [f"{name}: {reason}" for name, reason in GAP_SWITCHES.items() if switches.get(name)]
+
+
+def _sample():
+    for seed in SAMPLE:
+        gap = KNOWN_GAPS.get(seed)
+        marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+        gaps = _gaps(drawn(seed)[1])
+        if gaps and not gap:
+            marks = [pytest.mark.xfail(reason="; ".join(gaps), strict=False)]
+        yield pytest.param(seed, marks=marks, id=f"seed{seed}")
+
+
+@pytest.mark.parametrize("seed", list(_sample()))
+def test_deck_reads_back_as_drawn(seed, reference):
+    minutes, style = drawn(seed)
+    document = read_back(minutes, style, reference)
+    difference = first_difference(minutes.expected, document)
+    changed = changed_switches(style)
+    assert difference is None, (
+        f"seed {seed}, style {changed}, document {minutes.features}: {difference}"
+    )
+
+
+def test_every_style_switch_is_drawn():
+    """A Style field the draw leaves at one value would hide its failures from the sample
+    and the bench; only the HELD ones (each with its reason) may."""
+    styles = [drawn(seed)[1] for seed in range(200)]
+    for switch in dataclasses.fields(Style):
+        values = Counter(repr(getattr(style, switch.name)) for style in styles)
+        assert len(values) >= 2 or switch.name in HELD, f"Style.{switch.name} is always {values}"
+    assert set(STYLE_CHOICES) <= {f.name for f in dataclasses.fields(Style)}
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+@given(rng=st.randoms(use_true_random=False))
+def test_drawn_documents_are_consistent(rng, reference):
+    """The truth the property compares with: totals add up, the standalone channel never
+    exceeds all channels, and every printed label resolves to the key it stands for."""
+    minutes = draw_minutes(rng)
+    expected, deck = minutes.expected, minutes.deck
+    sums = Counter()
+    for entry in expected["certificate_counts"]:
+        sums[entry["month"], entry["channel"], entry["org"]] += entry["count"]
+    for entry in expected["certificate_totals"]:
+        assert sums[entry["month"], entry["channel"], entry["org"]] == entry["total"]
+    counts = {(e["month"], e["org"], e["type"]): e["count"] for e in expected["certificate_counts"]
+              if e["channel"] == "all"}  # fmt: skip
+    for entry in expected["certificate_counts"]:
+        if entry["channel"] == "standalone":
+            assert entry["count"] <= counts[entry["month"], entry["org"], entry["type"]]
+    printed = deck.attendance + deck.service_windows + deck.connection_dates
+    for key, label, _ in printed + deck.signing_production:
+        assert reference.organisation(label) == key, label
+    for table in deck.statistics:
+        for key, label, _, _ in table.rows:
+            assert reference.organisation(label) == (None if key == label else key), label
+    known = {t.key for t in reference_lists()["certificate_types"]}
+    for table in deck.statistics:
+        for header in table.types:
+            assert reference.certificate_type(header) in known | {None}
