@@ -137,17 +137,13 @@ def read_side_by_side(
     if x_max is None:
         x_max = max(header[-1].x0 + 1.1 * pitch, header[-1].x1 + 0.3 * pitch)
     near = x_min if x_min is not None else header[0].x0 - height
+    edge = _right_edge(words, header, height, max_gap, y_max)
+    x_max = min(x_max, edge)
     inside = [w for w in words if near <= w.centre_x <= x_max]
-    x_max = min(x_max, _right_edge(inside, header, height, max_gap, y_max))
-    inside = [w for w in inside if w.centre_x <= x_max]
     band = _header_band(inside, header, height)
-    wider = _continued_header(words, band, x_max, pitch)
+    # The header's pitch may run on into a note box beside the table: not past its edge.
+    wider = min(_continued_header(words, band, x_max, pitch), edge)
     if wider > x_max:
-        # The header's pitch may run on into a note box beside the table: not past its edge.
-        reach = [w for w in words if near <= w.centre_x <= wider]
-        edge = _right_edge(reach, header, height, max_gap, y_max)
-        wider = min(wider, edge)
-    if wider != x_max:
         x_max = wider
         inside = [w for w in words if near <= w.centre_x <= x_max]
         band = _header_band(inside, header, height)
@@ -228,7 +224,8 @@ def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
 def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     """Where the table ends on the right: the first gutter right of the last header that no
     text of the table's rows bridges, so a note box or a list of names beside the table,
-    its lines interleaving with the rows (and the header), is never read into the table."""
+    its lines interleaving with the rows (and the header), is never read into the table.
+    ``words`` are the whole page's: labels may start left of the label header."""
     last = header[-1]
     below = max(w.bottom for w in header)
     body = [w for w in words if w.top >= below - 0.2 * height and (y_max is None or w.top < y_max)]
