@@ -199,10 +199,14 @@ def _open_page(document, index: int):
     return page
 
 
+def _upright(page) -> glyphs.Upright:
+    return glyphs.Upright(*page.get_size(), page.get_rotation())
+
+
 def _page_glyphs(page) -> tuple[list[glyphs.Glyph], str]:
     textpage = page.get_textpage()
     try:
-        return glyphs.page_glyphs(textpage, page.get_size()[1])
+        return glyphs.page_glyphs(textpage, _upright(page))
     finally:
         textpage.close()
 
@@ -210,7 +214,7 @@ def _page_glyphs(page) -> tuple[list[glyphs.Glyph], str]:
 def _read_page(document, index: int) -> _Page:
     page = _open_page(document, index)
     try:
-        width, height = page.get_size()
+        width, height = _upright(page).size
         found, text = _page_glyphs(page)
     finally:
         page.close()
@@ -254,8 +258,7 @@ def _clean(text: str) -> str:
 def _read_page_layout(document, index: int) -> tuple[list[Word], list[Rule]]:
     page = _open_page(document, index)
     try:
-        width, height = page.get_size()
         words = glyphs.words_of(_page_glyphs(page)[0])
-        return words, glyphs.vertical_rules(page, width, height)
+        return words, glyphs.vertical_rules(page, _upright(page))
     finally:
         page.close()
