@@ -95,8 +95,12 @@ def is_divider(title: str, text: str) -> bool:
     """A section title alone on its page (perhaps with a page number)."""
     if not title.strip() or not text.strip():
         return False
-    rest = [line for line in _lines(text) if not re.fullmatch(r"[\d\s/.-]*", line)]
+    rest = [line for line in _lines(text) if not _PAGE_NUMBER.fullmatch(line)]
     return all(line in fold(title) for line in rest) and " ".join(rest) in fold(title)
+
+
+# '3', '3/11', '- 3 -', '3 (11)': a page number; a date ('- 2022-12-22') is content.
+_PAGE_NUMBER = re.compile(r"[\s/.()-]*(?:\d{1,3}[\s/.()-]*){0,2}")
 
 
 def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | None:
