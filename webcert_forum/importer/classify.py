@@ -108,9 +108,7 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
     if "anslutningsdatum" in folded:
         return "connection_dates"
     lines = _lines(text)
-    if is_type is not None and any(
-        len({token for token in _header_tokens(line) if is_type(token)}) >= 3 for line in lines
-    ):
+    if is_type is not None and _is_statistics_table(lines, is_type):
         return "statistics"
     for line in lines:
         # A table's header line; text beside the table may share its line on the left.
@@ -126,6 +124,16 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
 _SERVICE_WINDOW_HEADER = re.compile(
     r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:datum|datum/tid|när)$"
 )
+
+
+def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -> bool:
+    """Three or more type codes in a header line, or in a header wrapped over several lines
+    (a code over its name: 'FK7801' / '(luae_na)') above rows of counts."""
+    types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
+    if any(len(found) >= 3 for found in types):
+        return True
+    rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
+    return len(set().union(*types)) >= 3 and bool(rows)
 
 
 def _header_tokens(line: str) -> set[str]:
