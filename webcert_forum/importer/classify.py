@@ -60,17 +60,18 @@ def kind_named_by(folded: str) -> str | None:
 
 
 def classify(
-    title: str, text: str = "", is_type: Callable[[str], bool] | None = None
+    title: str, text: str = "", is_type: Callable[[str], bool] | None = None, lines: str = ""
 ) -> Section | None:
     """The section a slide holds; ``is_type`` (a certificate type code?) lets a statistics
-    table with an unusual title be recognised by its header."""
+    table with an unusual title be recognised by its header; ``lines`` (the page's lines by
+    position) show a table's header on one line however the text was written."""
     if is_agenda(title, text) or is_divider(title, text):
         return None
     folded = fold(strip_numbering(title))
     continued = is_continuation(title)
     kind = kind_named_by(folded)
     if kind is None and not continued:  # a continuation inherits the section before it
-        kind = _kind_by_content(text, is_type)
+        kind = _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
     if kind == "statistics":
         return _statistics(folded, continued)
     if kind is not None:
@@ -154,16 +155,16 @@ def _statistics(folded: str, continued: bool) -> Section:
     )
 
 
-def needs_layout(title: str, text: str, is_type: Callable[[str], bool] | None = None) -> bool:
-    section = classify(title, text, is_type)
-    return (section is not None and section.kind in LAYOUT_KINDS) or is_continuation(title)
+def needs_layout(slide: Slide) -> bool:
+    section = slide.section
+    return (section is not None and section.kind in LAYOUT_KINDS) or is_continuation(slide.title)
 
 
 def classify_slides(slides: Sequence[Slide], is_type: Callable[[str], bool] | None = None) -> None:
     """Set ``slide.section``; a continuation slide without its own title inherits."""
     previous = None
     for slide in slides:
-        section = classify(slide.title, slide.text, is_type)
+        section = classify(slide.title, slide.text, is_type, slide.lines)
         if section is None and is_continuation(slide.title) and previous is not None:
             section = Section(
                 previous.kind, previous.channel, previous.month, previous.year, continued=True

@@ -56,7 +56,7 @@ def parse_minutes(
         for slide in slides:
             if slide.section is None:
                 continue
-            if needs_layout(slide.title, slide.text, is_type):
+            if needs_layout(slide):
                 deck.add_layout(slide)
             parse_slide(slide, ctx, parts, found)
             deck.drop_layout(slide)

@@ -40,6 +40,9 @@ class Slide:
     words: list[Word] | None = None
     rules: list[Rule] = field(default_factory=list)
     section: object = field(default=None, repr=False)
+    # The page's lines by position (a table written column by column still shows its
+    # header on one line), furniture and all: what the section is judged by besides text.
+    lines: str = ""
 
 
 def read_bytes(source, max_bytes: int = MAX_BYTES) -> bytes:
@@ -234,7 +237,7 @@ def _read_page(document, index: int) -> _Page:
         if id(word) in in_edge
     }
     slide = Slide(number=index + 1, title=glyphs.title_of(found), text=text, width=width,
-                  height=height)  # fmt: skip
+                  height=height, lines="\n".join(" ".join(w.text for w in line) for line in lines))  # fmt: skip
     return _Page(slide, edge, [alone for _, alone in band], offsets, has_text=bool(found))
 
 
