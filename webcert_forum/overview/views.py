@@ -4,6 +4,7 @@ every app at once."""
 from django.shortcuts import render
 from django.utils import timezone
 
+from certificate_statistics.comparison import compared_month
 from certificate_statistics.queries import national_totals_by_month
 from regions.models import ServiceWindow
 from releases.models import Release
@@ -28,10 +29,15 @@ def overview(request):
     if coming_release is None:
         coming_release = Release.objects.order_by("-date").first()
     next_meeting = latest_meeting.next_meeting if latest_meeting else None
-    months = national_totals_by_month(channel="all", last=2)
+    months = national_totals_by_month(channel="all", last=1)
     latest_month = months[-1] if months else None
-    previous_month = months[-2] if len(months) > 1 else None
-    change = None
+    comparison = compared_month(latest_month["month"]) if latest_month else None
+    previous_month, change = None, None
+    if comparison and comparison.previous:
+        # The same rule as the statistics page: the latest earlier month with counts.
+        previous_month = next(
+            iter(national_totals_by_month(channel="all", month=comparison.previous)), None
+        )
     if latest_month and previous_month and previous_month["total"]:
         change = {
             "absolute": latest_month["total"] - previous_month["total"],
@@ -53,6 +59,7 @@ def overview(request):
             "latest_month": latest_month,
             "previous_month": previous_month,
             "change": change,
+            "comparison": comparison,
             "open_questions": Question.objects.filter(status=Question.Status.OPEN).select_related(
                 "meeting", "asked_by"
             )[:10],
