@@ -102,7 +102,8 @@ def test_plain_user_cannot_report_and_staff_can_for_anyone(
     client.force_login(plain_user)
     assert client.post(_report_url("halland"), {"status": "done"}).status_code == 403
     client.force_login(staff_user)
-    assert client.post(_report_url("halland"), {"status": "done"}).status_code == 302
+    response = client.post(_report_url("halland"), {"status": "done", "date": "2022-09-01"})
+    assert response.status_code == 302
     assert ProductionStatus.objects.get(source="form").organisation.key == "halland"
 
 
@@ -116,6 +117,21 @@ def test_planned_without_date_is_refused_in_swedish_keeping_the_input(
     assert "Ange det planerade datumet." in html
     assert 'value="planned" required id="id_status_0" checked' in html
     assert 'name="preliminary" id="id_preliminary" checked' in html
+    assert not ProductionStatus.objects.filter(source="form").exists()
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("", "Ange datumet då ni gick i produktion."),
+        ("2999-01-01", "Ett datum i framtiden kan inte vara klart."),
+    ],
+)
+def test_done_needs_a_date_that_has_been(client, editor_user, seed_meeting, date, message):
+    client.force_login(editor_user)
+    response = client.post(_report_url("jonkoping"), {"status": "done", "date": date})
+    assert response.status_code == 200
+    assert message in response.content.decode()
     assert not ProductionStatus.objects.filter(source="form").exists()
 
 
