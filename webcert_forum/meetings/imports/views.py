@@ -65,13 +65,14 @@ def preview(request, pk):
 
 def _render_preview(request, run, mapping_form):
     document = run.document
+    previewing = run.status == ImportRun.Status.PREVIEW
     return render(
         request,
         "webcert_forum/import_preview.html",
         {
             "run": run,
-            "may_act": run.status == ImportRun.Status.PREVIEW
-            and run.uploaded_by_id == request.user.pk,
+            "may_act": previewing and run.uploaded_by_id == request.user.pk,
+            "doubts": imports.doubts(run) if previewing else [],
             "sections": sections(run.summary),
             "totals": run.summary.get("totals"),
             "conflicts": run.summary.get("conflicts", []),
