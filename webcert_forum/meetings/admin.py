@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Attendance, ImportRun, Meeting, Question, Slide
+from .models import Answer, Attendance, ImportRun, Meeting, Question, Slide
 
 
 class AttendanceInline(admin.TabularInline):
@@ -39,8 +39,14 @@ class ImportRunAdmin(admin.ModelAdmin):
     readonly_fields = ("sha256", "document", "summary", "created_at", "saved_at")
 
 
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    inlines = [AnswerInline]
     list_display = ("text", "meeting", "asked_on", "status")
     list_filter = ("status", "meeting")
     search_fields = ("text", "answer")

@@ -1,5 +1,7 @@
 """The forum itself: meetings, their slides and attendance, imports and open questions."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -166,3 +168,50 @@ class Question(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def follow_answers(self, answers):
+        """Status, answer and answering meeting from the minutes' answers (oldest first):
+        the latest one counts, and "inväntar svar" is news of a wait, not an answer."""
+        if not answers:
+            return
+        latest = answers[-1]
+        self.answer = latest.text
+        if latest.is_waiting:
+            self.status, self.answered_at = self.Status.OPEN, None
+        else:
+            self.status, self.answered_at = self.Status.ANSWERED, latest.meeting
+
+
+WAITING = re.compile(
+    r"inv[äa]ntar\s+svar|v[äa]ntar\s+p[åa]\s+svar|ej\s+besvarad|inte\s+besvarad|"
+    r"inget\s+svar|[åa]terkommer",
+    re.IGNORECASE,
+)
+
+
+class Answer(models.Model):
+    """What one meeting's minutes said about a question, so that a question asked again at a
+    later meeting stays one question with its answers in order."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name="fråga"
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="question_answers", verbose_name="möte"
+    )
+    text = models.TextField("svar")
+
+    class Meta:
+        ordering = ["meeting__date", "id"]
+        verbose_name = "svar"
+        verbose_name_plural = "svar"
+        constraints = [
+            models.UniqueConstraint(fields=["question", "meeting"], name="one_answer_a_meeting")
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_waiting(self):
+        return bool(WAITING.search(self.text))

@@ -15,7 +15,8 @@ from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
 
-from .models import Attendance, Meeting, Question, Slide
+from .models import Answer, Attendance, Meeting, Question, Slide
+from .questions import same_question
 from .summary import ChangeSummary
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -149,18 +150,34 @@ def save_attendance(meeting, entries, summary, orgs):
 
 
 def save_questions(meeting, entries, summary, orgs=None):
-    """Questions the minutes follow up; created once, then kept up to date by staff."""
+    """Questions the minutes follow up. A question asked again at a later meeting is the same
+    question: the new meeting's answer is added to it, and its status follows the answers."""
     model = "webcert_forum.Question"
+    known = {same_question(q.text): q for q in Question.objects.order_by("meeting__date", "id")}
     for e in entries:
         asked_on = dt.date.fromisoformat(e["asked_on"]) if e.get("asked_on") else None
-        if Question.objects.filter(text=e["text"], asked_on=asked_on).exists():
+        question = known.get(same_question(e["text"]))
+        created = question is None
+        if created:
+            question = Question.objects.create(
+                meeting=meeting, asked_on=asked_on, text=e["text"], slide_number=e.get("slide")
+            )
+            known[same_question(e["text"])] = question
+        answer = e.get("answer") or ""
+        answered = bool(answer) and not question.answers.filter(meeting=meeting).exists()
+        if answered:
+            Answer.objects.create(question=question, meeting=meeting, text=answer)
+            old_status = question.get_status_display()
+            question.follow_answers(list(question.answers.select_related("meeting")))
+            question.save()
+        if created:
+            summary.created(model, f"Fråga: {e['text'][:60]}")
+        elif answered:
+            summary.updated(
+                model,
+                f"Fråga: {e['text'][:60]}",
+                old=old_status,
+                new=f"{question.get_status_display()}: {answer}",
+            )
+        else:
             summary.unchanged(model)
-            continue
-        Question.objects.create(
-            meeting=meeting,
-            asked_on=asked_on,
-            text=e["text"],
-            slide_number=e.get("slide"),
-            answer=e.get("answer") or "",
-        )
-        summary.created(model, f"Fråga: {e['text'][:60]}")

@@ -18,7 +18,7 @@ from .charts import attendance_heatmap
 from .forms import QuestionForm
 from .models import ImportRun, Meeting, Question
 from .queries import attendance_matrix, highlight, search_slides
-from .questions import open_at, save_question
+from .questions import followed_at, save_question
 from .tables import MeetingTable
 
 
@@ -62,6 +62,7 @@ def meeting_detail(request, date):
     latest_import = (
         meeting.imports.filter(status=ImportRun.Status.SAVED).order_by("-saved_at", "-pk").first()
     )
+    questions = followed_at(meeting)
     return render(
         request,
         "webcert_forum/meeting_detail.html",
@@ -73,7 +74,8 @@ def meeting_detail(request, date):
             "latest_import": latest_import,
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),
-            "questions": list(open_at(meeting)),
+            "questions": questions,
+            "show_asked_by": any(q.asked_by_id for q in questions),
             "can_edit_questions": is_staff_member(request.user),
         },
     )
