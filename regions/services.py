@@ -77,7 +77,7 @@ def save_connection_dates(meeting, entries, summary, orgs):
                 ConnectionDate.objects.create(
                     meeting=meeting, organisation=org, date=date, **values
                 )
-                summary.created(model, f"Anslutningsdatum {org}: {text}", new=text)
+                summary.created(model, f"Anslutningsdatum {org}", new=text)
             elif any(getattr(current, k) != v for k, v in values.items()):
                 old = current.display_date
                 for k, v in values.items():

@@ -88,7 +88,9 @@ def save_production_statuses(meeting, entries, summary, orgs):
                 source=ProductionStatus.Source.MINUTES,
                 **values,
             )
-            summary.created(model, f"Produktionsstatus {org}: {e['status']}")
+            summary.created(
+                model, f"Produktionsstatus {org}", new=describe(ProductionStatus(**values))
+            )
         elif any(getattr(current, k) != v for k, v in values.items()):
             old = describe(current)
             for k, v in values.items():

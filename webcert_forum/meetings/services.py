@@ -15,6 +15,7 @@ from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
 
+from .changes import since_previous
 from .models import Answer, Attendance, Meeting, Question, Slide
 from .questions import same_question
 from .summary import ChangeSummary
@@ -40,10 +41,10 @@ def load_reference(fixtures_dir=FIXTURES_DIR):
 
 def check_document(document, orgs):
     if document.get("schema") != SCHEMA:
-        raise DocumentRejected(f"Unknown document schema {document.get('schema')!r}.")
+        raise DocumentRejected(f"Okänt dokumentformat {document.get('schema')!r}.")
     if document.get("unresolved"):
         labels = ", ".join(sorted({str(u.get("label", u)) for u in document["unresolved"]}))
-        raise DocumentRejected(f"Labels that match no organisation: {labels}.")
+        raise DocumentRejected(f"Namn som inte matchar någon organisation: {labels}.")
     referenced = {
         entry[field]
         for key, field in organisation_fields().items()
@@ -52,7 +53,7 @@ def check_document(document, orgs):
     }
     unknown = sorted(referenced - orgs.keys())
     if unknown:
-        raise DocumentRejected(f"Organisations not in the reference list: {', '.join(unknown)}.")
+        raise DocumentRejected(f"Organisationer som saknas i referenslistan: {', '.join(unknown)}.")
 
 
 def save_minutes(document, user=None, *, source_file=None, sha256=""):
@@ -67,6 +68,7 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)
+        summary.since_previous = since_previous(meeting)
     return summary
 
 
@@ -137,16 +139,25 @@ def save_attendance(meeting, entries, summary, orgs):
         current = existing.pop(org.pk, None)
         if current is None:
             Attendance.objects.create(meeting=meeting, organisation=org, present=e["present"])
-            summary.created(model, f"Närvaro {org}: {'Ja' if e['present'] else 'Nej'}")
+            summary.created(model, f"Närvaro {org}", new=_presence(e["present"]))
         elif current.present != e["present"]:
             current.present = e["present"]
             current.save()
-            summary.updated(model, f"Närvaro {org}", old=not e["present"], new=e["present"])
+            summary.updated(
+                model,
+                f"Närvaro {org}",
+                old=_presence(not e["present"]),
+                new=_presence(e["present"]),
+            )
         else:
             summary.unchanged(model)
     for gone in existing.values():
         gone.delete()
         summary.deleted(model, f"Närvaro {gone.organisation}")
+
+
+def _presence(present):
+    return "närvarande" if present else "frånvarande"
 
 
 def save_questions(meeting, entries, summary, orgs=None):
