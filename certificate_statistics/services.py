@@ -3,6 +3,7 @@
 import datetime as dt
 
 from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
+from webcert_forum.core.sync import Row, sync_rows
 
 from .models import CertificateCount, CertificateTotal, CertificateType
 
@@ -53,70 +54,69 @@ def save_certificate_counts(meeting, entries, totals, summary, orgs):
         (c.month, c.channel, c.organisation_id, c.certificate_type_id): c
         for c in CertificateCount.objects.filter(month__in=months)
     }
-    seen = set()
+    cells = []
     for e in entries:
         org, ctype, month = orgs[e["org"]], types[e["type"]], month_of(e["month"])
-        key = (month, e["channel"], org.pk, ctype.pk)
-        seen.add(key)
-        current = existing.get(key)
         where = f"{e['month']} {_channel_label(e['channel'])} {org} {ctype.code}"
-        if current is None:
-            CertificateCount.objects.create(
-                month=month,
-                channel=e["channel"],
-                organisation=org,
-                certificate_type=ctype,
-                count=e["count"],
-                meeting=meeting,
-            )
-            summary.created(model, where, new=e["count"])
-        elif current.count != e["count"]:
-            old = current.count
-            current.count = e["count"]
-            current.meeting = meeting
-            current.save()
-            summary.updated(model, where, old=old, new=e["count"])
-        else:
-            summary.unchanged(model)
+        key = (month, e["channel"], org.pk, ctype.pk)
+        cells.append(Row(key, {"count": e["count"]}, where, new=e["count"], extra=_of(meeting)))
     printed_rows = {(month_of(m), ch, orgs[o].pk) for m, ch, o in rows}
-    for key, gone in existing.items():
-        if key not in seen and key[:3] in printed_rows:
-            gone.delete()
-            summary.deleted(
-                model,
-                f"{key[0]:%Y-%m} {_channel_label(key[1])} {gone.organisation} "
-                f"{gone.certificate_type.code}",
-                old=gone.count,
-            )
+    sync_rows(
+        summary,
+        model,
+        existing,
+        cells,
+        create=lambda row: CertificateCount.objects.create(
+            month=row.key[0],
+            channel=row.key[1],
+            organisation_id=row.key[2],
+            certificate_type_id=row.key[3],
+            meeting=meeting,
+            **row.values,
+        ),
+        describe=lambda c: c.count,
+        # Only cells of a row the minutes print: a month printed for some organisations
+        # leaves the others' counts alone.
+        may_delete=lambda key: key[:3] in printed_rows,
+        deleted=lambda gone: (
+            f"{gone.month:%Y-%m} {_channel_label(gone.channel)} {gone.organisation} "
+            f"{gone.certificate_type.code}"
+        ),
+        describe_gone=lambda c: c.count,
+    )
     _save_totals(meeting, totals, summary, orgs)
 
 
 def _save_totals(meeting, totals, summary, orgs):
-    model = "statistics.CertificateTotal"
     months = {month_of(e["month"]) for e in totals}
-    existing = {
-        (t.month, t.channel, t.organisation_id): t
-        for t in CertificateTotal.objects.filter(month__in=months)
-    }
+    rows = []
     for e in totals:
-        org, month = orgs[e["org"]], month_of(e["month"])
-        current = existing.get((month, e["channel"], org.pk))
+        org = orgs[e["org"]]
         where = f"Totalsumma {e['month']} {_channel_label(e['channel'])} {org}"
-        if current is None:
-            CertificateTotal.objects.create(
-                month=month,
-                channel=e["channel"],
-                organisation=org,
-                total=e["total"],
-                meeting=meeting,
-            )
-            summary.created(model, where, new=e["total"])
-        elif current.total != e["total"]:
-            old, current.total, current.meeting = current.total, e["total"], meeting
-            current.save()
-            summary.updated(model, where, old=old, new=e["total"])
-        else:
-            summary.unchanged(model)
+        key = (month_of(e["month"]), e["channel"], org.pk)
+        rows.append(Row(key, {"total": e["total"]}, where, new=e["total"], extra=_of(meeting)))
+    sync_rows(
+        summary,
+        "statistics.CertificateTotal",
+        {
+            (t.month, t.channel, t.organisation_id): t
+            for t in CertificateTotal.objects.filter(month__in=months)
+        },
+        rows,
+        create=lambda row: CertificateTotal.objects.create(
+            month=row.key[0],
+            channel=row.key[1],
+            organisation_id=row.key[2],
+            meeting=meeting,
+            **row.values,
+        ),
+        describe=lambda t: t.total,
+    )
+
+
+def _of(meeting):
+    """A changed count or total is from now on the one this meeting printed."""
+    return {"meeting": meeting}
 
 
 def _channel_label(channel):

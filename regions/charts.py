@@ -1,7 +1,5 @@
 """Charts of the regions app: data in, Plotly figure out."""
 
-import datetime as dt
-
 import plotly.graph_objects as go
 
 from webcert_forum.core.charts import PALETTE, lean_layout
@@ -16,15 +14,6 @@ def timeline_range(today, months=TIMELINE_MONTHS):
     return first, add_months(first, months)
 
 
-def _bounds(window):
-    start = dt.datetime.combine(window.start_date, window.start_time or dt.time.min)
-    if window.end_time is None:
-        end = dt.datetime.combine(window.end_date + dt.timedelta(days=1), dt.time.min)
-    else:
-        end = dt.datetime.combine(window.end_date, window.end_time)
-    return start, end
-
-
 def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
     """One row per organisation, one bar per window, over the coming months."""
     first, last = timeline_range(today, months)
@@ -33,7 +22,7 @@ def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
         rows.setdefault(window.organisation.name, []).append(window)
     figure = go.Figure()
     for index, (name, own) in enumerate(sorted(rows.items())):
-        bounds = [_bounds(w) for w in own]
+        bounds = [w.span for w in own]
         figure.add_trace(
             go.Bar(
                 name=name,

@@ -28,15 +28,11 @@ def window_uid(window):
 
 
 def _event_times(window, zone):
-    if window.start_time is None and window.end_time is None:
+    if window.all_day:
         # All-day event; DTEND is exclusive.
         return window.start_date, window.end_date + dt.timedelta(days=1)
-    start = dt.datetime.combine(window.start_date, window.start_time or dt.time.min, zone)
-    if window.end_time is None:
-        end = dt.datetime.combine(window.end_date + dt.timedelta(days=1), dt.time.min, zone)
-    else:
-        end = dt.datetime.combine(window.end_date, window.end_time, zone)
-    return start, end
+    start, end = window.span
+    return start.replace(tzinfo=zone), end.replace(tzinfo=zone)
 
 
 def build_calendar(windows, name):

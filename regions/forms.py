@@ -1,7 +1,5 @@
 """Forms of the regions app: a service window as a region editor or Inera staff enter it."""
 
-import datetime as dt
-
 from django import forms
 
 from .models import Organisation, ServiceWindow
@@ -17,13 +15,6 @@ def years_ahead(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
-def window_span(start_date, start_time, end_date, end_time):
-    """The window as two datetimes: a missing time means the whole day."""
-    start = dt.datetime.combine(start_date, start_time or dt.time.min)
-    end = dt.datetime.combine(end_date, end_time or dt.time.max)
-    return start, end
-
-
 def overlapping_windows(organisation, start_date, start_time, end_date, end_time, exclude_pk=None):
     """The organisation's other windows that share some time with the given one."""
     candidates = ServiceWindow.objects.filter(
@@ -31,26 +22,15 @@ def overlapping_windows(organisation, start_date, start_time, end_date, end_time
     ).order_by("start_date", "start_time", "id")
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
-    start, end = window_span(start_date, start_time, end_date, end_time)
+    start, end = ServiceWindow.span_of(start_date, start_time, end_date, end_time)
     found = []
     for other in candidates:
-        other_start, other_end = window_span(
+        other_start, other_end = ServiceWindow.span_of(
             other.start_date, other.start_time, other.end_date, other.end_time
         )
         if other_start < end and start < other_end:
             found.append(other)
     return found
-
-
-def describe(window):
-    text = f"{window.start_date:%Y-%m-%d}"
-    if window.start_time:
-        text += f" {window.start_time:%H:%M}"
-    if window.end_date != window.start_date or window.end_time:
-        text += f" – {window.end_date:%Y-%m-%d}"
-        if window.end_time:
-            text += f" {window.end_time:%H:%M}"
-    return text
 
 
 class ServiceWindowForm(forms.ModelForm):
@@ -121,7 +101,7 @@ class ServiceWindowForm(forms.ModelForm):
         if not (start_date and end_date):
             return cleaned
         start_time, end_time = cleaned.get("start_time"), cleaned.get("end_time")
-        start, end = window_span(start_date, start_time, end_date, end_time)
+        start, end = ServiceWindow.span_of(start_date, start_time, end_date, end_time)
         if end_date < start_date or (end_time and start_time and end <= start):
             self.add_error("end_date", "Slutet kan inte vara före början.")
             return cleaned
@@ -147,7 +127,7 @@ class ServiceWindowForm(forms.ModelForm):
                 organisation, start_date, start_time, end_date, end_time, self.instance.pk
             ):
                 self.warnings.append(
-                    f"Överlappar ett annat servicefönster för {organisation}: {describe(other)}."
+                    f"Överlappar ett annat servicefönster för {organisation}: {other.when}."
                 )
         if self.warnings and not cleaned.get("confirm"):
             raise forms.ValidationError(

@@ -56,19 +56,9 @@ def window_history(pk):
                 "changes": changes,
                 "record": record,
                 "organisation": organisations.get(record.organisation_id, ""),
-                "text": _shown_window(record),
+                "text": record.instance.when,
             }
         )
         previous = record
     entries.reverse()
     return entries
-
-
-def _shown_window(record):
-    text = f"{record.start_date:%Y-%m-%d}"
-    if record.start_time:
-        text += f" {record.start_time:%H:%M}"
-    text += f" – {record.end_date:%Y-%m-%d}"
-    if record.end_time:
-        text += f" {record.end_time:%H:%M}"
-    return text

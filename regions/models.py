@@ -1,5 +1,6 @@
 """Organisations that take part in the forum, and the data each of them owns."""
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -86,6 +87,10 @@ class UserProfile(models.Model):
         return self.calendar_token
 
 
+def _moment(day, time):
+    return f"{day:%Y-%m-%d} {time:%H:%M}" if time else f"{day:%Y-%m-%d}"
+
+
 class ServiceWindowQuerySet(models.QuerySet):
     def upcoming(self, today):
         return self.filter(end_date__gte=today).order_by("start_date", "start_time", "id")
@@ -158,6 +163,58 @@ class ServiceWindow(models.Model):
     @property
     def edited_in_app(self):
         return self.changed_by_id is not None
+
+    @staticmethod
+    def span_of(start_date, start_time, end_date, end_time):
+        """The window as two naive datetimes, the end exclusive: a missing time means the
+        whole first or last day."""
+        start = dt.datetime.combine(start_date, start_time or dt.time.min)
+        if end_time is None:
+            end = dt.datetime.combine(end_date + dt.timedelta(days=1), dt.time.min)
+        else:
+            end = dt.datetime.combine(end_date, end_time)
+        return start, end
+
+    @property
+    def span(self):
+        return self.span_of(self.start_date, self.start_time, self.end_date, self.end_time)
+
+    @property
+    def all_day(self):
+        return self.start_time is None and self.end_time is None
+
+    @property
+    def duration_text(self):
+        """ "2 dagar", "4 tim 30 min": whole days when the window has no times."""
+        if self.all_day:
+            days = (self.end_date - self.start_date).days + 1
+            return "1 dag" if days == 1 else f"{days} dagar"
+        start, end = self.span
+        minutes = max(int((end - start).total_seconds() // 60), 0)
+        hours, minutes = divmod(minutes, 60)
+        if hours >= 48 and minutes == 0 and hours % 24 == 0:
+            return f"{hours // 24} dagar"
+        return f"{hours} tim" + (f" {minutes} min" if minutes else "")
+
+    @property
+    def start_text(self):
+        return _moment(self.start_date, self.start_time)
+
+    @property
+    def end_text(self):
+        return _moment(self.end_date, self.end_time)
+
+    @property
+    def when(self):
+        """'2022-09-05 13:00 – 2022-09-05 17:00', '2022-09-05': the dates and times shown."""
+        text = f"{self.start_date:%Y-%m-%d}"
+        if self.start_time:
+            text += f" {self.start_time:%H:%M}"
+        if self.end_date != self.start_date or self.end_time:
+            text += f" – {self.end_date:%Y-%m-%d}"
+            if self.end_time:
+                text += f" {self.end_time:%H:%M}"
+        return text
 
 
 class ConnectionDate(models.Model):

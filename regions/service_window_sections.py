@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .roles import window_role
-from .tables import duration_text
 
 PAST_SHOWN = 10
 
@@ -25,7 +24,7 @@ def organisation_windows(organisation, user):
         return [
             {
                 "window": w,
-                "duration": duration_text(w),
+                "duration": w.duration_text,
                 # The editor may edit only their own; the organisation is the same for all rows.
                 "may_edit": role.may_change(organisation),
                 "edit_url": reverse("service_windows:edit", args=[w.pk]),

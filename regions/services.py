@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import transaction
 
 from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
+from webcert_forum.core.sync import Row, sync_rows
 
 from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow
 
@@ -59,37 +60,27 @@ def parse_iso(value):
 
 def save_connection_dates(meeting, entries, summary, orgs):
     """The DB/DOI table as this meeting states it; a re-import of the same deck changes nothing."""
-    model = "regions.ConnectionDate"
-    existing = {
-        (c.organisation_id, c.date): c for c in ConnectionDate.objects.filter(meeting=meeting)
-    }
-    seen = set()
+    rows = []
     for entry in entries:
         org = orgs[entry["org"]]
         for text in entry["dates"]:
             month_only = len(text) == 7
             date = dt.date.fromisoformat(f"{text}-01" if month_only else text)
-            key = (org.pk, date)
-            seen.add(key)
             values = {"month_only": month_only, "preliminary": bool(entry.get("preliminary"))}
-            current = existing.get(key)
-            if current is None:
-                ConnectionDate.objects.create(
-                    meeting=meeting, organisation=org, date=date, **values
-                )
-                summary.created(model, f"Anslutningsdatum {org}", new=text)
-            elif any(getattr(current, k) != v for k, v in values.items()):
-                old = current.display_date
-                for k, v in values.items():
-                    setattr(current, k, v)
-                current.save()
-                summary.updated(model, f"Anslutningsdatum {org}", old=old, new=current.display_date)
-            else:
-                summary.unchanged(model)
-    for key, gone in existing.items():
-        if key not in seen:
-            gone.delete()
-            summary.deleted(model, f"Anslutningsdatum {gone.organisation}", old=gone.display_date)
+            label = f"Anslutningsdatum {org}"
+            rows.append(Row((org.pk, date), values, label, new=text))
+    sync_rows(
+        summary,
+        "regions.ConnectionDate",
+        {(c.organisation_id, c.date): c for c in ConnectionDate.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: ConnectionDate.objects.create(
+            meeting=meeting, organisation_id=row.key[0], date=row.key[1], **row.values
+        ),
+        describe=lambda c: c.display_date,
+        deleted=lambda c: f"Anslutningsdatum {c.organisation}",
+        describe_gone=lambda c: c.display_date,
+    )
 
 
 def save_service_windows(meeting, entries, summary, orgs):
@@ -171,12 +162,7 @@ def _imported_windows_deleted_by_a_user():
 
 
 def _describe(window):
-    text = f"{window.start_date}"
-    if window.start_time:
-        text += f" {window.start_time:%H:%M}"
-    text += f" – {window.end_date}"
-    if window.end_time:
-        text += f" {window.end_time:%H:%M}"
+    text = window.when
     if window.note:
         text += f", {window.note}"
     return text

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from webcert_forum.core.sync import Row, sync_rows
+
 from .models import Incident, Release, ReleaseAnnouncement, TimelineEntry
 
 
@@ -86,46 +88,33 @@ def _plain(value):
 
 
 def save_incidents(meeting, entries, summary, orgs=None):
-    model = "releases.Incident"
-    existing = {i.month: i for i in Incident.objects.filter(meeting=meeting)}
-    seen = set()
+    rows = []
     for e in entries:
-        month = _month(e["month"])
-        seen.add(month)
         values = {"count": int(e.get("count") or 0), "description": e.get("description") or ""}
-        current = existing.get(month)
-        if current is None:
-            Incident.objects.create(meeting=meeting, month=month, **values)
-            summary.created(model, f"Incidenter {e['month']}: {values['count']}")
-        elif any(getattr(current, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(current, k, v)
-            current.save()
-            summary.updated(model, f"Incidenter {e['month']}")
-        else:
-            summary.unchanged(model)
-    for month, gone in existing.items():
-        if month not in seen:
-            gone.delete()
-            summary.deleted(model, f"Incidenter {month:%Y-%m}")
+        label = f"Incidenter {e['month']}"
+        rows.append(Row(_month(e["month"]), values, f"{label}: {values['count']}", label))
+    sync_rows(
+        summary,
+        "releases.Incident",
+        {i.month: i for i in Incident.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: Incident.objects.create(meeting=meeting, month=row.key, **row.values),
+        deleted=lambda gone: f"Incidenter {gone.month:%Y-%m}",
+    )
 
 
 def save_timeline(meeting, entries, summary, orgs=None):
-    model = "releases.TimelineEntry"
-    existing = {t.position: t for t in TimelineEntry.objects.filter(meeting=meeting)}
+    rows = []
     for position, e in enumerate(entries, start=1):
         values = {"when": _month(e["when"]), "label": e.get("label") or "", "text": e["text"]}
-        current = existing.pop(position, None)
-        if current is None:
-            TimelineEntry.objects.create(meeting=meeting, position=position, **values)
-            summary.created(model, f"Aviserad förändring {values['label']}")
-        elif any(getattr(current, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(current, k, v)
-            current.save()
-            summary.updated(model, f"Aviserad förändring {values['label']}")
-        else:
-            summary.unchanged(model)
-    for gone in existing.values():
-        gone.delete()
-        summary.deleted(model, f"Aviserad förändring {gone.label}")
+        rows.append(Row(position, values, f"Aviserad förändring {values['label']}"))
+    sync_rows(
+        summary,
+        "releases.TimelineEntry",
+        {t.position: t for t in TimelineEntry.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: TimelineEntry.objects.create(
+            meeting=meeting, position=row.key, **row.values
+        ),
+        deleted=lambda gone: f"Aviserad förändring {gone.label}",
+    )

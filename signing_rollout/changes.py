@@ -3,7 +3,6 @@
 from webcert_forum.core.changes import compare
 
 from .models import ProductionStatus, SigningTest
-from .services import describe
 
 
 def signing_test_snapshot(meeting):
@@ -16,7 +15,7 @@ def signing_test_snapshot(meeting):
 
 def production_snapshot(meeting):
     statuses = ProductionStatus.objects.filter(meeting=meeting).select_related("organisation")
-    return {s.organisation.name: describe(s) for s in statuses}
+    return {s.organisation.name: s.display_text for s in statuses}
 
 
 def signing_test_changes(previous, meeting):

@@ -100,3 +100,13 @@ class ProductionStatus(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.get_status_display()}"
+
+    @property
+    def display_text(self):
+        """'planerad 2022-10-01 (prel.)': the status with its date, as every page shows it."""
+        text = self.get_status_display()
+        if self.date:
+            text += f" {self.date:%Y-%m-%d}"
+        if self.preliminary:
+            text += " (prel.)"
+        return text

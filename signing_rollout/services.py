@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
+from webcert_forum.core.sync import Row, sync_rows
 
 from .models import ProductionStatus, SigningTest, VendorGroup
 
@@ -24,36 +25,33 @@ def load_vendor_groups(path):
 
 
 def save_signing_tests(meeting, entries, summary, orgs):
-    model = "signing_rollout.SigningTest"
     groups = {g.key: g for g in VendorGroup.objects.all()}
-    existing = {t.vendor_group_id: t for t in SigningTest.objects.filter(meeting=meeting)}
+    rows = []
     for e in entries:
         group = groups[e["vendor_group"]]
         values = {
-            "tested_by": orgs[e["tested_by"]] if e.get("tested_by") else None,
+            "tested_by_id": orgs[e["tested_by"]].pk if e.get("tested_by") else None,
             "plan": e.get("plan") or "",
         }
-        current = existing.get(group.pk)
-        if current is None:
-            SigningTest.objects.create(meeting=meeting, vendor_group=group, **values)
-            summary.created(model, f"Samverkanstest {group}")
-        elif current.tested_by_id != getattr(values["tested_by"], "pk", None) or (
-            current.plan != values["plan"]
-        ):
-            old = str(current.tested_by or current.plan or "–")
-            current.tested_by, current.plan = values["tested_by"], values["plan"]
-            current.save()
-            summary.updated(model, f"Samverkanstest {group}", old=old, new=str(current))
-        else:
-            summary.unchanged(model)
+        rows.append(Row(group.pk, values, f"Samverkanstest {group}"))
+    sync_rows(
+        summary,
+        "signing_rollout.SigningTest",
+        {t.vendor_group_id: t for t in SigningTest.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: SigningTest.objects.create(
+            meeting=meeting, vendor_group_id=row.key, **row.values
+        ),
+        describe=str,
+        describe_old=lambda test: str(test.tested_by or test.plan or "–"),
+    )
 
 
 def save_production_statuses(meeting, entries, summary, orgs):
     """The minutes' production table for this meeting; a status a region reported in the app
     is kept, and a difference from it is listed as a conflict instead."""
     model = "signing_rollout.ProductionStatus"
-    existing = {s.organisation_id: s for s in ProductionStatus.objects.filter(meeting=meeting)}
-    reported = {}
+    reported, rows = {}, []
     for s in ProductionStatus.objects.filter(source=ProductionStatus.Source.FORM).order_by(
         "reported_at"
     ):
@@ -76,38 +74,31 @@ def save_production_statuses(meeting, entries, summary, orgs):
             newer = "Appens" if reported_on >= meeting.date else "Protokollets"
             summary.conflict(
                 model,
-                f"{org}: rapporterat i appen som {describe(form_report)} "
+                f"{org}: rapporterat i appen som {form_report.display_text} "
                 f"({reported_on:%Y-%m-%d}), protokollet säger "
-                f"{describe(ProductionStatus(**values))}. {newer} uppgift gäller.",
+                f"{ProductionStatus(**values).display_text}. {newer} uppgift gäller.",
             )
-        current = existing.get(org.pk)
-        if current is None:
-            ProductionStatus.objects.create(
-                meeting=meeting,
-                organisation=org,
-                source=ProductionStatus.Source.MINUTES,
-                **values,
+        rows.append(
+            Row(
+                org.pk,
+                values,
+                f"Produktionsstatus {org}",
+                new=ProductionStatus(**values).display_text,
             )
-            summary.created(
-                model, f"Produktionsstatus {org}", new=describe(ProductionStatus(**values))
-            )
-        elif any(getattr(current, k) != v for k, v in values.items()):
-            old = describe(current)
-            for k, v in values.items():
-                setattr(current, k, v)
-            current.save()
-            summary.updated(model, f"Produktionsstatus {org}", old=old, new=describe(current))
-        else:
-            summary.unchanged(model)
-
-
-def describe(status):
-    text = status.get_status_display()
-    if status.date:
-        text += f" {status.date:%Y-%m-%d}"
-    if status.preliminary:
-        text += " (prel.)"
-    return text
+        )
+    sync_rows(
+        summary,
+        model,
+        {s.organisation_id: s for s in ProductionStatus.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: ProductionStatus.objects.create(
+            meeting=meeting,
+            organisation_id=row.key,
+            source=ProductionStatus.Source.MINUTES,
+            **row.values,
+        ),
+        describe=lambda status: status.display_text,
+    )
 
 
 def report_production_status(organisation, user, *, status, date=None, preliminary=False):

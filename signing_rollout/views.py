@@ -19,7 +19,7 @@ from .queries import (
     status_counts_by_meeting,
     vendor_groups_with_tests,
 )
-from .services import describe, report_production_status
+from .services import report_production_status
 from .tables import ProductionStatusTable
 
 
@@ -73,7 +73,7 @@ def report_status(request, key):
                 preliminary=form.cleaned_data["preliminary"],
             )
             messages.success(
-                request, f"Produktionsstatus för {organisation} är sparad: {describe(status)}."
+                request, f"Produktionsstatus för {organisation} är sparad: {status.display_text}."
             )
             return redirect(organisation.get_absolute_url())
     else:

@@ -11,6 +11,61 @@ EXAMPLES = {
     "token": "not-a-token",
 }
 
+# The logged-in roles of the matrix, weakest first (fixtures of tests/conftest.py).
+ROLES = ("plain_user", "editor_user", "staff_user", "importer_user", "admin_user")
+
+OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
+
+
+def everyone(status=OK):
+    return dict.fromkeys(ROLES, status)
+
+
+def only(*roles, status=OK, others=FORBIDDEN):
+    return {role: status if role in roles else others for role in ROLES}
+
+
+STAFF = ("staff_user", "importer_user", "admin_user")
+EDITORS = ("editor_user", *STAFF)  # the editor belongs to Jönköping, the example key
+IMPORTERS = ("importer_user", "admin_user")
+
+# What a GET answers, per page and logged-in role, on the seed data with the example
+# arguments below. Anonymous visitors are always sent to the login page. Every page of the
+# URL conf must be declared here: a new one fails test_url_matrix until it is.
+EXPECTED_STATUS = {
+    "overview": everyone(),
+    "meetings:list": everyone(),
+    "meetings:detail": everyone(),
+    "meetings:attendance": everyone(),
+    "meetings:search": everyone(),
+    # The seed meeting was saved from its document, not uploaded: there is no PDF to serve.
+    "meetings:pdf": everyone(NOT_FOUND),
+    "meetings:question-create": only(*STAFF),
+    "meetings:question-edit": only(*STAFF, status=NOT_FOUND),  # the seed has no question
+    "meetings:import": only(*IMPORTERS),
+    "meetings:import-history": only(*IMPORTERS),
+    # The seed has no import run: importers get 404 for the preview; the actions are POST only.
+    "meetings:import-preview": only(*IMPORTERS, status=NOT_FOUND),
+    "meetings:import-confirm": only(*IMPORTERS, status=NOT_ALLOWED),
+    "meetings:import-discard": only(*IMPORTERS, status=NOT_ALLOWED),
+    "meetings:import-labels": only(*IMPORTERS, status=NOT_ALLOWED),
+    "regions:list": everyone(),
+    "regions:detail": everyone(),
+    "regions:feed": everyone(),
+    "service-windows-feed": everyone(),
+    "service_windows:list": everyone(),
+    "service_windows:calendar": everyone(),
+    "service_windows:history": everyone(),
+    "service_windows:create": only(*EDITORS),
+    "service_windows:edit": only(*EDITORS),  # the first window of the seed is Jönköping's
+    "service_windows:delete": only(*EDITORS),
+    "releases:list": everyone(),
+    "releases:detail": everyone(),
+    "statistics:dashboard": everyone(),
+    "signing:dashboard": everyone(),
+    "signing:report": only(*EDITORS),
+}
+
 # Views that are not pages: they answer logged-out users on purpose, or belong to Django.
 EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz")
 

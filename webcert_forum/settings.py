@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the widgets' own templates, for the renderer below
     "django_tables2",
     "django_filters",
     "simple_history",
@@ -86,6 +87,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "webcert_forum.urls"
+
+# Forms render through the project's templates, so that {{ field.as_field_group }} uses
+# templates/_field.html (label, widget, help text with its id, errors) on every form.
+FORM_RENDERER = "webcert_forum.core.forms.FormRenderer"
 
 TEMPLATES = [
     {

@@ -13,7 +13,7 @@ from webcert_forum.meetings.services import DocumentRejected, load_reference, sa
 pytestmark = pytest.mark.django_db
 
 
-def test_load_reference_creates_every_listed_row_and_is_idempotent():
+def test_load_reference_creates_every_listed_row_and_is_idempotent(empty_database):
     first = load_reference()
     assert first["organisations"] == (29, 0)
     assert Organisation.objects.count() == 29

@@ -39,6 +39,12 @@ FULL_LABELS = {
     "vastra-gotaland": "Västra Götalandsregionen", "varmland": "Region Värmland",
     "orebro": "Region Örebro län", "ostergotland": "Region Östergötland",
 }  # fmt: skip
+DECK_TITLE = "Webcert användarforum"
+ORGANISATION = "Inera AB"
+NOTE_NAMES = ["Kontaktpersoner:", "Anna Andersson", "Bertil Berg", "Cecilia Ceder", "David Dahl",
+              "Eva Ek", "Fredrik Fors", "Greta Gran", "Hans Holm"]  # fmt: skip
+NOTE_LINE = "Siffrorna är preliminära och kan komma att justeras, källa: Intygsstatistik"
+LEGEND = "* Totalsumma avser alla intygstyper, även de som saknas i tabellen"
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
 
@@ -55,6 +61,18 @@ class Style:
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
+    # Running header (deck title, organisation) and footer (meeting date, page number):
+    # the page number's form, e.g. "{n}", "{n}/{total}", "Sida {n} av {total}", "- {n} -".
+    furniture: str | None = None
+    page_number_at: str = "right"  # right | centre | left
+    # A note box with a list of names right of each table, its lines interleaving with
+    # the rows, a note line between the header and the first row, a legend right under it.
+    side_note: bool = False
+    glyphs: bool = False  # every glyph its own show-text, no space glyphs (print drivers)
+    column_order: bool = False  # table text written column by column
+    image_only: bool = False  # every page an image (a scanned deck): no text layer
+    scaled_text: bool = False  # "1 Tf" and the size in the text matrix, as some tools write
+    row_scale: float = 1.0  # statistics rows this much taller: a table down to the footer
 
 
 @dataclass
@@ -78,6 +96,7 @@ class ForumDeck:
     release_lines: list[tuple[int, str]] = field(default_factory=list)  # indent level, text
     statistics: list[StatisticsTable] = field(default_factory=list)
     next_meeting: str | None = None
+    meeting_label: str = "1 juni 2022"  # the meeting's own date, as a running footer prints it
     extra_slides: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
@@ -232,12 +251,70 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
                 if part:
                     title = table.continued_title or f"{table.title} (forts.)"
                 pages.append(partial(_statistics, pdf, style, title, table, rows))
-    for draw in pages:
+    for number, draw in enumerate(pages, start=1):
         _background(pdf, style)
         draw()
+        if style.furniture:
+            _furniture(pdf, style, number, len(pages), deck.meeting_label)
         pdf.showPage()
     pdf.save()
+    if style.image_only:
+        return _as_images(buffer.getvalue(), style)
     return buffer.getvalue()
+
+
+def _furniture(pdf, style, number, total, meeting_label):
+    """What a template repeats on every slide: deck title and organisation on top, the
+    meeting's date and the page number at the bottom."""
+    width, height = style.pagesize
+    _write(pdf, style, 30, height - 16, DECK_TITLE, size=9)
+    _write(pdf, style, width - 30, height - 16, ORGANISATION, size=9, align="right")
+    _write(pdf, style, 30, 14, meeting_label, size=9)
+    page = style.furniture.format(n=number, total=total)
+    x = {"left": width / 2 - 200, "centre": width / 2, "right": width - 30}[style.page_number_at]
+    align = {"left": "left", "centre": "centre", "right": "right"}[style.page_number_at]
+    _write(pdf, style, x, 14, page, size=9, align=align)
+
+
+def _as_images(data, style):
+    """The deck as a scan: each page rendered to a bitmap and placed as an image."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+
+    source = pdfium.PdfDocument(data)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=style.pagesize)
+    for page in source:
+        image = page.render(scale=1).to_pil()
+        pdf.drawImage(ImageReader(image), 0, 0, *style.pagesize)
+        pdf.showPage()
+    source.close()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _write(pdf, style, x, y, text, font="Helvetica", size=10, align="left"):
+    """One string; with ``style.glyphs`` each glyph is drawn on its own and spaces are
+    left as gaps, the way print drivers write PDFs."""
+    pdf.setFont(font, size)
+    width = pdf.stringWidth(text, font, size)
+    start = {"left": x, "right": x - width, "centre": x - width / 2}[align]
+    pieces = [(start, text)]
+    if style.glyphs:
+        pieces = []
+        for char in text:
+            if not char.isspace():
+                pieces.append((start, char))
+            start += pdf.stringWidth(char, font, size)
+    for x_at, piece in pieces:
+        if style.scaled_text:
+            text_object = pdf.beginText()
+            text_object.setTextTransform(size, 0, 0, size, x_at, y)
+            text_object.setFont(font, 1)
+            text_object.textOut(piece)
+            pdf.drawText(text_object)
+        else:
+            pdf.drawString(x_at, y, piece)
 
 
 def _chunks(rows, size):
@@ -253,34 +330,38 @@ def _background(pdf, style):
 
 def _title(pdf, style, title):
     width, height = style.pagesize
-    pdf.setFont("Helvetica-Bold", 22)
-    pdf.drawString(30, height - 50, title)
+    _write(pdf, style, 30, height - 50, title, "Helvetica-Bold", 22)
     if style.stray_word:
-        pdf.setFont("Helvetica", 15)
-        pdf.drawString(width - 90, height - 75, style.stray_word)
+        _write(pdf, style, width - 90, height - 75, style.stray_word, size=15)
 
 
 def _text_slide(pdf, style, title, lines):
     _title(pdf, style, title)
     y = style.pagesize[1] - 100
-    pdf.setFont("Helvetica", 13)
     for level, text in lines:
-        pdf.drawString(36 + 28 * level, y, text)
+        _write(pdf, style, 36 + 28 * level, y, text, size=13)
         y -= 19
 
 
-def _cell(pdf, text, x0, x1, baseline, align, size):
-    pdf.setFont("Helvetica", size)
-    if align == "left":
-        pdf.drawString(x0 + 3, baseline, text)
-    elif align == "right":
-        pdf.drawRightString(x1 - 3, baseline, text)
-    else:
-        pdf.drawCentredString((x0 + x1) / 2, baseline, text)
+def _cell(pdf, style, text, x0, x1, baseline, align, size):
+    x = {"left": x0 + 3, "right": x1 - 3}.get(align, (x0 + x1) / 2)
+    _write(pdf, style, x, baseline, text, size=size, align=align)
 
 
-def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
-    """Cells drawn one by one; a cell's lines are centred vertically on its row."""
+def _names_box(pdf, style, x, top, size):
+    """A note box of names beside a table, its line pitch unlike the table's rows."""
+    y = style.pagesize[1] - top - size
+    for line in NOTE_NAMES:
+        _write(pdf, style, x, y, line, size=size)
+        y -= size * 1.45
+
+
+def _table(
+    pdf, style, x, top, widths, header, rows, aligns, size, row_height, note=None, legend=None
+):
+    """Cells drawn one by one; a cell's lines are centred vertically on its row. With
+    ``style.column_order`` the text is written column by column; ``note`` is a line of
+    text between the header and the first row, ``legend`` one right under the last row."""
     height = style.pagesize[1]
     edges = [x]
     for w in widths:
@@ -290,7 +371,8 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
         (row, None, row_height) for row in rows
     ]
     lead = size * 1.15
-    for cells, header_align, h in all_rows:
+    cells_to_draw = []
+    for number, (cells, header_align, h) in enumerate(all_rows):
         # Like PowerPoint, a row grows to fit a cell wrapped over several lines.
         tallest = max((len(text.split("\n")) for text in cells if text), default=1)
         h = max(h, tallest * lead + 0.9 * size)
@@ -304,15 +386,26 @@ def _table(pdf, style, x, top, widths, header, rows, aligns, size, row_height):
                 align = style.label_header_align
             first = centre + (len(lines) - 1) * lead / 2 - size * 0.35
             for n, line in enumerate(lines):
-                _cell(pdf, line, edges[index], edges[index + 1], first - n * lead, align, size)
+                cells_to_draw.append(
+                    ((index, number) if style.column_order else (number, index),
+                     partial(_cell, pdf, style, line, edges[index], edges[index + 1],
+                             first - n * lead, align, size))
+                )  # fmt: skip
         if style.rules:
             pdf.setLineWidth(0.5)
             pdf.line(edges[0], y, edges[-1], y)
             for e in edges:
                 pdf.line(e, y, e, y - h)
         y -= h
+        if note and number == 0:
+            _write(pdf, style, edges[0] + 3, y - 1.3 * size, note, size=size)
+            y -= 1.8 * size
     if style.rules:
         pdf.line(edges[0], y, edges[-1], y)
+    if legend:
+        _write(pdf, style, edges[0] + 3, y - 1.2 * size, legend, size=size)
+    for _, draw in sorted(cells_to_draw, key=lambda item: item[0]):
+        draw()
 
 
 def _attendance(pdf, deck, style):
@@ -330,13 +423,14 @@ def _attendance(pdf, deck, style):
 def _two_column(pdf, style, title, left_header, right_header, rows):
     _title(pdf, style, title)
     width = style.pagesize[0]
-    pdf.setFont("Helvetica", 12)
-    pdf.drawString(36, style.pagesize[1] - 110, "Text bredvid tabellen")
-    x = width * 0.45
-    widths = [width * 0.28, width * 0.22]
+    _write(pdf, style, 36, style.pagesize[1] - 110, "Text bredvid tabellen", size=12)
+    x = width * (0.33 if style.side_note else 0.45)
+    widths = [width * 0.25, width * 0.2] if style.side_note else [width * 0.28, width * 0.22]
     body = [[label, text] for label, text in rows]
     _table(pdf, style, x, 90, widths, [left_header, right_header], body, ["left", "left"], 10,
            30)  # fmt: skip
+    if style.side_note:
+        _names_box(pdf, style, x + sum(widths) + 25, 96, 9)
 
 
 def _statistics(pdf, style, title, table, rows):
@@ -344,12 +438,15 @@ def _statistics(pdf, style, title, table, rows):
     width = style.pagesize[0]
     narrow = width < 800
     size = 7.5 if narrow else 9
-    headers = ["Vårdgivare/\nBolag" if style.wrap_headers else "Vårdgivare"]
+    # A 4:3 table narrowed for a note box only fits its headers wrapped, as an author would.
+    wrap = style.wrap_headers or (narrow and style.side_note)
+    headers = ["Vårdgivare/\nBolag" if wrap else "Vårdgivare"]
     for printed in table.types:
-        headers.append(WRAPPED_HEADERS.get(printed, printed) if style.wrap_headers else printed)
-    headers.append("Total-\nsumma" if style.wrap_headers else "Totalsumma")
+        headers.append(WRAPPED_HEADERS.get(printed, printed) if wrap else printed)
+    headers.append("Total-\nsumma" if wrap else "Totalsumma")
     label_width = 100 if narrow else 130
-    widths = [label_width] + [(width - 60 - label_width) / (len(headers) - 1)] * (len(headers) - 1)
+    room = width - 60 - (110 if style.side_note else 0)
+    widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     body = []
     for _, label, cells, total in rows:
         if style.wrap_labels and "/" in label:
@@ -359,4 +456,8 @@ def _statistics(pdf, style, title, table, rows):
         printed = [fmt_count(c, style.thousands) if c is not None else "" for c in cells]
         body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
-    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, 2.1 * size)
+    note, legend = (NOTE_LINE, LEGEND) if style.side_note else (None, None)
+    row_height = 2.1 * size * style.row_scale
+    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, row_height, note, legend)
+    if style.side_note:
+        _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)

@@ -103,7 +103,11 @@ def test_right_aligned_label_headers_without_rules(reference):
 @pytest.mark.parametrize("pagesize", [WIDE, STANDARD])
 def test_other_sections_in_generated_deck(reference, pagesize):
     deck = sample_deck()
-    document = parse(deck, Style(pagesize=pagesize), reference)
+    assert_other_sections(parse(deck, Style(pagesize=pagesize), reference), deck)
+
+
+def assert_other_sections(document, deck):
+    """The sections of ``sample_deck()`` other than statistics, read back as drawn."""
     assert document["attendance"] == [
         {"org": key, "present": present} for key, _, present in deck.attendance
     ]

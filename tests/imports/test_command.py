@@ -5,6 +5,7 @@ import pytest
 
 from certificate_statistics.models import CertificateCount
 from tests.conftest import SEED_PDF, seed_document_data
+from tests.importer.deck_factory import Style, render, sample_deck
 from webcert_forum.meetings.models import Meeting
 
 from .conftest import import_minutes, row_counts, stored_files
@@ -107,6 +108,10 @@ def _truncated_seed():
     return data[: len(data) // 3]
 
 
+def _scanned_deck():
+    return render(sample_deck(), Style(image_only=True), sections={"attendance", "release"})
+
+
 def _too_many_pages():
     return slides_pdf("Deltagare", *(f"Bild {n}" for n in range(2, 203)))
 
@@ -118,6 +123,7 @@ BAD_FILES = {
     "encrypted": (lambda: slides_pdf("Deltagare", encrypt="pw"), "password"),
     "not minutes": (lambda: slides_pdf("Kvartalsrapport", "Budget 2023"), "minutes"),
     "too many pages": (_too_many_pages, "pages"),
+    "scanned, no text layer": (_scanned_deck, "no text layer"),
 }
 
 

@@ -3,9 +3,9 @@ logged-in user per role, so pages other branches add are covered without a test 
 
 from django.urls import get_resolver, resolve
 
-from tests.urlmatrix import _walk, example_path, page_names
+from tests.urlmatrix import ROLES, _walk, example_path, page_names
 
-ROLES = ["plain_user", "editor_user", "staff_user", "importer_user", "admin_user"]
+__all__ = ["ROLES", "argumentless_pages", "existing_pk", "path_for"]
 
 
 def _model_of(path):

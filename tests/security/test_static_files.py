@@ -16,7 +16,9 @@ PRODUCTION_STORAGES = {
 }
 
 
-@pytest.fixture(scope="module")
+# Session-wide: pytest-django runs the database test of this module apart from the others,
+# and a module fixture would then collect twice.
+@pytest.fixture(scope="session")
 def collected(tmp_path_factory):
     root = tmp_path_factory.mktemp("staticfiles")
     env = {

@@ -1,0 +1,1 @@
+"""The kit every app uses; imports no app."""

@@ -35,7 +35,7 @@ LAYOUT_KINDS = {
 FORUM_KINDS = {kind for kind, _ in _TITLE_WORDS}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     kind: str
     channel: str | None = None

@@ -12,6 +12,7 @@ CODES = (
     "too_many_pages",
     "not_minutes",
     "no_meeting_date",
+    "no_text_layer",
 )
 
 ENGLISH_MESSAGES = {
@@ -24,6 +25,9 @@ ENGLISH_MESSAGES = {
     "not_minutes": "The PDF does not look like minutes of Webcert användarforum: "
     "no known section (attendance, statistics, release, ...) was found.",
     "no_meeting_date": "The minutes do not state the meeting date; give it explicitly.",
+    "no_text_layer": "The PDF has no text layer (its slides are only images, e.g. a scan); "
+    "text recognition (OCR) is not supported. Export the minutes from the presentation "
+    "program as PDF instead.",
 }
 
 SWEDISH_MESSAGES = {
@@ -36,6 +40,9 @@ SWEDISH_MESSAGES = {
     "not_minutes": "PDF-filen ser inte ut som ett protokoll från Webcert användarforum: "
     "inget känt avsnitt (deltagare, statistik, release …) hittades.",
     "no_meeting_date": "Protokollet anger inte mötesdatum. Ange det uttryckligen.",
+    "no_text_layer": "PDF-filen saknar textlager (sidorna är bara bilder, till exempel en "
+    "inskannad fil) och textigenkänning (OCR) stöds inte. Exportera protokollet som PDF "
+    "direkt från presentationsprogrammet i stället.",
 }
 
 

@@ -42,7 +42,9 @@ def parse_minutes(
         slides = deck.slides()
         classify_slides(slides)
         if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
-            raise MinutesImportError("not_minutes")
+            # A scan with a typed cover: most slides are images, so say that, not "not minutes".
+            scanned = sum(not s.text for s in slides) > len(slides) / 2
+            raise MinutesImportError("no_text_layer" if scanned else "not_minutes")
         meeting_date = meeting_date or deck_meeting_date(slides)
         if meeting_date is None:
             raise MinutesImportError("no_meeting_date")

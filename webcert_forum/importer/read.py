@@ -1,13 +1,14 @@
 """Read: PDF bytes -> slides (number, title, text; words with coordinates where needed).
 
-pypdfium2 gives every page's text and title cheaply; pdfplumber's coordinates cost
-~10-170 ms a page, so they are extracted only for the slides a section parser reads by
-position. Each page is closed as soon as it is read, so memory follows the largest page.
+Everything comes from the glyphs' positions in pypdfium2 (``glyphs``): words, lines and
+titles are built by geometry, so decks without space glyphs or written out of reading order
+read like any other, and a page costs a few milliseconds. Running headers and footers are
+learnt over all pages (``furniture``) and set aside. Each page is closed as soon as it is
+read, so memory follows the largest page.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import time
 from collections.abc import Callable
@@ -15,49 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from . import glyphs
 from .errors import MinutesImportError
+from .furniture import Furniture, candidates, keys
+from .glyphs import Rule, Word
 
 MAX_BYTES = 25 * 1024 * 1024
 MAX_PAGES = 200
-# A damaged file can make pdfminer crawl; checked between pages, so one page may overrun.
+# A damaged file can make the reader crawl; checked between pages, so one page may overrun.
 TIME_BUDGET_SECONDS = 60.0
 TIME_BUDGET_PER_PAGE = 2.0
 # Slides hold hundreds of objects; a page with this many is a broken or hostile file.
 MAX_OBJECTS_PER_PAGE = 50_000
-WORD_OPTIONS = {"keep_blank_chars": True, "x_tolerance": 1.5, "y_tolerance": 2}
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-    @property
-    def centre_x(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def centre_y(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A vertical ruling line (or the side of a cell's rectangle) on the page."""
-
-    x: float
-    top: float
-    bottom: float
-
-
-@dataclass
+@dataclass(slots=True)
 class Slide:
     number: int
     title: str
@@ -97,18 +70,18 @@ def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
 
 
 class Deck:
-    """An open PDF: every page's text from pypdfium2 first, then coordinates from pdfplumber
-    only for the slides that need them, one page at a time (``add_layout``/``drop_layout``).
+    """An open PDF read from glyph positions (pypdfium2): first every page's title and text,
+    with the running headers and footers the deck repeats set aside; then words and rules
+    only for the slides read by position, one page at a time (``add_layout``/``drop_layout``).
 
-    Every failure inside the PDF libraries becomes a ``MinutesImportError``.
+    Every failure inside the PDF library becomes a ``MinutesImportError``.
     """
 
     def __init__(self, data: bytes, max_pages: int = MAX_PAGES, time_budget=TIME_BUDGET_SECONDS):
         import pypdfium2 as pdfium
 
-        self._data = data
-        self._plumber = None
         self._started = time.monotonic()
+        self._furniture: dict[int, set[tuple]] = {}
         try:
             self._document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
@@ -130,22 +103,40 @@ class Deck:
         self.close()
 
     def close(self) -> None:
-        if self._plumber is not None:
-            self._plumber.close()
-            self._plumber = None
         if self._document is not None:
             self._document.close()
             self._document = None
 
     def slides(self) -> list[Slide]:
-        """Number, title and text of every page."""
-        return [self._guarded(_read_page_text, self._document, i) for i in range(self.page_count)]
+        """Number, title and text of every page, without the deck's running furniture.
+
+        Only each page's lines of text and its few candidate header/footer lines are kept
+        between the two passes, so memory follows the text, not the glyphs."""
+        pages = [self._guarded(_read_page, self._document, i) for i in range(self.page_count)]
+        if pages and not any(page.has_text for page in pages):
+            raise MinutesImportError("no_text_layer")
+        learnt = Furniture(
+            ([keys(w, p.slide.width, p.slide.height)
+              for line, alone in zip(p.edge, p.apart, strict=True) if alone for w in line]
+             for p in pages),
+            self.page_count,
+        )  # fmt: skip
+        slides = []
+        for index, page in enumerate(pages):
+            pages[index] = None  # each page's candidates go as soon as its text is final
+            slide = page.slide
+            dropped = learnt.words(page.edge, page.apart, slide.number, slide.width, slide.height)
+            if dropped:
+                self._furniture[slide.number] = {_identity(w) for w in dropped}
+            slide.text = _text_without(page, self._furniture.get(slide.number, set()))
+            slides.append(slide)
+        return slides
 
     def add_layout(self, slide: Slide) -> None:
-        """Words and vertical rules of one slide, from pdfplumber."""
-        if self._plumber is None:
-            self._plumber = self._guarded(_open_plumber, self._data)
-        slide.words, slide.rules = self._guarded(_read_page_words, self._plumber, slide.number - 1)
+        """Words (furniture set aside) and vertical rules of one slide."""
+        words, slide.rules = self._guarded(_read_page_layout, self._document, slide.number - 1)
+        dropped = self._furniture.get(slide.number, set())
+        slide.words = [w for w in words if _identity(w) not in dropped]
 
     @staticmethod
     def drop_layout(slide: Slide) -> None:
@@ -159,7 +150,7 @@ class Deck:
             return read(*args)
         except MinutesImportError:
             raise
-        except Exception as error:  # anything escaping pdfminer/pdfium on a corrupt file
+        except Exception as error:  # anything escaping pdfium on a corrupt file
             raise MinutesImportError("damaged", technical=repr(error)) from error
 
 
@@ -182,100 +173,89 @@ def _pdfium_error(error: Exception) -> MinutesImportError:
     return MinutesImportError("damaged", technical=str(error))
 
 
-def _open_plumber(data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+@dataclass(slots=True)
+class _Page:
+    """One page between the two passes: its slide, its text in pdfium's order, and the
+    lines that may be furniture with where each word's glyphs stand in that text."""
 
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as error:
-        cause = getattr(error, "args", [None])[0] if error.args else None
-        if isinstance(error, PDFPasswordIncorrect) or isinstance(cause, PDFPasswordIncorrect):
-            raise MinutesImportError("encrypted") from error
-        raise MinutesImportError("damaged", technical=repr(cause or error)) from error
+    slide: Slide  # its text still pdfium's own, furniture and all, until pass 2
+    edge: list[list[Word]]
+    apart: list[bool]
+    offsets: dict[int, list[int]]
+    has_text: bool
 
 
-def _read_page_text(document, index: int) -> Slide:
+def _identity(word: Word) -> tuple:
+    return (word.text, round(word.x0, 1), round(word.top, 1))
+
+
+def _open_page(document, index: int):
     import pypdfium2.raw as raw
 
     page = document[index]
+    if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS_PER_PAGE:
+        page.close()
+        raise MinutesImportError("damaged", technical=f"page {index + 1}: too many objects")
+    return page
+
+
+def _page_glyphs(page) -> tuple[list[glyphs.Glyph], str]:
+    textpage = page.get_textpage()
     try:
-        if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS_PER_PAGE:
-            raise MinutesImportError("damaged", technical=f"page {index + 1}: too many objects")
+        return glyphs.page_glyphs(textpage, page.get_size()[1])
+    finally:
+        textpage.close()
+
+
+def _read_page(document, index: int) -> _Page:
+    page = _open_page(document, index)
+    try:
         width, height = page.get_size()
-        textpage = page.get_textpage()
-        try:
-            text = _clean(textpage.get_text_range())
-            title = _title(textpage)
-        finally:
-            textpage.close()
+        found, text = _page_glyphs(page)
     finally:
         page.close()
-    return Slide(number=index + 1, title=title, text=text, width=width, height=height)
+    phrases = glyphs.phrases(found)
+    words = [glyphs.make_word(text, glyphs_) for text, glyphs_ in phrases]
+    # The title's font, when the page has one larger than its body text; otherwise the page
+    # has no title line to keep out of the furniture.
+    sizes = sorted(g.size for g in found)
+    title_size = sizes[-1] if sizes and sizes[-1] > sizes[len(sizes) // 2] + 1 else float("inf")
+    lines = glyphs.text_lines(words)
+    band = candidates(lines, height, title_size)
+    edge = [lines[i] for i, _ in band]
+    in_edge = {id(w) for line in edge for w in line}
+    offsets = {
+        id(word): [g.offset for g in phrase]
+        for word, (_, phrase) in zip(words, phrases, strict=True)
+        if id(word) in in_edge
+    }
+    slide = Slide(number=index + 1, title=glyphs.title_of(found), text=text, width=width,
+                  height=height)  # fmt: skip
+    return _Page(slide, edge, [alone for _, alone in band], offsets, has_text=bool(found))
+
+
+def _text_without(page: _Page, dropped: set[tuple]) -> str:
+    """The page's text with the furniture's glyphs left out."""
+    chars = list(page.slide.text)
+    for line in page.edge:
+        for word in line:
+            if _identity(word) in dropped:
+                for offset in page.offsets[id(word)]:
+                    chars[offset] = ""
+    return _clean("".join(chars))
 
 
 def _clean(text: str) -> str:
-    # pdfium marks a hyphen at a line break as U+FFFE ("Total-summa").
-    text = text.replace("\ufffe", "-").replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (" ".join(line.split()) if "  " in line else line.rstrip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip()).strip()
 
 
-def _title(textpage) -> str:
-    """The text in the page's largest font: what a reader sees as the slide title."""
-    import pypdfium2.raw as raw
-
-    count = textpage.count_chars()
-    chars = [chr(raw.FPDFText_GetUnicode(textpage, index) or 32) for index in range(count)]
-    sizes = [
-        raw.FPDFText_GetFontSize(textpage, index) if char.strip() else 0.0
-        for index, char in enumerate(chars)
-    ]
-    if not sizes or max(sizes) <= 0:
-        return ""
-    largest = max(sizes)
-    kept = [
-        char if size >= largest - 0.5 else "\n" for char, size in zip(chars, sizes, strict=True)
-    ]
-    return " ".join(_clean("".join(kept)).split())
-
-
-def _read_page_words(plumber, index: int) -> tuple[list[Word], list[Rule]]:
-    page = plumber.pages[index]
+def _read_page_layout(document, index: int) -> tuple[list[Word], list[Rule]]:
+    page = _open_page(document, index)
     try:
-        words = [
-            Word(w["text"].strip(), w["x0"], w["x1"], w["top"], w["bottom"])
-            for w in page.extract_words(**WORD_OPTIONS)
-            if w["text"].strip()
-        ]
-        return words, _vertical_rules(page)
+        width, height = page.get_size()
+        words = glyphs.words_of(_page_glyphs(page)[0])
+        return words, glyphs.vertical_rules(page, width, height)
     finally:
         page.close()
-        _forget_decoded_contents(page)
-
-
-def _forget_decoded_contents(page) -> None:
-    # pdfminer keeps each page's decoded content streams while the document is open;
-    # letting go of them once read keeps memory to the largest page, not the sum of pages.
-    # (A stream another page shares stays referenced there, so nothing is lost.)
-    page_obj = getattr(page, "page_obj", None)
-    if page_obj is not None and isinstance(getattr(page_obj, "contents", None), list):
-        page_obj.contents = []
-    cached = getattr(getattr(page, "pdf", None), "doc", None)
-    cached = getattr(cached, "_cached_objs", None)
-    if isinstance(cached, dict):
-        cached.clear()
-
-
-def _vertical_rules(page) -> list[Rule]:
-    """Table rules from the objects pdfplumber has already parsed (no edge computation)."""
-    width, height = float(page.width), float(page.height)
-    rules = set()
-    for kind in ("line", "rect"):
-        for item in page.objects.get(kind, []):
-            x0, x1, top, bottom = item["x0"], item["x1"], item["top"], item["bottom"]
-            if bottom - top < 4 or (x1 - x0 > 0.9 * width and bottom - top > 0.9 * height):
-                continue  # a horizontal rule, or the slide's background
-            sides = ((x0 + x1) / 2,) if x1 - x0 < 3 else (x0, x1)
-            for x in sides:
-                rules.add(Rule(round(x, 1), round(top, 1), round(bottom, 1)))
-    return sorted(rules, key=lambda r: (r.x, r.top))

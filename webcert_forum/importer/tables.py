@@ -134,6 +134,8 @@ def read_side_by_side(
         x_max = max(header[-1].x0 + 1.1 * pitch, header[-1].x1 + 0.3 * pitch)
     near = x_min if x_min is not None else header[0].x0 - height
     inside = [w for w in words if near <= w.centre_x <= x_max]
+    x_max = min(x_max, _right_edge(inside, header, height, max_gap, y_max))
+    inside = [w for w in inside if w.centre_x <= x_max]
     band = _header_band(inside, header, height)
     band_bottom = max(w.bottom for w in band)
     columns = _columns(band)
@@ -147,7 +149,9 @@ def read_side_by_side(
         ]  # fmt: skip
 
     body = body_of(inside)
-    bounds = _boundaries(columns, body, rules, height)
+    # A note running across the columns says nothing about where they part.
+    cells = [w for w in body if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1]
+    bounds = _boundaries(columns, cells, rules, height)
     if x_min is None:
         # Labels under a centred header start left of it: widen to their own left edge.
         left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
@@ -164,6 +168,7 @@ def read_side_by_side(
         rows = [
             _row(g, part_bounds, last - first)
             for g in _table_bands(part, height, band_bottom, max_gap)
+            if not _is_prose(g, part_bounds, columns[last - 1].x1)
         ]
         tables.append(Table(columns=columns[first:last], rows=rows))
     return tables
@@ -189,6 +194,42 @@ def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
     return kept
 
 
+def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
+    """Where the table ends on the right: the first gutter right of the last header that no
+    text of the table's rows bridges, so a note box or a list of names beside the table,
+    its lines interleaving with the rows (and the header), is never read into the table."""
+    last = header[-1]
+    below = max(w.bottom for w in header)
+    body = [w for w in words if w.top >= below - 0.2 * height and (y_max is None or w.top < y_max)]
+    groups = _table_bands(body, height, below, max_gap)
+    if not groups:
+        return 1e9
+    bottom = max(w.bottom for w in groups[-1])
+    rows = [w for w in words if w.top < bottom and w.bottom > min(h.top for h in header)]
+    cursor = max([last.x1, *(w.x1 for w in rows if w.x0 < last.x1 and w.x1 > last.x0)])
+    for w in sorted((w for w in rows if w.x0 >= cursor), key=lambda w: w.x0):
+        if w.x0 > cursor + 1.2 * height:
+            left = [v for v in rows if v.x1 <= cursor]
+            beyond = [v for v in rows if v.x0 >= w.x0]
+            # Cells of the table stand on its rows; a text box keeps its own line pitch.
+            if not all(any(same_line(v, u) for u in left) for v in beyond):
+                return (cursor + w.x0) / 2
+        cursor = max(cursor, w.x1)
+    return 1e9
+
+
+def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:
+    """A line running across the columns (a note between the header and the rows, a legend
+    under them), not a row: each of its words crosses a column boundary, and the line
+    crosses two or runs past the last header. A long label spilling into the next cell
+    does neither, so it stays a row."""
+    crossings = [sum(w.x0 < b - 2 and w.x1 > b + 2 for b in bounds) for w in group]
+    return (
+        bool(bounds) and min(crossings) > 0
+        and (max(crossings) > 1 or max(w.x1 for w in group) > right)
+    )  # fmt: skip
+
+
 def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
     """Left edge of the run of text that holds the label column (not prose beside it)."""
     limit = bounds[0] if bounds else columns[0].x1
@@ -211,6 +252,11 @@ def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -
     seen = {id(w) for w in band}
     top = min(w.top for w in band)
     bottom = max(w.bottom for w in band)
+    # A line below the header running across its columns is a note over the rows.
+    seen |= {
+        id(w) for w in words
+        if w.top > bottom - 0.3 * height and sum(w.x0 < h.x1 and h.x0 < w.x1 for h in header) > 1
+    }  # fmt: skip
     changed = True
     while changed:
         changed = False

@@ -11,6 +11,7 @@ from django.utils.module_loading import import_string
 from certificate_statistics.services import load_certificate_types
 from regions.services import load_organisations, organisations_by_key
 from signing_rollout.services import load_vendor_groups
+from webcert_forum.core.sync import Row, sync_rows
 from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
@@ -112,48 +113,37 @@ def _save_meeting(entry, user, source_file, sha256, summary):
 
 
 def _save_slides(meeting, entries, summary):
-    model = "webcert_forum.Slide"
-    existing = {s.number: s for s in Slide.objects.filter(meeting=meeting)}
+    rows = []
     for e in entries:
         values = {"title": (e.get("title") or "")[:300], "text": e.get("text") or ""}
-        current = existing.pop(e["number"], None)
-        if current is None:
-            Slide.objects.create(meeting=meeting, number=e["number"], **values)
-            summary.created(model, f"Bild {e['number']}: {values['title']}")
-        elif (current.title, current.text) != (values["title"], values["text"]):
-            current.title, current.text = values["title"], values["text"]
-            current.save()
-            summary.updated(model, f"Bild {e['number']}: {values['title']}")
-        else:
-            summary.unchanged(model)
-    for gone in existing.values():
-        gone.delete()
-        summary.deleted(model, f"Bild {gone.number}: {gone.title}")
+        rows.append(Row(e["number"], values, f"Bild {e['number']}: {values['title']}"))
+    sync_rows(
+        summary,
+        "webcert_forum.Slide",
+        {s.number: s for s in Slide.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: Slide.objects.create(meeting=meeting, number=row.key, **row.values),
+        deleted=lambda gone: f"Bild {gone.number}: {gone.title}",
+    )
 
 
 def save_attendance(meeting, entries, summary, orgs):
-    model = "webcert_forum.Attendance"
-    existing = {a.organisation_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    rows = []
     for e in entries:
         org = orgs[e["org"]]
-        current = existing.pop(org.pk, None)
-        if current is None:
-            Attendance.objects.create(meeting=meeting, organisation=org, present=e["present"])
-            summary.created(model, f"Närvaro {org}", new=_presence(e["present"]))
-        elif current.present != e["present"]:
-            current.present = e["present"]
-            current.save()
-            summary.updated(
-                model,
-                f"Närvaro {org}",
-                old=_presence(not e["present"]),
-                new=_presence(e["present"]),
-            )
-        else:
-            summary.unchanged(model)
-    for gone in existing.values():
-        gone.delete()
-        summary.deleted(model, f"Närvaro {gone.organisation}")
+        label = f"Närvaro {org}"
+        rows.append(Row(org.pk, {"present": e["present"]}, label, new=_presence(e["present"])))
+    sync_rows(
+        summary,
+        "webcert_forum.Attendance",
+        {a.organisation_id: a for a in Attendance.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: Attendance.objects.create(
+            meeting=meeting, organisation_id=row.key, **row.values
+        ),
+        describe=lambda a: _presence(a.present),
+        deleted=lambda gone: f"Närvaro {gone.organisation}",
+    )
 
 
 def _presence(present):
