@@ -110,3 +110,11 @@ def test_release_list_shows_planned_items_and_exports_them(
         assert f"<li>{item}</li>" in html
     csv = client.get(reverse("releases:list"), {"_export": "csv"}).content.decode()
     assert "; ".join(seed_document["release"]["items"]) in csv
+
+
+@pytest.mark.parametrize("url", ["releases:list", "signing:dashboard"])
+def test_a_yes_no_filter_left_alone_says_all(client, plain_user, seed_meeting, url):
+    client.force_login(plain_user)
+    html = client.get(reverse(url)).content.decode()
+    assert '<option value="unknown" selected>Alla</option>' in html
+    assert "Okänt</option>" not in html
