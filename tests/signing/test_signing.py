@@ -177,3 +177,16 @@ def test_import_keeps_a_report_and_lists_the_difference(seed_meeting, seed_docum
     assert (report.status, report.date, report.source) == ("planned", dt.date(2022, 10, 3), "form")
     # The report is from today, after the September meeting: it stays the current status.
     assert current_status_of(_jonkoping()) == report
+
+
+def test_statuses_with_equal_counts_both_stay_visible():
+    from signing_rollout.charts import status_over_meetings_figure
+
+    june, september = dt.date(2022, 6, 1), dt.date(2022, 9, 5)
+    rows = [(d, s, 4) for d in (june, september) for s in ("done", "planned")]
+    figure = status_over_meetings_figure(rows)
+    assert figure.layout.barmode == "group"  # side by side, never on top of each other
+    done, planned = (t for t in figure.data if t.name in ("Klart", "Planerat"))
+    assert list(done.y) == list(planned.y) == [4, 4]
+    assert list(done.text) == list(planned.text) == ["4", "4"]
+    assert done.marker.color != planned.marker.color
