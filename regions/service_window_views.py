@@ -108,7 +108,9 @@ def service_window_create(request):
     )
     if request.method == "POST" and form.is_valid():
         window = services.create_service_window(form.window_values(), request.user)
-        messages.success(request, f"Servicefönstret {window} är sparat.")
+        messages.success(
+            request, f"Servicefönstret {window.organisation}: {window.when} är sparat."
+        )
         return redirect("service_windows:list")
     return render(
         request,
@@ -131,7 +133,10 @@ def service_window_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         services.update_service_window(window, form.window_values(), request.user)
-        messages.success(request, f"Servicefönstret {window} är ändrat.")
+        window.refresh_from_db()
+        messages.success(
+            request, f"Servicefönstret {window.organisation}: {window.when} är ändrat."
+        )
         return redirect("service_windows:list")
     return render(
         request,
@@ -174,10 +179,13 @@ def calendar_subscription(request):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "renew":
+            first = not profile.calendar_token
             profile.new_calendar_token()
             messages.success(
                 request,
-                "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
+                "En kalendernyckel är skapad. Lägg in adresserna nedan i ditt kalenderprogram."
+                if first
+                else "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
             )
         elif action == "revoke":
             profile.calendar_token = ""

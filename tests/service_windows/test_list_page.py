@@ -153,3 +153,11 @@ def test_calendar_links_on_the_page(reader, reference):
     html = reader.get(URL).content.decode()
     assert reverse("service-windows-feed") in html
     assert reverse("service_windows:calendar") in html
+
+
+def test_the_overview_says_when_it_shows_only_the_nearest_windows(client, staff_user):
+    for n in range(7):
+        make_window("halland", days_from_today(10 + 3 * n))
+    client.force_login(staff_user)
+    html = client.get(reverse("overview")).content.decode()
+    assert "Visar de 5 närmaste av 7 kommande servicefönster." in html

@@ -10,20 +10,23 @@ from regions.models import ServiceWindow
 from releases.models import Release
 from webcert_forum.meetings.models import Meeting, Question
 
+WINDOWS_SHOWN = 5
+
 
 def overview(request):
     today = timezone.localdate()
     latest_meeting = Meeting.objects.latest_first().first()
-    upcoming_windows = list(
-        ServiceWindow.objects.upcoming(today).select_related("organisation", "changed_by")[:5]
-    )
+    upcoming = ServiceWindow.objects.upcoming(today)
+    upcoming_windows = list(upcoming.select_related("organisation", "changed_by")[:WINDOWS_SHOWN])
+    windows_total = upcoming.count() if len(upcoming_windows) == WINDOWS_SHOWN else None
     windows_are_upcoming = bool(upcoming_windows)
     if not upcoming_windows and latest_meeting:
         upcoming_windows = list(
             ServiceWindow.objects.filter(imported_from=latest_meeting)
             .select_related("organisation", "changed_by")
-            .order_by("start_date")[:5]
+            .order_by("start_date")[:WINDOWS_SHOWN]
         )
+        windows_total = None
     coming_release = Release.objects.filter(date__gte=today).order_by("date").first()
     release_is_coming = coming_release is not None
     if coming_release is None:
@@ -55,6 +58,7 @@ def overview(request):
             "coming_release": coming_release,
             "release_is_coming": release_is_coming,
             "windows": upcoming_windows,
+            "windows_total": windows_total,
             "windows_are_upcoming": windows_are_upcoming,
             "latest_month": latest_month,
             "previous_month": previous_month,
