@@ -1,13 +1,12 @@
 """The service windows page: tabs, filters, timeline, export, paging, query count."""
 
-import csv
-import io
 import json
 
 import pytest
 from django.urls import reverse
 
 from regions.models import Organisation
+from tests.exports import read_csv
 
 from .conftest import days_from_today, make_window
 
@@ -123,7 +122,7 @@ def test_csv_export_takes_every_filtered_row_and_neutralises_formulas(reader, re
     make_window("halland", days_from_today(-5), note="dåtid")
     response = reader.get(URL, {"_export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    filters, rows = read_csv(response)
     assert rows[0][:3] == ["Organisation", "Från", "Till"]
     assert "Åtgärder" not in rows[0]
     assert len(rows) == 1 + 31
@@ -132,7 +131,9 @@ def test_csv_export_takes_every_filtered_row_and_neutralises_formulas(reader, re
     assert "dåtid" not in notes
     halland = Organisation.objects.get(key="halland")
     filtered = reader.get(URL, {"_export": "csv", "organisation": halland.pk})
-    assert len(list(csv.reader(io.StringIO(filtered.content.decode("utf-8-sig"))))) == 2
+    filters, rows = read_csv(filtered)
+    assert len(rows) == 2
+    assert filters["Filter: Organisation"] == "Region Halland"
 
 
 def test_list_page_query_count_does_not_grow_with_rows(

@@ -62,7 +62,7 @@ def test_export_neutralises_formulas(client, plain_user, seed_meeting):
     client.force_login(plain_user)
     csv = client.get(reverse("signing:dashboard"), {"_export": "csv"}).content.decode()
     assert "'=HYPERLINK(1)" in csv
-    assert "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv
+    assert "\n=HYPERLINK" not in csv and ";=HYPERLINK" not in csv
 
 
 def test_editor_reports_their_own_production_date(client, editor_user, seed_meeting):
