@@ -7,6 +7,10 @@ import pytest
 from django.urls import reverse
 
 from regions.models import Organisation
+from tests.exports import csv_table as read_csv
+from tests.exports import read_csv as read_csv_with_filter
+from tests.exports import read_xlsx as read_xlsx_with_filter
+from tests.exports import xlsx_table as read_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +22,6 @@ def download(client, user, **params):
     response = client.get(URL, params)
     assert response.status_code == 200
     return response
-
-
-from tests.exports import csv_table as read_csv
-from tests.exports import read_csv as read_csv_with_filter
-from tests.exports import read_xlsx as read_xlsx_with_filter
-from tests.exports import xlsx_table as read_xlsx
 
 
 def test_minutes_csv_has_swedish_headers_every_row_and_the_total_row(
