@@ -4,7 +4,7 @@
 from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.months import month_label
 
-from . import charts, frames, queries
+from . import charts, frames, queries, trends
 from .cache import cached
 from .comparison import compared_month
 
@@ -49,6 +49,8 @@ def build_dashboard(selection):
         "current_label": comparison.current_label,
         "previous_label": comparison.previous_label,
         "missing_months": comparison.missing_label,
+        "year_over_year": trends.year_over_year(selection),
+        "movers": trends.biggest_movers(selection),
         "charts": [],
     }
     if minutes["rows"]:
@@ -69,20 +71,35 @@ def _charts(selection, types, minutes, cells, period):
         ),
     ]
     start = selection.series_start
-    series_period = f"{month_label(start)} – {month_label(selection.month_to)}"
     type_series = frames.monthly_series(
         queries.type_totals_by_month(selection, start=start), selection.channel, "type"
     )
+    colours = charts.type_colours(types)
+    series_period = charts.series_period(type_series)
     built.append(
         _chart(
             "fig-type-series",
-            charts.monthly_series_figure(
+            charts.type_small_multiples_figure(
                 type_series,
                 f"Utfärdade intyg per månad och intygstyp, {series_period} ({channel})",
-                colours=charts.type_colours(types),
+                colours,
             ),
-            "Linjediagram: utfärdade intyg per månad, en linje per intygstyp.",
+            "Små linjediagram, ett per intygstyp med egen skala: utfärdade intyg per månad.",
             _series_as_table(type_series, "Utfärdade intyg per månad och intygstyp"),
+        )
+    )
+    built.append(
+        _chart(
+            "fig-type-shares",
+            charts.type_shares_figure(
+                type_series,
+                f"Intygstypernas andel per månad, {series_period} ({channel})",
+                colours,
+            ),
+            "Staplat stapeldiagram, 100 %: varje intygstyps andel av månadens intyg.",
+            _series_as_table(
+                charts.share_series(type_series), "Intygstypernas andel per månad (%)"
+            ),
         )
     )
     if selection.organisations:
@@ -96,7 +113,8 @@ def _charts(selection, types, minutes, cells, period):
                 "fig-organisation-series",
                 charts.monthly_series_figure(
                     organisation_series,
-                    f"Utfärdade intyg per månad och organisation, {series_period} ({channel})",
+                    "Utfärdade intyg per månad och organisation, "
+                    f"{charts.series_period(organisation_series)} ({channel})",
                 ),
                 "Linjediagram: utfärdade intyg per månad, en linje per vald organisation.",
                 _series_as_table(organisation_series, "Utfärdade intyg per månad och organisation"),
@@ -159,11 +177,14 @@ def _minutes_as_table(minutes, types, caption):
 
 
 def _series_as_table(series, caption):
+    """One row per month with data: the chart's gaps are no rows."""
+    rows = []
+    for i, month in enumerate(series["months"]):
+        values = [s["values"][i] for s in series["series"]]
+        if any(v is not None for v in values):
+            rows.append([month_label(month), *values])
     return {
         "caption": caption,
         "columns": ["Månad", *[s["name"] for s in series["series"]]],
-        "rows": [
-            [month_label(month), *[s["values"][i] for s in series["series"]]]
-            for i, month in enumerate(series["months"])
-        ],
+        "rows": rows,
     }

@@ -8,7 +8,8 @@ import math
 import pandas as pd
 from django.utils.text import slugify
 
-from .selection import ALL, INTEGRATED, STANDALONE
+from .queries import CELL_FIELDS
+from .selection import ALL, INTEGRATED, STANDALONE, month_range
 
 
 def type_column(code):
@@ -44,14 +45,7 @@ def channel_values(frame, channel, index):
     return values.dropna()
 
 
-CELL_COLUMNS = [
-    "channel",
-    "organisation__key",
-    "organisation__name",
-    "certificate_type__code",
-    "certificate_type__position",
-    "n",
-]
+CELL_COLUMNS = [*CELL_FIELDS, "n"]
 
 
 def minutes_table(cell_rows, printed_rows, types, channel, show_printed):
@@ -145,7 +139,8 @@ def monthly_change(month_rows, channel, current, previous):
 
 def monthly_series(rows, channel, by):
     """{"months": [...], "series": [{"name", "values"}]}: one series per type (in the
-    minutes' order) or per organisation, one value per month (None: no data that month)."""
+    minutes' order) or per organisation, one value per calendar month from the first month
+    with data to the last (None: no data that month, which a chart shows as a gap)."""
     if by == "type":
         index = ["certificate_type__position", "certificate_type__code"]
     else:
@@ -156,6 +151,7 @@ def monthly_series(rows, channel, by):
     if values.empty:
         return {"months": [], "series": []}
     wide = values.unstack("month").sort_index(axis=1)
+    wide = wide.reindex(columns=month_range(wide.columns[0], wide.columns[-1]))
     series = []
     for label, cells in wide.iterrows():
         name = label[-1] if isinstance(label, tuple) else label

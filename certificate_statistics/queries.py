@@ -19,6 +19,16 @@ def national_totals_by_month(channel="all", last=None, month=None):
     return sorted(rows, key=lambda r: r["month"])
 
 
+# One cell of the statistics: its channel, organisation and type (frames.CELL_COLUMNS).
+CELL_FIELDS = (
+    "channel",
+    "organisation__key",
+    "organisation__name",
+    "certificate_type__code",
+    "certificate_type__position",
+)
+
+
 def latest_month():
     return CertificateCount.objects.aggregate(latest=Max("month"))["latest"]
 
@@ -52,16 +62,7 @@ def cells_by_organisation_and_type(selection):
         channel__in=(ALL, STANDALONE),
     )
     return list(
-        _selected(queryset, selection)
-        .values(
-            "channel",
-            "organisation__key",
-            "organisation__name",
-            "certificate_type__code",
-            "certificate_type__position",
-        )
-        .annotate(n=Sum("count"))
-        .order_by()
+        _selected(queryset, selection).values(*CELL_FIELDS).annotate(n=Sum("count")).order_by()
     )
 
 
@@ -112,19 +113,35 @@ def type_totals_by_month(selection, start=None):
     )
 
 
-def organisation_beside_country_by_month(organisation, start):
-    """Per month from `start`: the organisation's total in both channels and the country's."""
-    mine = Q(organisation=organisation)
+def organisation_by_month(organisation):
+    """Every month of the organisation's history: its total in both channels. Read through
+    the organisation's index, so the cost follows its own rows, not the country's."""
+    mine = CertificateCount.objects.filter(organisation=organisation)
     return list(
-        CertificateCount.objects.filter(month__gte=start)
-        .values("month")
+        mine.values("month")
         .annotate(
-            organisation_all=Sum("count", filter=mine & Q(channel=ALL)),
-            organisation_standalone=Sum("count", filter=mine & Q(channel=STANDALONE)),
-            national_all=Sum("count", filter=Q(channel=ALL)),
+            all=Sum("count", filter=Q(channel=ALL)),
+            standalone=Sum("count", filter=Q(channel=STANDALONE)),
         )
         .order_by("month")
     )
+
+
+def national_by_month(start):
+    """The country's all-channel total per month from `start` (bounded: the scan is)."""
+    return dict(
+        CertificateCount.objects.filter(month__gte=start, channel=ALL)
+        .values("month")
+        .annotate(total=Sum("count"))
+        .order_by()
+        .values_list("month", "total")
+    )
+
+
+def meeting_dates():
+    """The forum's meeting dates, to mark on the organisation's trend."""
+    meeting = CertificateCount._meta.get_field("meeting").related_model
+    return list(meeting.objects.order_by("date").values_list("date", flat=True))
 
 
 def organisation_beside_country_by_type(organisation, month):
@@ -136,4 +153,30 @@ def organisation_beside_country_by_type(organisation, month):
             national=Sum("count"),
         )
         .order_by("certificate_type__position", "certificate_type__code")
+    )
+
+
+def latest_months_with_data(selection, n):
+    """The `n` latest months up to the selection's last that have any selected count."""
+    queryset = CertificateCount.objects.filter(
+        month__lte=selection.month_to, channel__in=selection.stored_channels
+    )
+    months = (
+        _selected(queryset, selection).values_list("month", flat=True).distinct().order_by("-month")
+    )
+    return sorted(months[:n])
+
+
+def cells_by_month(selection, months):
+    """Organisation × type × channel for each of `months` (a short list)."""
+    if not months:
+        return []
+    queryset = CertificateCount.objects.filter(
+        month__gte=min(months), month__in=months, channel__in=selection.stored_channels
+    )
+    return list(
+        _selected(queryset, selection)
+        .values("month", *CELL_FIELDS)
+        .annotate(n=Sum("count"))
+        .order_by()
     )

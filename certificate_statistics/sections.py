@@ -9,18 +9,26 @@ statistics_section.has_data."""
 import plotly.graph_objects as go
 from django.urls import reverse
 
-from webcert_forum.core.charts import PALETTE, figure_payload, lean_layout
-from webcert_forum.core.months import add_months, month_label
+from webcert_forum.core.charts import (
+    PALETTE,
+    figure_payload,
+    lean_layout,
+    month_axis,
+    month_value,
+)
+from webcert_forum.core.months import month_label
 
 from . import queries
 from .cache import cached
+from .selection import month_range, months_before
 
-# The section summarises; the dashboard it links to holds the whole history.
-SECTION_MONTHS = 36
+# The trend covers every imported month; the share of the country only the latest three
+# years, so that the country-wide read stays bounded whatever the history.
+SHARE_MONTHS = 36
 
 
 def organisation_statistics(organisation):
-    """Three queries, whatever the length of the history; cached until the data change."""
+    """Five queries, whatever the length of the history; cached until the data change."""
     return cached(
         f"organisation|{organisation.pk}", lambda: _build(organisation.pk, organisation.key)
     )
@@ -34,18 +42,12 @@ def _build(organisation_pk, key):
     latest = queries.latest_month()
     if latest is None:
         return {"has_data": False, "key": key}
-    months = [
-        m
-        for m in queries.organisation_beside_country_by_month(
-            organisation_pk, start=add_months(latest, 1 - SECTION_MONTHS)
-        )
-        if m["national_all"]
-    ]
-    mine = [m for m in months if m["organisation_all"] is not None]
+    mine = {m["month"]: m for m in queries.organisation_by_month(organisation_pk)}
+    mine = {month: m for month, m in mine.items() if m["all"] is not None}
     if not mine:
         return {"has_data": False, "key": key}
-    latest = months[-1]["month"]
-    latest_row = months[-1]
+    national = queries.national_by_month(months_before(latest, SHARE_MONTHS - 1))
+    latest = max(national) if national else latest
     by_type = [
         {
             "code": row["certificate_type__code"],
@@ -56,63 +58,108 @@ def _build(organisation_pk, key):
         }
         for row in queries.organisation_beside_country_by_type(organisation_pk, latest)
     ]
-    series = [
-        {
-            "month": m["month"],
-            "label": month_label(m["month"]),
-            "all": m["organisation_all"],
-            "standalone": m["organisation_standalone"],
-            "share": _share(m["organisation_all"], m["national_all"]),
-        }
-        for m in mine
+    series = []
+    for month in month_range(min(mine), max(mine)):
+        row = mine.get(month, {})
+        series.append(
+            {
+                "month": month,
+                "label": month_label(month),
+                "all": row.get("all"),
+                "standalone": row.get("standalone"),
+                "share": _share(row.get("all"), national.get(month)),
+            }
+        )
+    latest_own = mine.get(latest, {})
+    meetings = [
+        d for d in queries.meeting_dates() if min(mine) <= d <= months_before(max(mine), -1)
     ]
     return {
         "has_data": True,
         "key": key,
         "latest_label": month_label(latest),
         "latest": {
-            "organisation": latest_row["organisation_all"],
-            "standalone": latest_row["organisation_standalone"],
-            "national": latest_row["national_all"],
-            "share": _share(latest_row["organisation_all"], latest_row["national_all"]),
+            "organisation": latest_own.get("all"),
+            "standalone": latest_own.get("standalone"),
+            "national": national.get(latest),
+            "share": _share(latest_own.get("all"), national.get(latest)),
         },
         "by_type": by_type,
-        "series": series,
-        "figure": _series_figure(series),
+        "series": [s for s in series if s["all"] is not None],
+        "meetings": meetings,
+        "figure": _series_figure(series, meetings),
         "data_table": {
             "caption": "Organisationens utfärdade intyg per månad",
             "columns": ["Månad", "Alla kanaler", "Webcert Fristående", "Andel av riket (%)"],
-            "rows": [[s["label"], s["all"], s["standalone"], s["share"]] for s in series],
+            "rows": [
+                [s["label"], s["all"], s["standalone"], s["share"]]
+                for s in series
+                if s["all"] is not None
+            ],
         },
         "dashboard_url": (
             f"{reverse('statistics:dashboard')}?organisation={key}"
-            f"&month_from={series[0]['month']:%Y-%m}&month_to={latest:%Y-%m}"
+            f"&month_from={min(mine):%Y-%m}&month_to={latest:%Y-%m}"
         ),
     }
 
 
-def _series_figure(series):
-    labels = [s["label"] for s in series]
+def _series_figure(series, meetings):
+    """Every month on a date axis (a month without data is a gap), the forum's meetings as
+    dotted lines with a marker each, so a change can be read against what was said when."""
+    months = [month_value(s["month"]) for s in series]
+    first, last = series[0]["label"], series[-1]["label"]
+    # One list of shapes, set once: add_vline re-validates every earlier shape each time.
+    lines = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": f"{day:%Y-%m-%d}",
+            "x1": f"{day:%Y-%m-%d}",
+            "y0": 0,
+            "y1": 1,
+            "line": {"dash": "dot", "color": PALETTE[8], "width": 1},
+        }
+        for day in meetings
+    ]
     figure = go.Figure(
         layout=lean_layout(
-            "Utfärdade intyg per månad", x_title="Månad", y_title="Antal intyg per månad"
+            f"Utfärdade intyg per månad, {first} – {last}" if first != last else first,
+            y_title="Antal intyg per månad",
+            xaxis=month_axis(),
+            shapes=lines,
         )
     )
+    mode = "lines+markers" if len(series) < 61 else "lines"
     figure.add_scatter(
         name="Alla kanaler",
-        x=labels,
+        x=months,
         y=[s["all"] for s in series],
         customdata=[s["share"] for s in series],
+        mode=mode,
+        connectgaps=False,
         line_color=PALETTE[0],
-        hovertemplate="%{x}<br>Alla kanaler: %{y:,} intyg (%{customdata:.1f} % av riket)"
+        hovertemplate="%{x|%B %Y}<br>Alla kanaler: %{y:,} intyg (%{customdata:.1f} % av riket)"
         "<extra></extra>",
     )
     figure.add_scatter(
         name="Webcert Fristående",
-        x=labels,
+        x=months,
         y=[s["standalone"] for s in series],
+        mode=mode,
+        connectgaps=False,
         line_color=PALETTE[1],
-        hovertemplate="%{x}<br>Webcert Fristående: %{y:,} intyg<extra></extra>",
+        hovertemplate="%{x|%B %Y}<br>Webcert Fristående: %{y:,} intyg<extra></extra>",
     )
-    figure.update_xaxes(type="category")
+    if meetings:
+        figure.add_scatter(
+            name="Forummöte",
+            x=[f"{d:%Y-%m-%d}" for d in meetings],
+            y=[0] * len(meetings),
+            mode="markers",
+            marker={"symbol": "triangle-up", "size": 11, "color": PALETTE[7]},
+            hovertemplate="Forummöte %{x|%Y-%m-%d}<extra></extra>",
+        )
+    figure.update_yaxes(rangemode="tozero")
     return figure_payload(figure)

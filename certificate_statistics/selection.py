@@ -25,6 +25,23 @@ CHANNEL_LABELS = dict(CHANNEL_CHOICES)
 DEFAULT_SERIES_MONTHS = 24
 
 
+def previous_month(month):
+    return add_months(month, -1)
+
+
+def months_before(month, n):
+    return add_months(month, -n)
+
+
+def month_range(first, last):
+    """Every month from `first` to `last`, both included."""
+    months, month = [], first
+    while month <= last:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
 @dataclass(frozen=True)
 class Selection:
     month_from: dt.date

@@ -9,8 +9,10 @@ from django.utils.html import format_html
 class NumberColumn(tables.Column):
     """Right-aligned, thousands separated by a space; an empty cell stays empty, not 0."""
 
-    def __init__(self, *args, decimals=None, **kwargs):
+    def __init__(self, *args, decimals=None, short_header=None, **kwargs):
         self.decimals = decimals
+        # Under a column group the page shows this; exports keep the full verbose_name.
+        self.short_header = short_header
         kwargs.setdefault(
             "attrs", {"td": {"class": "num"}, "th": {"class": "num"}, "tf": {"class": "num"}}
         )
@@ -52,26 +54,37 @@ class MinutesTable(tables.Table):
     )
 
     class Meta:
-        template_name = "django_tables2/table.html"
-        attrs = {"class": "data-table", "id": "minutes-table"}
+        template_name = "certificate_statistics/_minutes_table.html"
+        attrs = {"class": "data-table data-table--wide", "id": "minutes-table"}
         empty_text = "Ingen statistik matchar filtret."
         order_by = ("organisation",)
 
     def __init__(self, data, *, types, footer_values, show_printed, **kwargs):
         self.footer_values = footer_values
+        self.type_count = len(types)
+        self.sum_count = 3 if show_printed else 1
         columns = [
             (t["column"], NumberColumn(verbose_name=t["code"], footer=_footer(t["column"])))
             for t in types
         ]
         columns.append(
-            ("total", NumberColumn(verbose_name="Summa (beräknad)", footer=_footer("total")))
+            (
+                "total",
+                NumberColumn(
+                    verbose_name="Summa (beräknad)",
+                    short_header="Beräknad",
+                    footer=_footer("total"),
+                ),
+            )
         )
         if show_printed:
             columns += [
                 (
                     "printed",
                     NumberColumn(
-                        verbose_name="Totalsumma (protokollet)", footer=_footer("printed")
+                        verbose_name="Totalsumma (protokollet)",
+                        short_header="Protokollet",
+                        footer=_footer("printed"),
                     ),
                 ),
                 ("difference", DifferenceColumn(verbose_name="Avvikelse")),

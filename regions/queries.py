@@ -1,15 +1,24 @@
 """Reads of the regions app's own data."""
 
+from django.db.models import OuterRef, Subquery
+
 from .models import ConnectionDate
 
 
 def latest_connection_dates():
     """Each organisation's DB/DOI dates as the latest meeting that lists it states them:
-    [{"organisation", "meeting", "dates": [ConnectionDate]}] by organisation name."""
+    [{"organisation", "meeting", "dates": [ConnectionDate]}] by organisation name.
+
+    Only the rows of each organisation's latest meeting are read, so the cost does not grow
+    with the number of meetings."""
+    latest_meeting = (
+        ConnectionDate.objects.filter(organisation=OuterRef("organisation"))
+        .order_by("-meeting__date")
+        .values("meeting")[:1]
+    )
     latest = {}
-    for c in ConnectionDate.objects.select_related("organisation", "meeting").order_by(
-        "meeting__date", "date"
-    ):
+    rows = ConnectionDate.objects.filter(meeting=Subquery(latest_meeting))
+    for c in rows.select_related("organisation", "meeting").order_by("meeting__date", "date"):
         entry = latest.get(c.organisation_id)
         if entry is None or entry["meeting"].date < c.meeting.date:
             entry = {"organisation": c.organisation, "meeting": c.meeting, "dates": []}

@@ -1,7 +1,7 @@
 """Reads of the roll-out. The one definition of an organisation's current production status
 lives here: every page that shows a status uses it."""
 
-from django.db.models import Count, DateField, F, OuterRef, Subquery
+from django.db.models import Count, DateField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 
 from .models import ProductionStatus, SigningTest, VendorGroup
@@ -24,12 +24,16 @@ def newest_status(organisation_ref, field="pk"):
 
 
 def current_statuses():
-    """The newest of each organisation's latest minutes snapshot and latest form report."""
+    """The newest of each organisation's latest minutes snapshot and latest form report.
+
+    The newest row is looked up once per organisation, not once per stored status: every
+    meeting adds a status for each organisation, so the latter grew with the meetings
+    squared."""
+    organisations = ProductionStatus._meta.get_field("organisation").related_model.objects
+    current = organisations.annotate(current_pk=newest_status(OuterRef("pk"))).values("current_pk")
     return (
-        ProductionStatus.objects.annotate(
-            current_pk=newest_status(OuterRef("organisation")), effective=EFFECTIVE_DATE
-        )
-        .filter(pk=F("current_pk"))
+        ProductionStatus.objects.filter(pk__in=current)
+        .annotate(effective=EFFECTIVE_DATE)
         .select_related("organisation", "meeting", "reported_by")
         .order_by("organisation__name")
     )

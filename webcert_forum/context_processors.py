@@ -7,6 +7,7 @@ NAVIGATION = [
     ("service_windows:list", "Servicefönster"),
     ("releases:list", "Releaser"),
     ("statistics:dashboard", "Intygsstatistik"),
+    ("map", "Karta"),
     ("signing:dashboard", "Signering"),
 ]
 

@@ -6,6 +6,7 @@ from regions import feeds as region_feeds
 
 from . import health
 from .overview import views as overview_views
+from .overview.sweden_map.views import map_page
 
 admin.site.site_header = "Webcert användarforum – administration"
 admin.site.site_title = "Webcert användarforum"
@@ -24,6 +25,7 @@ urlpatterns = [
     path("service-windows.ics", region_feeds.all_windows_feed, name="service-windows-feed"),
     path("releases/", include("releases.urls")),
     path("statistics/", include("certificate_statistics.urls")),
+    path("map/", map_page, name="map"),
     path("signing/", include("signing_rollout.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),

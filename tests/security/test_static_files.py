@@ -40,14 +40,16 @@ def collected(tmp_path_factory):
     return root
 
 
-def test_collectstatic_hashes_and_compresses_plotly_from_the_installed_package(collected):
+def test_collectstatic_hashes_and_compresses_the_plotly_bundle_with_brotli_and_gzip(collected):
     manifest = json.loads((collected / "staticfiles.json").read_text())["paths"]
-    hashed = manifest["vendor/plotly.min.js"]
-    assert hashed != "vendor/plotly.min.js"
-    assert (collected / hashed).stat().st_size > 1_000_000
-    assert (collected / (hashed + ".gz")).stat().st_size < (collected / hashed).stat().st_size / 2
-    # Only the one file of the plotly package, not its whole package_data folder.
-    assert {p.name.split(".")[0] for p in (collected / "vendor").iterdir()} == {"plotly"}
+    hashed = manifest["vendor/plotly-cartesian.min.js"]
+    assert hashed != "vendor/plotly-cartesian.min.js"
+    size = (collected / hashed).stat().st_size
+    assert size > 1_000_000
+    assert (collected / (hashed + ".gz")).stat().st_size < size / 2
+    assert (collected / (hashed + ".br")).stat().st_size < (
+        collected / (hashed + ".gz")
+    ).stat().st_size
     assert "js/charts.js" in manifest and "css/site.css" in manifest
 
 
@@ -61,11 +63,16 @@ def test_whitenoise_serves_hashed_files_compressed_with_a_long_cache_header(coll
         SECURE_SSL_REDIRECT=False,
     ):
         browser = Client()  # its middleware, whitenoise included, is built with these settings
-        response = browser.get(
-            "/static/" + hashed["vendor/plotly.min.js"], HTTP_ACCEPT_ENCODING="gzip"
-        )
+        plotly_js = "/static/" + hashed["vendor/plotly-cartesian.min.js"]
+        response = browser.get(plotly_js, HTTP_ACCEPT_ENCODING="gzip")
         assert response.status_code == 200
         assert response.headers["Content-Encoding"] == "gzip"
+        assert (
+            browser.get(plotly_js, HTTP_ACCEPT_ENCODING="gzip, deflate, br").headers[
+                "Content-Encoding"
+            ]
+            == "br"
+        )
         cache = response.headers["Cache-Control"]
         assert "immutable" in cache
         assert int(cache.split("max-age=")[1].split(",")[0]) >= 365 * 24 * 60 * 60

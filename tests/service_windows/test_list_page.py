@@ -106,7 +106,7 @@ def test_timeline_has_one_row_per_organisation_and_swedish_months(reader, refere
     assert len(layout["xaxis"]["ticktext"]) == 7
     assert all(t.split()[0] in html_months() for t in layout["xaxis"]["ticktext"])
     assert "Visa diagrammets data som tabell" in html
-    assert "vendor/plotly.min.js" in html
+    assert "vendor/plotly-cartesian.min.js" in html
 
 
 def html_months():

@@ -1,6 +1,8 @@
 """The statistics section of /regions/<key>/: sections.organisation_statistics and its
 partial, rendered as the regions page will render it."""
 
+import datetime as dt
+
 import pytest
 from django.template.loader import render_to_string
 
@@ -38,17 +40,31 @@ def test_monthly_series_of_the_organisation(seed_meeting):
         ("maj 2022", 2105, 95),
     ]
     line = data["figure"]["data"][0]
-    assert line["x"] == ["april 2022", "maj 2022"]
+    assert line["x"] == ["2022-04-01", "2022-05-01"]
     assert line["y"] == [1923, 2105]
+    assert data["figure"]["layout"]["xaxis"]["type"] == "date"
 
 
-def test_the_series_covers_the_last_three_years(seed_meeting):
+def test_the_trend_covers_every_imported_month_with_gaps_and_the_meetings_marked(seed_meeting):
+    from webcert_forum.meetings.models import Meeting
+
     from .conftest import add_history
 
-    add_history(60, organisation_keys=["skane"])
-    series = section("skane")["series"]
-    assert len(series) == 36
-    assert (series[0]["label"], series[-1]["label"]) == ("juni 2019", "maj 2022")
+    # Five years up to 2021-12, then nothing until the seed's April 2022.
+    add_history(60, before=dt.date(2022, 1, 1), organisation_keys=["skane"])
+    Meeting.objects.create(date=dt.date(2020, 3, 12))
+    Meeting.objects.create(date=dt.date(2010, 3, 12))  # before the history: not marked
+    data = section("skane")
+    assert len(data["series"]) == 62
+    assert (data["series"][0]["label"], data["series"][-1]["label"]) == ("januari 2017", "maj 2022")
+    figure = data["figure"]
+    line = figure["data"][0]
+    assert len(line["x"]) == 65 and line["x"][0] == "2017-01-01"
+    assert line["y"][60:62] == [None, None]  # January and February 2022 are gaps
+    marks = next(t for t in figure["data"] if t["name"] == "Forummöte")
+    assert marks["x"] == ["2020-03-12", "2022-06-01"]
+    assert [shape["x0"] for shape in figure["layout"]["shapes"]] == marks["x"]
+    assert "januari 2017 – maj 2022" in figure["layout"]["title"]["text"]
 
 
 def test_partial_renders_numbers_in_swedish_and_links_to_the_dashboard(seed_meeting):
@@ -76,7 +92,7 @@ def test_section_is_refreshed_after_an_edit_and_queries_do_not_grow(
     seed_meeting, django_assert_num_queries
 ):
     skane = Organisation.objects.get(key="skane")
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         organisation_statistics(skane)
     with django_assert_num_queries(0):
         organisation_statistics(skane)

@@ -22,6 +22,36 @@ PALETTE = [
 ]
 
 
+def month_value(month):
+    """A month on a date axis: its first day, so months sit at their real distance apart."""
+    return f"{month:%Y-%m-%d}"
+
+
+def month_axis(title="Månad", **extra):
+    """A real time axis of months: a month with no data is a gap, never an even step."""
+    return {
+        "type": "date",
+        "title": {"text": title},
+        "tickformat": "%b %Y",
+        "hoverformat": "%B %Y",
+        "automargin": True,
+        **extra,
+    }
+
+
+# A vertical legend beside the plot scrolls once it is taller than the plot: the figure
+# grows instead, so every entry stays visible.
+LEGEND_ROW_PX = 21
+PLOT_MIN_PX = 300
+
+
+def fit_legend(figure, entries):
+    margin = figure.layout.margin
+    height = max(PLOT_MIN_PX, entries * LEGEND_ROW_PX + 20) + margin.t + margin.b
+    figure.update_layout(height=max(height, 450))
+    return figure
+
+
 def lean_layout(title, x_title=None, y_title=None, **extra):
     """Plotly's default template adds ~6.5 KB to every figure; this sets only what we use."""
     layout = {

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from certificate_statistics.comparison import compared_month
 from certificate_statistics.queries import national_totals_by_month
+from certificate_statistics.trends import national_movers
 from regions.models import ServiceWindow
 from releases.models import Release
 from webcert_forum.meetings.models import Meeting, Question
@@ -64,6 +65,7 @@ def overview(request):
             "previous_month": previous_month,
             "change": change,
             "comparison": comparison,
+            "movers": national_movers(),
             "open_questions": Question.objects.filter(status=Question.Status.OPEN).select_related(
                 "meeting", "asked_by"
             )[:10],

@@ -1,0 +1,141 @@
+"""Change over time: the same month a year earlier, and the biggest movers between the two
+latest months with data. A fixed number of queries (two or three), whatever the history."""
+
+import pandas as pd
+from django.utils.formats import number_format
+
+from webcert_forum.core.months import month_label
+
+from . import queries
+from .comparison import compared_month
+from .frames import CELL_COLUMNS, _plain, channel_values
+from .selection import Selection, months_before
+
+MONTH_COLUMNS = ["month", *CELL_COLUMNS]
+ORGANISATION = ["organisation__name", "organisation__key"]
+TYPE = ["certificate_type__position", "certificate_type__code"]
+
+
+def signed(value, decimals=None):
+    """ "+1 342", "−1 204" (a true minus sign), "0"; thousands separated by a space."""
+    text = number_format(abs(value), decimal_pos=decimals, force_grouping=True)
+    if value > 0:
+        return "+" + text
+    return "−" + text if value < 0 else text
+
+
+def _by_month(rows, channel, index):
+    frame = pd.DataFrame.from_records(rows, columns=MONTH_COLUMNS)
+    frame["n"] = frame["n"].astype("float64")
+    values = channel_values(frame, channel, [*index, "month"])
+    if values.empty:
+        return pd.DataFrame()
+    return values.unstack("month")
+
+
+def _changes(wide, before, now, name):
+    """One row per index entry with both months: the counts, the change and its per cent."""
+    if wide.empty or before not in wide.columns or now not in wide.columns:
+        return []
+    rows = []
+    for label, months in wide.iterrows():
+        previous, current = _plain(months[before]), _plain(months[now])
+        if previous is None or current is None:
+            continue
+        change = current - previous
+        percent = round(100 * change / previous, 1) if previous else None
+        row = {"previous": previous, "current": current, "change": change}
+        row["change_percent"] = percent
+        row["change_text"] = change_text(row)
+        rows.append({**name(label), **row})
+    return rows
+
+
+def _organisation(label):
+    return {"organisation": label[0], "key": label[1]}
+
+
+def _type(label):
+    return {"type": label[-1]}
+
+
+def _organisation_and_type(label):
+    return {"organisation": label[0], "key": label[1], "type": label[-1]}
+
+
+def year_over_year(selection):
+    """The selection's last month beside the same month a year earlier, per organisation
+    and per type; only the rows that have both months."""
+    now = selection.month_to
+    before = months_before(now, 12)
+    rows = queries.cells_by_month(selection, [before, now])
+    channel = selection.channel
+    return {
+        "current_label": month_label(now),
+        "previous_label": month_label(before),
+        "organisations": _changes(
+            _by_month(rows, channel, ORGANISATION), before, now, _organisation
+        ),
+        "types": _changes(_by_month(rows, channel, TYPE), before, now, _type),
+    }
+
+
+def change_text(row):
+    """ "−1 204 (−8,1 %)" """
+    percent = row["change_percent"]
+    percent_text = f"{signed(percent, decimals=1)} %" if percent is not None else "från 0"
+    return f"{signed(row['change'])} ({percent_text})"
+
+
+def mover_text(mover):
+    """ "Region Skåne, FK7804: −1 204 (−8,1 %)" """
+    name = ", ".join(part for part in (mover.get("organisation"), mover.get("type")) if part)
+    return f"{name}: {change_text(mover)}"
+
+
+def _largest(rows, limit):
+    rows = sorted(
+        rows, key=lambda r: (-abs(r["change"]), r.get("organisation", ""), r.get("type", ""))
+    )
+    return [{**r, "text": mover_text(r)} for r in rows[:limit] if r["change"]]
+
+
+def biggest_movers(selection, limit=5):
+    """Between the two latest months with data (up to the selection's last month): the
+    organisation × type cells and the organisations whose counts changed most."""
+    latest = queries.latest_months_with_data(selection, 1)
+    if not latest:
+        return None
+    # The same rule as every other comparison of months (comparison.compared_month).
+    comparison = compared_month(latest[0])
+    if comparison.previous is None:
+        return None
+    before, now = comparison.previous, comparison.current
+    months = [before, now]
+    rows = queries.cells_by_month(selection, months)
+    channel = selection.channel
+    return {
+        "current_label": month_label(now),
+        "previous_label": month_label(before),
+        "missing_months": comparison.missing_label,
+        "cells": _largest(
+            _changes(
+                _by_month(rows, channel, [*ORGANISATION, "certificate_type__code"]),
+                before,
+                now,
+                _organisation_and_type,
+            ),
+            limit,
+        ),
+        "organisations": _largest(
+            _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation), limit
+        ),
+    }
+
+
+def national_movers(limit=5):
+    """The whole country's biggest movers (all channels), for the overview."""
+    latest = queries.latest_month()
+    if latest is None:
+        return None
+    return biggest_movers(Selection(month_from=latest, month_to=latest), limit)
