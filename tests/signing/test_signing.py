@@ -190,3 +190,25 @@ def test_statuses_with_equal_counts_both_stay_visible():
     assert list(done.y) == list(planned.y) == [4, 4]
     assert list(done.text) == list(planned.text) == ["4", "4"]
     assert done.marker.color != planned.marker.color
+
+
+def test_vendor_groups_start_from_the_minutes_and_say_unknown_otherwise(
+    client, plain_user, reference, seed_document
+):
+    cerner = VendorGroup.objects.get(key="cerner")
+    staff_set = Organisation.objects.get(key="halland")
+    cerner.members.add(staff_set)  # as staff set it in the admin
+    document = copy.deepcopy(seed_document)
+    for test in document["signing_tests"]:
+        if test["vendor_group"] == "sussa":
+            test["tested_by"] = "halland"
+    save_minutes(document)
+    cosmic = VendorGroup.objects.get(key="cosmic")
+    assert list(cosmic.members.values_list("key", flat=True)) == ["varmland"]  # "Cosmic – Värmland"
+    assert list(staff_set.vendor_groups.values_list("key", flat=True)) == ["cerner"]  # kept
+    client.force_login(plain_user)
+    html = client.get(reverse("signing:dashboard")).content.decode()
+    assert "Inga organisationer kopplade" not in html
+    assert "Region Värmland</a>" in html and ">okänt<" in html
+    page = client.get(reverse("regions:detail", args=["gavleborg"])).content.decode()
+    assert "Leverantörsgrupp: okänd." in page
