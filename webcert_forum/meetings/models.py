@@ -52,6 +52,9 @@ class Slide(models.Model):
     number = models.PositiveIntegerField("bild")
     title = models.CharField("rubrik", max_length=300, blank=True)
     text = models.TextField("text", blank=True)
+    # Rendered from the meeting's PDF when it is saved (meetings.pictures).
+    picture = models.FileField("bild (JPEG)", upload_to="minutes/", blank=True, max_length=200)
+    thumbnail = models.FileField("miniatyr", upload_to="minutes/", blank=True, max_length=200)
 
     class Meta:
         ordering = ["meeting", "number"]

@@ -18,6 +18,7 @@ from webcert_forum.importer.pipeline import SCHEMA
 
 from .changes import since_previous
 from .models import Answer, Attendance, Meeting, Question, Slide
+from .pictures import render_pictures
 from .questions import same_question
 from .summary import ChangeSummary
 
@@ -64,8 +65,18 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
     with transaction.atomic():
         orgs = organisations_by_key()
         check_document(document, orgs)
+        saved_sha = (
+            Meeting.objects.filter(date=document["meeting"]["date"])
+            .values_list("source_sha256", flat=True)
+            .first()
+        )
         meeting = _save_meeting(document["meeting"], user, source_file, sha256, summary)
         _save_slides(meeting, document.get("slides", []), summary)
+        if source_file is not None and (
+            saved_sha != sha256 or meeting.slides.filter(picture="").exists()
+        ):
+            with meeting.source_file.open("rb") as handle:
+                render_pictures(meeting, handle.read())
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)

@@ -16,9 +16,10 @@ from webcert_forum.core.permissions import is_staff_member
 from .changes import changes_since_previous
 from .charts import attendance_heatmap
 from .forms import QuestionForm
-from .models import ImportRun, Meeting, Question
+from .models import ImportRun, Meeting, Question, Slide
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import followed_at, save_question
+from .slide_links import data_page
 from .tables import MeetingTable
 
 
@@ -40,6 +41,24 @@ def meeting_or_404(date):
     except ValueError as error:
         raise Http404("Inget möte med det datumet.") from error
     return get_object_or_404(Meeting, date=day)
+
+
+def slides_with_links(meeting):
+    slides = list(meeting.slides.order_by("number"))
+    for slide in slides:
+        slide.data_page = data_page(slide, meeting.date)
+    return slides
+
+
+def slide_picture(request, date, number, small=False):
+    slide = get_object_or_404(Slide, meeting=meeting_or_404(date), number=number)
+    picture = slide.thumbnail if small else slide.picture
+    if not picture:
+        raise Http404("Bilden är inte renderad.")
+    response = FileResponse(picture.open("rb"), content_type="image/jpeg")
+    # The picture of a saved slide changes only with a new PDF, which gets a new name.
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
 
 
 def meeting_pdf(request, date):
@@ -70,7 +89,7 @@ def meeting_detail(request, date):
             "meeting": meeting,
             "attendance": attendance,
             "present_count": sum(1 for a in attendance if a.present),
-            "slides": meeting.slides.order_by("number"),
+            "slides": slides_with_links(meeting),
             "latest_import": latest_import,
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),
