@@ -49,3 +49,9 @@ def test_meeting_page_shows_lazy_thumbnails_opening_full_size_with_text_and_link
     # Slide 19 is April's statistics; the drift slide leads to the service windows.
     assert 'href="/statistics/?month_from=2022-04&amp;month_to=2022-04"' in html
     assert f'href="{reverse("service_windows:list")}"' in html
+
+
+def test_the_seed_decks_news(saved):
+    titles = list(saved.news.values_list("title", flat=True))
+    assert "Information från Socialstyrelsen" in titles
+    assert "Internet Explorer 11" in titles and "Övrigt" in titles

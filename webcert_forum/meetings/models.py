@@ -218,3 +218,28 @@ class Answer(models.Model):
     @property
     def is_waiting(self):
         return bool(WAITING.search(self.text))
+
+
+class NewsItem(models.Model):
+    """Something the minutes tell in a slide's text only (meetings.news), per meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="news")
+    position = models.PositiveIntegerField("ordning")
+    title = models.CharField("rubrik", max_length=300)
+    text = models.TextField("text")
+    links = models.JSONField("länkar", default=list, blank=True)
+    slide_number = models.PositiveIntegerField("bild", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-meeting__date", "position"]
+        verbose_name = "nyhet"
+        verbose_name_plural = "nyheter"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="one_news_a_position"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#nyhet-{self.position}"

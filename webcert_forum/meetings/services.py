@@ -17,7 +17,8 @@ from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
 
 from .changes import since_previous
-from .models import Answer, Attendance, Meeting, Question, Slide
+from .models import Answer, Attendance, Meeting, NewsItem, Question, Slide
+from .news import news_from_slides
 from .pictures import render_pictures
 from .questions import same_question
 from .summary import ChangeSummary
@@ -72,6 +73,7 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
         )
         meeting = _save_meeting(document["meeting"], user, source_file, sha256, summary)
         _save_slides(meeting, document.get("slides", []), summary)
+        _save_news(meeting, summary)
         if source_file is not None and (
             saved_sha != sha256 or meeting.slides.filter(picture="").exists()
         ):
@@ -135,6 +137,30 @@ def _save_slides(meeting, entries, summary):
         rows,
         create=lambda row: Slide.objects.create(meeting=meeting, number=row.key, **row.values),
         deleted=lambda gone: f"Bild {gone.number}: {gone.title}",
+    )
+
+
+def _save_news(meeting, summary):
+    rows = [
+        Row(
+            position,
+            {
+                "title": item["title"][:300],
+                "text": item["text"],
+                "links": item["links"],
+                "slide_number": item["slide"],
+            },
+            f"Nyhet: {item['title'][:60]}",
+        )
+        for position, item in enumerate(news_from_slides(meeting.slides.order_by("number")), 1)
+    ]
+    sync_rows(
+        summary,
+        "webcert_forum.NewsItem",
+        {n.position: n for n in NewsItem.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: NewsItem.objects.create(meeting=meeting, position=row.key, **row.values),
+        deleted=lambda gone: f"Nyhet: {gone.title[:60]}",
     )
 
 

@@ -90,6 +90,7 @@ def meeting_detail(request, date):
             "attendance": attendance,
             "present_count": sum(1 for a in attendance if a.present),
             "slides": slides_with_links(meeting),
+            "news": meeting.news.order_by("position"),
             "latest_import": latest_import,
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),

@@ -65,6 +65,7 @@ def overview(request):
             "previous_month": previous_month,
             "change": change,
             "comparison": comparison,
+            "news": latest_meeting.news.order_by("position")[:8] if latest_meeting else [],
             "movers": national_movers(),
             "open_questions": Question.objects.filter(status=Question.Status.OPEN).select_related(
                 "meeting", "asked_by"
