@@ -49,7 +49,8 @@ serve: install
 	DEBUG=0 $(PY) manage.py collectstatic --noinput
 	DEBUG=0 $(PY) manage.py migrate --noinput
 	DEBUG=0 $(VENV)/bin/gunicorn webcert_forum.wsgi --bind $(HOST):$(PORT) \
-		--workers $${WEB_CONCURRENCY:-$(WORKERS)} --timeout 120 --access-logfile - $(GUNICORN_ARGS)
+		--workers $${WEB_CONCURRENCY:-$(WORKERS)} --timeout 120 --access-logfile - \
+		--logger-class webcert_forum.gunicorn_logging.Logger $(GUNICORN_ARGS)
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -2,32 +2,40 @@
 
 Every cache key holds a data version; saving or deleting a count, a printed total, a type or
 an organisation replaces the version, so older entries are never read again (and expire on
-their own). save_minutes saves row by row, so the signals see every write of an import."""
+their own). save_minutes saves row by row, so the signals see every write of an import.
+
+The version lives in the database, not in the cache: every worker and every instance reads
+the same one, whether the cache is each process's memory or a shared Redis. It is replaced
+inside the writing transaction, so it becomes visible together with the rows it stands for.
+"""
 
 import hashlib
 import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 
 from webcert_forum.core.transactions import in_dry_run
 
-VERSION_KEY = "statistics:data-version"
+from .models import DataVersion
+
+VERSION_NAME = "statistics"
 TIMEOUT = 24 * 60 * 60
 
 
 def data_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A random version, not a counter: a counter restarting at 1 after an eviction
-        # could meet entries built from older data.
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    version = (
+        DataVersion.objects.filter(name=VERSION_NAME).values_list("version", flat=True).first()
+    )
+    return version or bump_version()
 
 
 def bump_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    # Random, not a counter: a database restored or recreated under a shared cache must not
+    # meet the entries built from the data it replaced.
+    version = uuid.uuid4().hex
+    if not DataVersion.objects.filter(name=VERSION_NAME).update(version=version):
+        DataVersion.objects.get_or_create(name=VERSION_NAME, defaults={"version": version})
+    return version
 
 
 def statistics_changed(**kwargs):
@@ -35,9 +43,6 @@ def statistics_changed(**kwargs):
         # An import preview writes and rolls back: nothing changed, the cache stays valid.
         return
     bump_version()
-    # Again after commit: a page built by another request while the import's transaction
-    # was still open saw the old rows under the new version.
-    transaction.on_commit(bump_version)
 
 
 def cached(name, build):

@@ -15,7 +15,11 @@ from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import Table, left_neighbour, parse_count, read_table, same_line
-from webcert_forum.importer.validate import row_sum_mismatches, standalone_exceeding_all
+from webcert_forum.importer.validate import (
+    drop_repeated_cells,
+    row_sum_mismatches,
+    standalone_exceeding_all,
+)
 
 
 def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, list]:
@@ -131,7 +135,9 @@ def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:
 
 
 def check_statistics(counts: list[dict], totals: list[dict]) -> list[str]:
-    return row_sum_mismatches(counts, totals) + standalone_exceeding_all(counts)
+    # First: a table printed twice is read once (or refused), before its sums are checked.
+    repeats = drop_repeated_cells(counts, totals)
+    return repeats + row_sum_mismatches(counts, totals) + standalone_exceeding_all(counts)
 
 
 # The statistics' part of the minutes document (webcert_forum.importer.parts).

@@ -110,3 +110,18 @@ class CertificateTotal(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.channel} {self.organisation_id}: {self.total}"
+
+
+class DataVersion(models.Model):
+    """The version the statistics cache keys hold, in the database every process and instance
+    reads: a version kept in one process's memory leaves the others serving old pages."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    version = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "dataversion"
+        verbose_name_plural = "dataversioner"
+
+    def __str__(self):
+        return f"{self.name}: {self.version}"

@@ -50,4 +50,4 @@ class UserProfileAdmin(admin.ModelAdmin):
     list_display = ("user", "organisation")
     list_filter = ("organisation",)
     search_fields = ("user__username", "organisation__name")
-    exclude = ("calendar_token",)
+    exclude = ("calendar_token_hash",)

@@ -1,11 +1,13 @@
 """iCalendar feeds of the service windows, for Outlook and other calendar clients.
 
-Calendar clients cannot log in, so besides the session a feed accepts the user's secret
-token (?token=…, UserProfile.calendar_token), which the user can renew or revoke."""
+Calendar clients cannot log in, so each feed has a second address with the user's secret
+token in its path (/calendar/<token>/…), which the user can renew or revoke. In the path, not
+the query string: a query string travels into login redirects (next=) and every access log;
+the path is redacted from gunicorn's log (webcert_forum/gunicorn_logging.py). Only the
+token's hash is stored (UserProfile.calendar_token_hash)."""
 
 import datetime as dt
 from functools import wraps
-from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -17,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-from .models import Organisation, ServiceWindow, UserProfile
+from .models import Organisation, ServiceWindow, UserProfile, calendar_token_hash
 
 UID_DOMAIN = "webcert-forum.inera.se"
 
@@ -78,40 +80,54 @@ def token_user(token):
     if not token:
         return None
     profile = (
-        UserProfile.objects.filter(calendar_token=token, user__is_active=True)
-        .exclude(calendar_token="")
+        UserProfile.objects.filter(
+            calendar_token_hash=calendar_token_hash(token), user__is_active=True
+        )
         .select_related("user")
         .first()
     )
     return profile.user if profile else None
 
 
-def session_or_token(view):
-    """The session of a logged-in browser, or a calendar client's secret token."""
+def session_feed(view):
+    """A feed for a logged-in browser. A ``?token=`` (the old address form) is refused, not
+    sent on to the login page, where it would sit in ``next=``."""
 
     @login_not_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if "token" in request.GET:
+            raise PermissionDenied(
+                "Kalenderadresser med ?token= gäller inte längre. "
+                "Hämta en ny adress på sidan Kalenderprenumeration."
+            )
         if not request.user.is_authenticated:
-            token = request.GET.get("token", "")
-            if token_user(token) is None:
-                if token:
-                    raise PermissionDenied("Ogiltig eller återkallad kalendernyckel.")
-                return redirect_to_login(request.get_full_path())
+            return redirect_to_login(request.path)
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
-@session_or_token
-def all_windows_feed(request):
+def token_feed(view):
+    """The same feed for a calendar client, the token in the path."""
+
+    @login_not_required
+    @wraps(view)
+    def wrapper(request, token, *args, **kwargs):
+        if token_user(token) is None:
+            raise PermissionDenied("Ogiltig eller återkallad kalendernyckel.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def all_windows(request):
     # Every window, past ones too: a subscriber's calendar keeps its history.
     windows = ServiceWindow.objects.select_related("organisation").order_by("start_date", "id")
     return calendar_response(windows, "Servicefönster Webcert", "servicefonster.ics")
 
 
-@session_or_token
-def organisation_windows_feed(request, key):
+def organisation_windows(request, key):
     organisation = get_object_or_404(Organisation, key=key)
     windows = organisation.service_windows.select_related("organisation").order_by(
         "start_date", "id"
@@ -121,24 +137,28 @@ def organisation_windows_feed(request, key):
     )
 
 
+all_windows_feed = session_feed(all_windows)
+organisation_windows_feed = session_feed(organisation_windows)
+all_windows_token_feed = token_feed(all_windows)
+organisation_windows_token_feed = token_feed(organisation_windows)
+
+
 def subscription_urls(request, token, organisation=None):
-    """The addresses a user pastes into their calendar client."""
-
-    def absolute(path):
-        url = request.build_absolute_uri(path)
-        return f"{url}?{urlencode({'token': token})}" if token else url
-
+    """The addresses a user pastes into their calendar client (only right after the token
+    is made: afterwards only its hash is known)."""
     urls = [
         {
             "label": "Alla organisationers servicefönster",
-            "url": absolute(reverse("service-windows-feed")),
+            "url": request.build_absolute_uri(reverse("calendar-feed", args=[token])),
         }
     ]
     if organisation is not None:
         urls.append(
             {
                 "label": f"Servicefönster för {organisation.name}",
-                "url": absolute(reverse("regions:feed", args=[organisation.key])),
+                "url": request.build_absolute_uri(
+                    reverse("calendar-organisation-feed", args=[token, organisation.key])
+                ),
             }
         )
     return urls

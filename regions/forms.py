@@ -1,6 +1,7 @@
 """Forms of the regions app: a service window as a region editor or Inera staff enter it."""
 
 from django import forms
+from django.utils import timezone
 
 from .models import Organisation, ServiceWindow
 
@@ -40,6 +41,8 @@ class ServiceWindowForm(forms.ModelForm):
     form with a "Spara ändå" box that the user ticks to save anyway."""
 
     confirm = forms.BooleanField(label="Spara ändå", required=False)
+    # The window's version when the form was opened: a save made since is shown, not lost.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ServiceWindow
@@ -92,6 +95,22 @@ class ServiceWindowForm(forms.ModelForm):
         else:
             field.queryset = Organisation.objects.order_by("name")
         field.empty_label = "Välj organisation"
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.changed_at.isoformat()
+
+    def show_conflict(self, current, changed_by):
+        """Someone saved the window after this form was opened: say what it is now and let
+        a second save (carrying the new version) overwrite it knowingly."""
+        self.data = self.data.copy()
+        self.data["version"] = current.changed_at.isoformat()
+        when = timezone.localtime(current.changed_at)
+        note = f", ”{current.note}”" if current.note else ""
+        self.add_error(
+            None,
+            f"{changed_by} ändrade servicefönstret {when:%Y-%m-%d %H:%M} medan du redigerade "
+            f"det. Nu gäller: {current.organisation} {current.when}{note}. "
+            "Spara igen för att ersätta det med dina uppgifter, eller avbryt.",
+        )
 
     @property
     def needs_confirmation(self):

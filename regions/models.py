@@ -1,6 +1,7 @@
 """Organisations that take part in the forum, and the data each of them owns."""
 
 import datetime as dt
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -56,6 +57,10 @@ class OrganisationAlias(models.Model):
         return self.alias
 
 
+def calendar_token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class UserProfile(models.Model):
     """Links a user to the one organisation whose windows they may edit (region editor)."""
 
@@ -70,8 +75,10 @@ class UserProfile(models.Model):
         related_name="editors",
         verbose_name="organisation (regionredaktör)",
     )
-    calendar_token = models.CharField(
-        "kalendernyckel", max_length=64, blank=True, db_index=True, default=""
+    # SHA-256 of the secret in the user's feed address: a leaked database or backup holds no
+    # working address. The secret itself is shown once, when it is made.
+    calendar_token_hash = models.CharField(
+        "kalendernyckel (SHA-256)", max_length=64, blank=True, db_index=True, default=""
     )
 
     class Meta:
@@ -82,9 +89,16 @@ class UserProfile(models.Model):
         return f"{self.user} ({self.organisation or 'ingen organisation'})"
 
     def new_calendar_token(self):
-        self.calendar_token = secrets.token_urlsafe(32)
-        self.save(update_fields=["calendar_token"])
-        return self.calendar_token
+        """A new secret for the feed addresses (the old one stops working); returned once,
+        only its hash is kept."""
+        token = secrets.token_urlsafe(32)
+        self.calendar_token_hash = calendar_token_hash(token)
+        self.save(update_fields=["calendar_token_hash"])
+        return token
+
+    def revoke_calendar_token(self):
+        self.calendar_token_hash = ""
+        self.save(update_fields=["calendar_token_hash"])
 
 
 def _moment(day, time):

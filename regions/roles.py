@@ -25,6 +25,10 @@ class WindowRole(Access):
     def may_edit(self, window):
         return self.may_change(window)
 
+    def may_delete(self, window, today):
+        """Editors may not register past windows, so they may not remove them either."""
+        return self.may_edit(window) and (self.staff or window.end_date >= today)
+
     def windows(self):
         if self.staff:
             return ServiceWindow.objects.all()

@@ -132,12 +132,18 @@ def service_window_edit(request, pk):
         today=timezone.localdate(),
     )
     if request.method == "POST" and form.is_valid():
-        services.update_service_window(window, form.window_values(), request.user)
-        window.refresh_from_db()
-        messages.success(
-            request, f"Servicefönstret {window.organisation}: {window.when} är ändrat."
-        )
-        return redirect("service_windows:list")
+        try:
+            window = services.update_service_window(
+                window, form.window_values(), request.user, form.cleaned_data["version"]
+            )
+        except services.EditConflict as conflict:
+            current = conflict.current
+            form.show_conflict(current, current.changed_by or "Importen av ett protokoll")
+        else:
+            messages.success(
+                request, f"Servicefönstret {window.organisation}: {window.when} är ändrat."
+            )
+            return redirect("service_windows:list")
     return render(
         request,
         "regions/service_window_form.html",
@@ -147,7 +153,10 @@ def service_window_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def service_window_delete(request, pk):
-    window = window_role(request.user).editable_window(pk)
+    role = window_role(request.user)
+    window = role.editable_window(pk)
+    if not role.may_delete(window, timezone.localdate()):
+        raise PermissionDenied("Tidigare servicefönster kan bara tas bort av Inera.")
     if request.method == "POST":
         text = str(window)
         services.delete_service_window(window, request.user)
@@ -174,13 +183,16 @@ def service_window_history(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def calendar_subscription(request):
-    """The user's own secret feed address, which calendar clients use instead of a login."""
+    """The user's own secret feed addresses, which calendar clients use instead of a login.
+    Shown once, in the answer to making them: only the token's hash is kept."""
     profile, _ = UserProfile.objects.get_or_create(user=request.user)
+    urls = []
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "renew":
-            first = not profile.calendar_token
-            profile.new_calendar_token()
+            first = not profile.calendar_token_hash
+            token = profile.new_calendar_token()
+            urls = subscription_urls(request, token, window_role(request.user).organisation)
             messages.success(
                 request,
                 "En kalendernyckel är skapad. Lägg in adresserna nedan i ditt kalenderprogram."
@@ -188,19 +200,18 @@ def calendar_subscription(request):
                 else "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
             )
         elif action == "revoke":
-            profile.calendar_token = ""
-            profile.save(update_fields=["calendar_token"])
+            profile.revoke_calendar_token()
             messages.success(request, "Kalendernyckeln är återkallad.")
+            return redirect("service_windows:calendar")
         else:
             messages.error(request, "Okänd åtgärd.")
-        return redirect("service_windows:calendar")
-    role = window_role(request.user)
+            return redirect("service_windows:calendar")
     return render(
         request,
         "regions/service_window_calendar.html",
         {
-            "profile": profile,
-            "urls": subscription_urls(request, profile.calendar_token, role.organisation),
+            "has_token": bool(profile.calendar_token_hash),
+            "urls": urls,
             "list_url": reverse("service_windows:list"),
         },
     )

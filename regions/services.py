@@ -91,6 +91,11 @@ def save_service_windows(meeting, entries, summary, orgs):
     region edited or deleted keeps the region's version and is listed as a conflict.
     """
     model = "regions.ServiceWindow"
+    # Two imports at once (two meetings listing the same window) take turns here: the
+    # second waits for the first to commit, then reads its windows instead of adding them
+    # again. Locked in key order, so two imports never wait for each other.
+    involved = sorted({orgs[entry["org"]].pk for entry in entries})
+    list(Organisation.objects.select_for_update().filter(pk__in=involved).order_by("pk"))
     windows = list(ServiceWindow.objects.select_related("organisation"))
     by_minutes_dates = {
         (w.organisation_id, w.minutes_start_date, w.minutes_end_date): w
@@ -181,15 +186,34 @@ def create_service_window(values, user):
     return window
 
 
+class EditConflict(Exception):
+    """The window changed after the form was opened; ``current`` is how it is now."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(f"service window {current.pk} changed meanwhile")
+
+
+def window_version(window):
+    """What the edit form carries to tell a later change: every save (form, import) moves
+    changed_at."""
+    return window.changed_at.isoformat()
+
+
 @transaction.atomic
-def update_service_window(window, values, user):
-    """Setting changed_by marks the window as edited: imports leave it alone from now on."""
+def update_service_window(window, values, user, version=None):
+    """Setting changed_by marks the window as edited: imports leave it alone from now on.
+    With the ``version`` the form was opened at, a change made since raises EditConflict
+    instead of being overwritten; the row lock makes two saves at once take turns."""
+    current = ServiceWindow.objects.select_for_update().get(pk=window.pk)
+    if version and version != window_version(current):
+        raise EditConflict(current)
     for name, value in values.items():
-        setattr(window, name, value)
-    window.changed_by = user
-    window._history_user = user
-    window.save()
-    return window
+        setattr(current, name, value)
+    current.changed_by = user
+    current._history_user = user
+    current.save()
+    return current
 
 
 @transaction.atomic

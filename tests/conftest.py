@@ -238,30 +238,31 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-_parsed_seed = []  # (meeting date, reference, document): the seed PDF parsed once a session
+_parsed_seed = []  # (meeting date, reference, limits, answer): the seed PDF parsed once
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _seed_pdf_parsed_once():
-    """The upload and command tests parse the seed PDF through the app; its 22 pages take
-    about a second each time. The importer's own tests (tests/importer) call parse_minutes
-    directly and still parse; here only the very same bytes with the same reference lists
-    are answered from the first parse, as a copy."""
+    """The upload and command tests parse the seed PDF through the app (in the parse's child
+    process); its 22 pages take about a second each time. The importer's own tests
+    (tests/importer) call parse_minutes directly and still parse; here only the very same
+    bytes with the same reference lists and limits are answered from the first parse, as a
+    copy (a test that lowers a limit still parses)."""
     from webcert_forum.meetings.imports import runs as imports
 
     seed_bytes = SEED_PDF.read_bytes()
-    parse = imports.parse_minutes
+    parse = imports.parse_untrusted
 
-    def parse_once(source, meeting_date=None, reference=None):
-        if not isinstance(source, bytes) or source != seed_bytes:
-            return parse(source, meeting_date, reference=reference)
-        for date, known, document in _parsed_seed:
-            if date == meeting_date and known == reference:
-                return copy.deepcopy(document)
-        document = parse(source, meeting_date, reference=reference)
-        _parsed_seed.append((meeting_date, reference, copy.deepcopy(document)))
-        return document
+    def parse_once(data, meeting_date=None, reference=None, limits=None):
+        if data != seed_bytes:
+            return parse(data, meeting_date, reference, limits)
+        for date, known, known_limits, answer in _parsed_seed:
+            if (date, known, known_limits) == (meeting_date, reference, limits):
+                return copy.deepcopy(answer)
+        answer = parse(data, meeting_date, reference, limits)
+        _parsed_seed.append((meeting_date, reference, limits, copy.deepcopy(answer)))
+        return answer
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(imports, "parse_minutes", parse_once)
+        patch.setattr(imports, "parse_untrusted", parse_once)
         yield

@@ -13,12 +13,17 @@ def csrf_failure(request, reason=""):
 def client_ip(request):
     """The address a login attempt came from.
 
-    Behind the TLS proxy every request comes from the proxy, so the proxy's X-Forwarded-For
-    names the client; without a proxy that header is the client's own word and is ignored.
+    Behind TRUSTED_PROXY_COUNT proxies that each append the address they received from to
+    X-Forwarded-For, the client is the entry that many places from the right: the first
+    proxy wrote it. Entries to its left are the client's own word (it may send the header
+    itself), as is the whole header without a proxy. (django-ipware's proxy count gives no
+    address when the client sent no header of its own, so it is not used.)
     """
-    if settings.BEHIND_TLS_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first
+    count = settings.TRUSTED_PROXY_COUNT if settings.BEHIND_TLS_PROXY else 0
+    if count:
+        forwarded = [
+            entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if len(forwarded) >= count and forwarded[-count]:
+            return forwarded[-count]
     return request.META.get("REMOTE_ADDR")

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "webcert_forum.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -173,9 +174,17 @@ WHITENOISE_MAX_AGE = 7 * 24 * 60 * 60
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
-# The importer refuses larger files itself; this keeps big uploads off the memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MINUTES_MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+# Uploads stop at MINUTES_MAX_UPLOAD_BYTES and are never spooled to disk (webcert_forum/uploads.py);
+# other fields of a request body stay under Django's 2.5 MB, and one file per request at most.
+FILE_UPLOAD_HANDLERS = ["webcert_forum.uploads.LimitedMemoryUploadHandler"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+# Uploaded PDFs are parsed in a child process with these limits (webcert_forum/importer/cage.py);
+# the wall limit ends well inside the server's 120 s request timeout.
+MINUTES_PARSE_MEMORY_BYTES = int(os.environ.get("MINUTES_PARSE_MEMORY_BYTES", 1024**3))
+MINUTES_PARSE_WALL_SECONDS = float(os.environ.get("MINUTES_PARSE_WALL_SECONDS", 60))
+MINUTES_PARSE_CPU_SECONDS = int(os.environ.get("MINUTES_PARSE_CPU_SECONDS", 55))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}
@@ -205,6 +214,9 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# Proxies in front of Django that each append to X-Forwarded-For (a load balancer and an
+# nginx: 2); the client address is the entry this many places from the right.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 1))
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # A load balancer probes over plain HTTP and must get "ok", not a redirect.
@@ -212,8 +224,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_FAILURE_VIEW = "webcert_forum.security_views.csrf_failure"
 
 # Login throttling (django-axes): 5 failures for one username from one address lock that
-# pair out for 15 minutes; a success clears the count. Behind a proxy the client address is
-# the first of X-Forwarded-For, which only a trusted proxy may set (BEHIND_TLS_PROXY).
+# pair out for 15 minutes; a success clears the count. Behind proxies the client address is
+# the one the trusted proxy appended to X-Forwarded-For (security_views.client_ip).
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))

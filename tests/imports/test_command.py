@@ -6,6 +6,7 @@ import pytest
 from certificate_statistics.models import CertificateCount
 from tests.conftest import SEED_PDF, seed_document_data
 from tests.importer.deck_factory import Style, render, sample_deck
+from webcert_forum.meetings.imports.pdf_safety import active_content
 from webcert_forum.meetings.models import Meeting
 
 from .conftest import import_minutes, row_counts, stored_files
@@ -44,7 +45,10 @@ def test_import_saves_then_a_second_import_changes_nothing(reference):
     cells = CertificateCount.objects.count()
     assert cells == len(seed_document_data()["certificate_counts"])
     meeting = Meeting.objects.get(date=SEED_DATE)
-    assert meeting.source_file.read() == SEED_PDF.read_bytes()
+    kept = meeting.source_file.read()
+    # The sanitised copy is kept: the deck's hyperlinks (URI actions) are gone, its text stays.
+    assert b"/URI" in SEED_PDF.read_bytes() and b"/URI" not in kept
+    assert kept.startswith(b"%PDF-") and active_content(kept) == []
 
     code, out, err = import_minutes(SEED_PDF, "--meeting-date", SEED_DATE)
     assert (code, err) == (0, "")
@@ -176,7 +180,10 @@ def test_load_seed_imports_the_june_meeting_from_its_pdf(reference):
 
     call_command("load_seed", stdout=io.StringIO())
     meeting = Meeting.objects.get(date=SEED_DATE)
-    assert meeting.source_file.read() == SEED_PDF.read_bytes()
+    kept = meeting.source_file.read()
+    # The sanitised copy is kept: the deck's hyperlinks (URI actions) are gone, its text stays.
+    assert b"/URI" in SEED_PDF.read_bytes() and b"/URI" not in kept
+    assert kept.startswith(b"%PDF-") and active_content(kept) == []
     assert CertificateCount.objects.count() == len(seed_document_data()["certificate_counts"])
     assert meeting.slides.exists()
     out = io.StringIO()

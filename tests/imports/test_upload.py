@@ -8,6 +8,7 @@ from django.urls import reverse
 from certificate_statistics.models import CertificateCount
 from regions.models import OrganisationAlias
 from tests.conftest import make_user
+from webcert_forum.importer import parse_minutes
 from webcert_forum.meetings.models import Attendance, ImportRun, Meeting
 
 from .conftest import row_counts, stored_files
@@ -156,7 +157,12 @@ def test_the_pdf_is_downloadable_from_the_meeting_page_after_confirming(importer
     assert pdf_url in meeting_page
     response = importer.get(pdf_url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content) == seed_pdf
+    served = b"".join(response.streaming_content)
+    # What is served is the sanitised copy: the same slides, no link or open action left.
+    assert served.startswith(b"%PDF-") and b"/URI" in seed_pdf and b"/URI" not in served
+    assert [s["text"] for s in parse_minutes(served, dt.date(2022, 6, 1))["slides"]] == [
+        s["text"] for s in run.document["slides"]
+    ]
 
 
 def test_discard_keeps_the_database_as_it_was(importer, seed_pdf):

@@ -57,3 +57,42 @@ def test_test_client_login_still_works_with_lockout_on(client, staff_user):
     assert client.login(username="anna", password="pw-anna")
     assert client.get("/").status_code == 200
     assert not client.login(username="anna", password="fel")
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+def test_behind_appending_proxies_a_forged_forwarded_for_does_not_dodge_the_lockout(
+    client, staff_user, settings, proxies
+):
+    """The client sends its own X-Forwarded-For, different on every try; each proxy appends
+    the address it received from. The lock follows the address the first proxy wrote."""
+    settings.BEHIND_TLS_PROXY = True
+    settings.TRUSTED_PROXY_COUNT = proxies
+    chain = ["203.0.113.7", "10.0.0.5"][:proxies]  # the client, then the first proxy
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        forged = f"198.51.100.{attempt}"
+        response = client.post(
+            reverse("login"),
+            {"username": "anna", "password": "fel"},
+            REMOTE_ADDR="10.0.0.9",
+            HTTP_X_FORWARDED_FOR=", ".join([forged, *chain]),
+        )
+    assert response.status_code == 429
+    # Another client behind the same proxies is not locked out by it.
+    response = client.post(
+        reverse("login"),
+        {"username": "anna", "password": "pw-anna"},
+        REMOTE_ADDR="10.0.0.9",
+        HTTP_X_FORWARDED_FOR=", ".join(["192.0.2.50", *chain[1:]][-proxies:]),
+    )
+    assert response.status_code == 302
+
+
+def test_without_a_proxy_the_header_is_ignored(client, staff_user, settings):
+    settings.BEHIND_TLS_PROXY = False
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(
+            reverse("login"),
+            {"username": "anna", "password": "fel"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
+        )
+    assert response.status_code == 429

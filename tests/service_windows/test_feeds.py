@@ -1,6 +1,8 @@
 """The iCalendar feeds, read back with icalendar as a calendar client would."""
 
 import datetime as dt
+import hashlib
+import re
 
 import pytest
 from django.urls import reverse
@@ -74,36 +76,57 @@ def test_organisation_feed_has_only_that_organisations_windows(
     assert client.get(reverse("regions:feed", args=["atlantis"])).status_code == 404
 
 
-@pytest.mark.parametrize(
-    "name,args", [("service-windows-feed", []), ("regions:feed", ["jonkoping"])]
-)
-def test_calendar_client_reads_with_token_and_not_without(
-    client, plain_user, jonkoping_window, name, args
+def token_url(token, key=None):
+    if key:
+        return reverse("calendar-organisation-feed", args=[token, key])
+    return reverse("calendar-feed", args=[token])
+
+
+@pytest.mark.parametrize("key", [None, "jonkoping"])
+def test_calendar_client_reads_with_the_token_in_the_path_and_not_without(
+    client, plain_user, jonkoping_window, key
 ):
-    url = reverse(name, args=args)
     token = token_for(plain_user)
-    assert len(events(client.get(url, {"token": token}))) == 1
-    no_token = client.get(url)
+    assert len(events(client.get(token_url(token, key)))) == 1
+    assert client.get(token_url("gissad", key)).status_code == 403
+    session_url = reverse("regions:feed", args=[key]) if key else reverse("service-windows-feed")
+    no_token = client.get(session_url)
     assert no_token.status_code == 302 and no_token.url.startswith(reverse("login"))
-    assert client.get(url, {"token": "gissad"}).status_code == 403
-    assert b"VEVENT" not in client.get(url, {"token": ""}).content
+
+
+def test_a_token_in_the_query_string_is_refused_and_never_put_in_a_login_redirect(
+    client, plain_user, jonkoping_window
+):
+    token = token_for(plain_user)
+    response = client.get(reverse("service-windows-feed"), {"token": token})
+    assert response.status_code == 403 and token not in response.content.decode()
+    assert "Location" not in response.headers
+    # Any other page's login redirect keeps its query string, but a feed's never has one.
+    redirect = client.get(reverse("service-windows-feed") + "?x=1")
+    assert redirect.status_code == 302 and "x%3D1" not in redirect.url
+
+
+def test_only_the_hash_of_the_token_is_stored(plain_user):
+    token = token_for(plain_user)
+    stored = UserProfile.objects.get(user=plain_user).calendar_token_hash
+    assert stored == hashlib.sha256(token.encode()).hexdigest()
+    assert not UserProfile.objects.filter(calendar_token_hash=token).exists()
 
 
 def test_revoked_or_renewed_token_stops_working(client, plain_user, jonkoping_window):
-    url = reverse("service-windows-feed")
     old = token_for(plain_user)
     new = token_for(plain_user)
-    assert client.get(url, {"token": old}).status_code == 403
-    assert client.get(url, {"token": new}).status_code == 200
-    UserProfile.objects.filter(user=plain_user).update(calendar_token="")
-    assert client.get(url, {"token": new}).status_code == 403
+    assert client.get(token_url(old)).status_code == 403
+    assert client.get(token_url(new)).status_code == 200
+    UserProfile.objects.get(user=plain_user).revoke_calendar_token()
+    assert client.get(token_url(new)).status_code == 403
 
 
 def test_token_of_a_deactivated_user_is_refused(client, plain_user, jonkoping_window):
     token = token_for(plain_user)
     plain_user.is_active = False
     plain_user.save()
-    assert client.get(reverse("service-windows-feed"), {"token": token}).status_code == 403
+    assert client.get(token_url(token)).status_code == 403
 
 
 def test_feed_is_not_cached_by_shared_caches(client, plain_user, reference):
@@ -112,29 +135,28 @@ def test_feed_is_not_cached_by_shared_caches(client, plain_user, reference):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_calendar_page_creates_renews_and_revokes_the_token(client, plain_user):
+def test_calendar_page_shows_the_addresses_once_renews_and_revokes(client, plain_user):
     client.force_login(plain_user)
     url = reverse("service_windows:calendar")
     html = client.get(url).content.decode()
     assert "Kalenderprenumeration" in html and "Skapa nyckel" in html
+    shown = client.post(url, {"action": "renew"}).content.decode()
+    first = re.search(r"/calendar/([^/]+)/service-windows\.ics", shown).group(1)
+    assert len(first) >= 32 and "visas bara den här gången" in shown
+    assert client.get(token_url(first)).status_code == 200
+    later = client.get(url).content.decode()
+    assert first not in later and "Förnya nyckeln" in later
     client.post(url, {"action": "renew"})
-    first = UserProfile.objects.get(user=plain_user).calendar_token
-    assert len(first) >= 32
-    html = client.get(url).content.decode()
-    assert f"/service-windows.ics?token={first}" in html
-    client.post(url, {"action": "renew"})
-    second = UserProfile.objects.get(user=plain_user).calendar_token
-    assert second != first
+    assert client.get(token_url(first)).status_code == 403
     client.post(url, {"action": "revoke"})
-    assert UserProfile.objects.get(user=plain_user).calendar_token == ""
-    assert "?token=" not in client.get(url).content.decode()
+    assert UserProfile.objects.get(user=plain_user).calendar_token_hash == ""
+    assert "/calendar/" not in client.get(url).content.decode()
 
 
 def test_editor_also_gets_their_organisation_feed_address(client, editor_user):
     client.force_login(editor_user)
-    client.post(reverse("service_windows:calendar"), {"action": "renew"})
-    html = client.get(reverse("service_windows:calendar")).content.decode()
-    assert "/regions/jonkoping/service-windows.ics?token=" in html
+    html = client.post(reverse("service_windows:calendar"), {"action": "renew"}).content
+    assert re.search(r"/calendar/[^/]+/regions/jonkoping/service-windows\.ics", html.decode())
 
 
 def test_calendar_page_post_needs_csrf(plain_user):
@@ -144,4 +166,4 @@ def test_calendar_page_post_needs_csrf(plain_user):
     client.force_login(plain_user)
     response = client.post(reverse("service_windows:calendar"), {"action": "renew"})
     assert response.status_code == 403
-    assert UserProfile.objects.filter(user=plain_user).exclude(calendar_token="").count() == 0
+    assert UserProfile.objects.filter(user=plain_user).exclude(calendar_token_hash="").count() == 0

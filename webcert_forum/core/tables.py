@@ -1,5 +1,9 @@
 """CSV/XLSX exports that a spreadsheet cannot mistake for formulas (OWASP "CSV Injection"):
-text from a PDF or a form that starts with = + - @ (or a tab/CR) is prefixed with a quote.
+text from a PDF or a form that starts with = + - @ (or a tab/CR) gets a quote in front.
+
+So does every part of the text after a `,` or a `;`: Excel splits a CSV on the separator of
+its locale, which for Swedish Excel is `;`, so `x;=2*21;` is three cells there, the second a
+formula, though the file's own separator is `,` (and the other way round).
 
 Every exporting list view uses ``SafeExportMixin``; a table whose values are also exported
 elsewhere derives from ``SafeTable``.
@@ -9,6 +13,8 @@ list separator `;` and reads it as UTF-8 only when it starts with a byte-order m
 CSV and XLSX start with the filter the rows were chosen by, so a file passed on later still
 says what it holds; a blank row separates it from the table's header.
 """
+
+import re
 
 import django_tables2 as tables
 import tablib
@@ -20,13 +26,15 @@ from .filters import describe_filter
 CSV_SEPARATOR = ";"
 BYTE_ORDER_MARK = "\ufeff"
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The start of the text or of a part after a separator, then spaces or a double quote. Not
+# after a single quote: that is what neutralising adds, so a second pass changes nothing.
+_FORMULA_CELL = re.compile(r"""(^|[,;])(\s*"?)(?=[=+\-@\t\r])""")
 
 
 def neutralise(value):
     """Numbers stay numbers, negative changes included; only text is quoted."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        return _FORMULA_CELL.sub(r"\1\2'", value)
     return value
 
 

@@ -13,6 +13,10 @@ CODES = (
     "not_minutes",
     "no_meeting_date",
     "no_text_layer",
+    "active_content",
+    "repeated_statistics",
+    "memory_limit",
+    "time_limit",
 )
 
 ENGLISH_MESSAGES = {
@@ -28,6 +32,10 @@ ENGLISH_MESSAGES = {
     "no_text_layer": "The PDF has no text layer (its slides are only images, e.g. a scan); "
     "text recognition (OCR) is not supported. Export the minutes from the presentation "
     "program as PDF instead.",
+    "active_content": "The PDF holds active content, which minutes never have.",
+    "repeated_statistics": "A statistics table is printed twice with different numbers.",
+    "memory_limit": "Reading the PDF was stopped: it needed more memory than the limit.",
+    "time_limit": "Reading the PDF was stopped: it took longer than the time limit.",
 }
 
 SWEDISH_MESSAGES = {
@@ -43,6 +51,26 @@ SWEDISH_MESSAGES = {
     "no_text_layer": "PDF-filen saknar textlager (sidorna är bara bilder, till exempel en "
     "inskannad fil) och textigenkänning (OCR) stöds inte. Exportera protokollet som PDF "
     "direkt från presentationsprogrammet i stället.",
+    "active_content": "PDF-filen innehåller aktivt innehåll, som protokoll aldrig har. "
+    "Spara om den utan aktivt innehåll och ladda upp igen.",
+    "repeated_statistics": "En statistiktabell finns två gånger i protokollet med olika siffror. "
+    "Rätta protokollet så att varje tabell finns en gång.",
+    "memory_limit": "Läsningen av PDF-filen avbröts: den krävde mer minne än minnesgränsen. "
+    "Inget sparades.",
+    "time_limit": "Läsningen av PDF-filen avbröts: den tog längre tid än tidsgränsen. "
+    "Inget sparades.",
+}
+
+# Codes whose detail a person needs to act: what was found, which limit tripped.
+_SWEDISH_DETAIL = {
+    "repeated_statistics": "En statistiktabell finns två gånger i protokollet med olika siffror "
+    "({detail}). Rätta protokollet så att varje tabell finns en gång.",
+    "active_content": "PDF-filen innehåller {detail}, som protokoll aldrig har. "
+    "Spara om den utan aktivt innehåll och ladda upp igen.",
+    "memory_limit": "Läsningen av PDF-filen avbröts: den krävde mer minne än minnesgränsen "
+    "({detail}). Inget sparades.",
+    "time_limit": "Läsningen av PDF-filen avbröts: den tog längre tid än tidsgränsen "
+    "({detail}). Inget sparades.",
 }
 
 
@@ -61,4 +89,6 @@ class MinutesImportError(Exception):
 
     @property
     def swedish_message(self) -> str:
+        if self.detail and self.code in _SWEDISH_DETAIL:
+            return _SWEDISH_DETAIL[self.code].format(detail=self.detail)
         return SWEDISH_MESSAGES[self.code]

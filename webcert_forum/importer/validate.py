@@ -54,3 +54,34 @@ def standalone_exceeding_all(counts: list[dict]) -> list[str]:
 def _where(key: tuple) -> str:
     month, channel, org = key
     return f"{month} {'standalone Webcert' if channel == 'standalone' else 'all channels'}, {org}"
+
+
+def drop_repeated_cells(counts: list[dict], totals: list[dict]) -> list[str]:
+    """The same statistics table printed twice (the same month, channel, organisation and
+    type again): a copy that agrees is dropped from the lists, in place, with a warning;
+    copies that disagree leave no number to trust, and the deck is refused naming the first
+    such cell."""
+    from .errors import MinutesImportError
+
+    warnings = []
+    for entries, key_fields, value in (
+        (counts, ("month", "channel", "org", "type"), "count"),
+        (totals, ("month", "channel", "org"), "total"),
+    ):
+        first: dict[tuple, dict] = {}
+        for entry in entries:
+            key = tuple(entry[f] for f in key_fields)
+            if key not in first:
+                first[key] = entry
+            elif first[key][value] != entry[value]:
+                raise MinutesImportError(
+                    "repeated_statistics",
+                    f"{' '.join(map(str, key))}: {first[key][value]} and {entry[value]}",
+                )
+            else:
+                channel = "standalone Webcert" if key[1] == "standalone" else "all channels"
+                warning = f"The {key[0]} statistics table ({channel}) is printed more than once."
+                if warning not in warnings:
+                    warnings.append(warning)
+        entries[:] = first.values()
+    return warnings

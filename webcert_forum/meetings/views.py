@@ -137,7 +137,7 @@ def question_create(request, date):
     else:
         initial = {}
         number = request.GET.get("slide", "")
-        slide = meeting.slides.filter(number=int(number)).first() if number.isdigit() else None
+        slide = meeting.slides.filter(number=int(number)).first() if _is_number(number) else None
         if slide is not None:
             initial = {"text": slide.text, "slide_number": slide.number}
         form = QuestionForm(instance=question, initial=initial)
@@ -160,3 +160,8 @@ def question_edit(request, pk):
         "webcert_forum/question_form.html",
         {"form": form, "meeting": question.meeting, "question": question},
     )
+
+
+def _is_number(text):
+    # ASCII only: "²" is a digit to str.isdigit() but not to int().
+    return text.isascii() and text.isdigit()

@@ -23,6 +23,8 @@ ACTIVE_NAMES = {
     "/XFA": "XFA-formulär",
     "/SubmitForm": "ett formulär som skickar data (SubmitForm)",
     "/ImportData": "en åtgärd som läser in data (ImportData)",
+    "/GoToR": "en åtgärd som öppnar en annan fil (GoToR)",
+    "/OpenAction:URI": "en webbadress som öppnas automatiskt (URI)",
 }
 
 # A name token ends at whitespace or a delimiter; `#xx` escapes any character of a name.
@@ -37,17 +39,41 @@ def _decode_name(raw):
 
 
 # Compressed stream data is binary: "/JS" turns up in it by chance in large files. Streams are
-# left to pypdf, which decompresses the object streams that can hold dictionaries.
-_STREAM_DATA = re.compile(rb"stream\r?\n.*?endstream", re.DOTALL)
+# left to pypdf, which decompresses the object streams that can hold dictionaries. One pass
+# over bounded-length tokens: a lazy "stream.*?endstream" rescans the rest of the file from
+# every "stream" token, which a block of them turns quadratic.
+_STREAM_TOKEN = re.compile(rb"endstream|stream\r?\n")
+
+
+def _outside_streams(pdf_bytes):
+    """The bytes with every stream's data blanked; unterminated streams run to the end."""
+    parts = []
+    start = 0
+    inside = False
+    for token in _STREAM_TOKEN.finditer(pdf_bytes):
+        opens = not token.group().startswith(b"end")
+        if opens and not inside:
+            parts.append(pdf_bytes[start : token.start()])
+            inside = True
+        elif not opens and inside:
+            start = token.end()
+            inside = False
+    if not inside:
+        parts.append(pdf_bytes[start:])
+    return b" ".join(parts)
 
 
 def _names_in_raw_bytes(pdf_bytes):
-    outside_streams = _STREAM_DATA.sub(b" ", pdf_bytes)
-    return {_decode_name(m.group()) for m in _NAME.finditer(outside_streams)}
+    return {_decode_name(m.group()) for m in _NAME.finditer(_outside_streams(pdf_bytes))}
+
+
+class UncheckableContent(Exception):
+    """The object walk failed or hit a limit: what it did not see may be anything."""
 
 
 def _names_in_object_tree(pdf_bytes):
-    """Every name used as a key or value anywhere in the document, following references."""
+    """Every name used as a key or value anywhere in the document, following references,
+    and the kinds of action that run when the document or a page opens."""
     from pypdf import PdfReader
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
@@ -59,20 +85,21 @@ def _names_in_object_tree(pdf_bytes):
     for generation, numbers in reader.xref.items():
         stack.extend(IndirectObject(n, generation, reader) for n in numbers)
     stack.extend(IndirectObject(n, 0, reader) for n in getattr(reader, "xref_objStm", {}))
-    while stack and len(seen) < _MAX_OBJECTS:
+    while stack:
+        if len(seen) >= _MAX_OBJECTS:
+            raise UncheckableContent(f"more than {_MAX_OBJECTS} objects")
         item = stack.pop()
         if isinstance(item, IndirectObject):
             key = (item.idnum, item.generation)
             if key in seen:
                 continue
             seen.add(key)
-            try:
-                item = item.get_object()
-            except Exception:  # a damaged object hides nothing the byte scan cannot see
-                continue
+            item = item.get_object()
         if isinstance(item, DictionaryObject):
             for name, value in item.items():
                 found.add(str(name))
+                if name in _AUTOMATIC_ACTION_KEYS:
+                    found |= _automatic_action_kinds(value.get_object())
                 stack.append(value)
         elif isinstance(item, ArrayObject):
             stack.extend(item)
@@ -81,15 +108,55 @@ def _names_in_object_tree(pdf_bytes):
     return found
 
 
+# Actions that run without a click: when the document opens, or on page and field events.
+_AUTOMATIC_ACTION_KEYS = {"/OpenAction", "/AA"}
+_AUTOMATIC = {"/URI": "/OpenAction:URI", "/GoToR": "/GoToR", "/GoToE": "/GoToR"}
+
+
+def _automatic_action_kinds(value):
+    """'/OpenAction:URI' for an open action that visits an address; a destination (an
+    array: which page to show) is no action."""
+    from pypdf.generic import DictionaryObject
+
+    if not isinstance(value, DictionaryObject):
+        return set()
+    actions = [value] if "/S" in value else [v.get_object() for v in value.values()]
+    return {
+        _AUTOMATIC[str(a.get("/S"))]
+        for a in actions
+        if isinstance(a, DictionaryObject) and str(a.get("/S")) in _AUTOMATIC
+    }
+
+
+UNCHECKABLE = "innehåll som inte gick att granska"
+
+
 def active_content(pdf_bytes):
-    """Swedish descriptions of the active content found in the PDF; empty when there is none."""
+    """Swedish descriptions of the active content found in the PDF; empty when there is none.
+    A walk that fails or hits a limit is itself a finding: what it missed may be script."""
     names = _names_in_raw_bytes(pdf_bytes)
     try:
         names |= _names_in_object_tree(pdf_bytes)
-    except Exception:  # not parseable: the importer refuses it with its own message
-        pass
+    except Exception:
+        return [UNCHECKABLE]
     reasons = []
     for name, reason in ACTIVE_NAMES.items():
         if name in names and reason not in reasons:
             reasons.append(reason)
     return reasons
+
+
+def sanitised_copy(pdf_bytes):
+    """The PDF rewritten without a single action: links become inert text, outlines lose
+    their jumps, nothing runs on open. This copy, not the upload, is kept and served."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes), strict=False))
+    for item in writer._objects:
+        if isinstance(item, DictionaryObject):
+            for key in ("/A", "/AA", "/OpenAction"):
+                item.pop(NameObject(key), None)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -12,17 +12,19 @@ import unicodedata
 import uuid
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from webcert_forum.importer import parse_minutes
+from webcert_forum.importer.cage import Limits
 from webcert_forum.importer.cover import deck_meeting_date
 from webcert_forum.importer.parts import organisation_fields
 
 from ..models import ImportRun, Meeting
 from ..services import DocumentRejected, preview_minutes, save_minutes
 from .reference import reference_from_database
+from .untrusted import parse_untrusted
 
 
 class ImportAlreadyDone(Exception):
@@ -38,8 +40,17 @@ def sha256_of(data):
 
 
 def parse(data, meeting_date=None):
-    """The minutes document of PDF bytes, labels resolved with the database's lists."""
-    return parse_minutes(data, meeting_date, reference=reference_from_database())
+    """The minutes document of PDF bytes, labels resolved with the database's lists, and the
+    sanitised copy of the PDF to keep. Read in the cage: the bytes come from outside."""
+    return parse_untrusted(data, meeting_date, reference_from_database(), parse_limits())
+
+
+def parse_limits():
+    return Limits(
+        memory_bytes=settings.MINUTES_PARSE_MEMORY_BYTES,
+        wall_seconds=settings.MINUTES_PARSE_WALL_SECONDS,
+        cpu_seconds=settings.MINUTES_PARSE_CPU_SECONDS,
+    )
 
 
 def display_name(name):
@@ -67,18 +78,23 @@ def unresolved_line(document):
 def start_import(data, original_name, user, meeting_date=None):
     """Parse an upload and keep it as a preview. Raises ``MinutesImportError``; nothing is
     stored then."""
-    document = parse(data, meeting_date)
+    document, kept = parse(data, meeting_date)
     run = ImportRun(
         original_name=display_name(original_name),
         sha256=sha256_of(data),
         meeting_date=dt.date.fromisoformat(document["meeting"]["date"]),
         document=document,
         uploaded_by=user,
+        summary=_preview(document, user),
     )
-    # A generated name: the uploaded name may hold "../" or anything else.
-    run.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(data), save=False)
-    run.summary = _preview(document, user)
-    run.save()
+    # Written last, once the run is complete, and removed if the row cannot be saved: no
+    # file without its run. A generated name: the uploaded one may hold "../" or anything.
+    run.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(kept), save=False)
+    try:
+        run.save()
+    except BaseException:
+        run.file.delete(save=False)
+        raise
     return run
 
 
@@ -180,3 +196,35 @@ def discard_import(run):
         run.status = ImportRun.Status.DISCARDED
         run.save(update_fields=["status"])
     return run
+
+
+def clean_old_uploads(older_than):
+    """Delete the kept PDFs no one can act on any more: of discarded runs, of previews left
+    unconfirmed, and files no run refers to (a crash between writing and saving), all older
+    than ``older_than`` (a timedelta). Saved runs keep theirs. Returns (runs, files) deleted."""
+    cutoff = timezone.now() - older_than
+    runs = 0
+    stale = ImportRun.objects.filter(created_at__lt=cutoff).exclude(status=ImportRun.Status.SAVED)
+    for run in stale.exclude(file=""):
+        run.file.delete(save=False)
+        run.status = ImportRun.Status.DISCARDED
+        run.save(update_fields=["file", "status"])
+        runs += 1
+    return runs, _delete_unreferenced(cutoff)
+
+
+def _delete_unreferenced(cutoff):
+    storage = ImportRun._meta.get_field("file").storage
+    folder = ImportRun._meta.get_field("file").upload_to
+    try:
+        _, names = storage.listdir(folder)
+    except FileNotFoundError:
+        return 0
+    referenced = set(ImportRun.objects.exclude(file="").values_list("file", flat=True))
+    deleted = 0
+    for name in names:
+        path = f"{folder}{name}"
+        if path not in referenced and storage.get_modified_time(path) < cutoff:
+            storage.delete(path)
+            deleted += 1
+    return deleted

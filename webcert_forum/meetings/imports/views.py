@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from django_tables2 import SingleTableView
 
 from regions.models import Organisation
-from webcert_forum.importer import SWEDISH_MESSAGES, MinutesImportError
+from webcert_forum.importer import MinutesImportError
 
 from ..forms import LabelMappingForm, MinutesUploadForm
 from ..models import ImportRun
@@ -29,8 +29,11 @@ CREATED_SHOWN = 25
 
 @importer_required
 def upload(request):
-    form = MinutesUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = MinutesUploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if getattr(request, "upload_too_large", False):
+        form.refuse_as_too_large()
+    elif request.method == "POST" and form.is_valid():
         pdf = form.cleaned_data["file"]
         try:
             run = imports.start_import(
@@ -38,7 +41,7 @@ def upload(request):
             )
         except MinutesImportError as error:
             field = "meeting_date" if error.code == "no_meeting_date" else "file"
-            form.add_error(field, SWEDISH_MESSAGES[error.code])
+            form.add_error(field, error.swedish_message)
         else:
             return redirect("meetings:import-preview", pk=run.pk)
     recent = ImportRun.objects.select_related("uploaded_by", "meeting")[:5]

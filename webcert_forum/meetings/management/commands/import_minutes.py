@@ -48,7 +48,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise FileRefused(f"Cannot read {path}: {error.strerror}.") from error
         try:
-            document = parse(data, meeting_date)
+            document, kept = parse(data, meeting_date)
         except MinutesImportError as error:
             if error.code == "no_meeting_date":
                 raise FileRefused(
@@ -68,7 +68,7 @@ class Command(BaseCommand):
                 summary = save_minutes(
                     document,
                     None,
-                    source_file=source_file_for(data, document["meeting"]["date"]),
+                    source_file=source_file_for(kept, document["meeting"]["date"]),
                     sha256=sha256_of(data),
                 )
         except DocumentRejected as error:
