@@ -33,3 +33,21 @@ def test_every_page_fits_a_phone(page, live_server, login, staff_user, seed_meet
         if name in ("oversikt", "intygsstatistik"):
             screenshot(f"mobil-{name}")
     assert too_wide == {}
+
+
+def test_charts_reflow_on_a_phone(page, live_server, login, staff_user, seed_meeting):
+    login("anna", "pw-anna")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/statistics/")
+    page.wait_for_load_state("networkidle")
+    layouts = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(el => ({
+            legend: el._fullLayout.legend ? el._fullLayout.legend.orientation : null,
+            width: el.getBoundingClientRect().right,
+            title: el.layout.title && el.layout.title.text || ''}))"""
+    )
+    assert layouts
+    for layout in layouts:
+        assert layout["width"] <= PHONE["width"]
+        assert layout["legend"] in (None, "h")  # below the plot, not beside it
+        assert all(len(line) <= 40 for line in layout["title"].split("<br>"))
