@@ -145,7 +145,8 @@ FORMAT_MODULE_PATH = ["webcert_forum.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "overview"
+# A region editor starts on "Min region", everyone else on the overview.
+LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 # A session lives one working day at most (capped, so a typo in the environment cannot make
 # it endless) and ends with the browser.
@@ -240,3 +241,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# E-mail, from the environment; the console backend in development (DEBUG) unless a host is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Webcert användarforum <noreply@localhost>"
+)
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST or not DEBUG
+    else "django.core.mail.backends.console.EmailBackend",
+)
+# Links in e-mails need the site's address: no request tells it to `send_notices`.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# Reminders go this many days before the next meeting (comma-separated), and new minutes
+# are announced for imports of the last NOTICE_MINUTES_DAYS days.
+NOTICE_REMINDER_DAYS = [int(n) for n in env_list("NOTICE_REMINDER_DAYS", ["14", "3"])]
+NOTICE_MINUTES_DAYS = int(os.environ.get("NOTICE_MINUTES_DAYS", 7))

@@ -5,6 +5,7 @@ from django.urls import include, path
 from regions import feeds as region_feeds
 
 from . import health
+from .overview import my_region
 from .overview import views as overview_views
 from .overview.sweden_map.views import map_page
 
@@ -19,6 +20,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("start/", my_region.start, name="start"),
+    path("min-region/", my_region.my_region, name="my-region"),
+    path("min-region/<slug:key>/", my_region.my_region_of, name="my-region-of"),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),

@@ -24,7 +24,7 @@ MAIN_PAGES = [
 DOCS_SCREENSHOTS = {"oversikt", "mote-2022-06-01"}
 
 
-@pytest.mark.parametrize("role", ["staff_user", "editor_user", "importer_user"])
+@pytest.mark.parametrize("role", ["staff_user", "importer_user"])
 def test_each_role_logs_in_and_sees_the_overview(
     request, page, live_server, login, seed_meeting, role
 ):

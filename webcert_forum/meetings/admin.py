@@ -1,6 +1,21 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Answer, Attendance, ImportRun, Meeting, Question, Slide
+from .models import (
+    AgendaItem,
+    Answer,
+    Attendance,
+    AttendanceNotice,
+    ImportRun,
+    Meeting,
+    NoticePreference,
+    PlannedMeeting,
+    Question,
+    SentNotice,
+    Slide,
+    SubmittedQuestion,
+    WindowConfirmation,
+)
 
 
 class AttendanceInline(admin.TabularInline):
@@ -50,3 +65,35 @@ class QuestionAdmin(admin.ModelAdmin):
     list_display = ("text", "meeting", "asked_on", "status")
     list_filter = ("status", "meeting")
     search_fields = ("text", "answer")
+
+
+@admin.register(PlannedMeeting)
+class PlannedMeetingAdmin(SimpleHistoryAdmin):
+    list_display = ("starts_at", "place", "sequence", "announced_in")
+
+
+@admin.register(AttendanceNotice)
+class AttendanceNoticeAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "organisation", "attends", "attendees", "answered_by", "answered_at")
+    list_filter = ("meeting", "attends")
+
+
+@admin.register(SubmittedQuestion)
+class SubmittedQuestionAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "organisation", "text", "submitted_by", "question")
+    list_filter = ("meeting",)
+
+
+@admin.register(WindowConfirmation)
+class WindowConfirmationAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "window", "confirmed_by", "confirmed_at")
+
+
+@admin.register(SentNotice)
+class SentNoticeAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "subject_key", "status", "attempts", "updated_at")
+    list_filter = ("kind", "status")
+
+
+admin.site.register(AgendaItem, SimpleHistoryAdmin)
+admin.site.register(NoticePreference, SimpleHistoryAdmin)

@@ -17,6 +17,7 @@ from .changes import changes_since_previous
 from .charts import attendance_heatmap
 from .forms import QuestionForm
 from .models import ImportRun, Meeting, Question, Slide
+from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import followed_at, save_question
 from .slide_links import data_page
@@ -33,6 +34,9 @@ class MeetingListView(SingleTableView):
             present_count=Count("attendance", filter=Q(attendance__present=True), distinct=True),
             slide_count=Count("slides", distinct=True),
         ).order_by("-date")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"staff": is_staff_member(self.request.user)}
 
 
 def meeting_or_404(date):
@@ -97,6 +101,7 @@ def meeting_detail(request, date):
             "questions": questions,
             "show_asked_by": any(q.asked_by_id for q in questions),
             "can_edit_questions": is_staff_member(request.user),
+            "comparison": notices_for_minutes(meeting),
         },
     )
 

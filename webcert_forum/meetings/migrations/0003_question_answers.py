@@ -20,7 +20,7 @@ def answers_from_questions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('webcert_forum', '0001_initial'),
+        ('webcert_forum', '0002_next_meeting'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('webcert_forum', '0003_slide_pictures'),
+        ('webcert_forum', '0004_slide_pictures'),
     ]
 
     operations = [

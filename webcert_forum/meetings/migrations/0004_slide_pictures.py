@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('webcert_forum', '0002_question_answers'),
+        ('webcert_forum', '0003_question_answers'),
     ]
 
     operations = [
