@@ -2,10 +2,11 @@
 (a fixed number, whatever the history), the pandas pivots, and the figures."""
 
 from webcert_forum.core.charts import figure_payload
-from webcert_forum.core.months import add_months, month_label
+from webcert_forum.core.months import month_label
 
 from . import charts, frames, queries, trends
 from .cache import cached
+from .comparison import compared_month
 
 
 def period_label(selection):
@@ -26,13 +27,17 @@ def build_dashboard(selection):
     cells = queries.cells_by_organisation_and_type(selection)
     printed = queries.printed_totals_by_organisation(selection) if show_printed else []
     minutes = frames.minutes_table(cells, printed, types, selection.channel, show_printed)
-    previous = add_months(selection.month_to, -1)
-    change = frames.monthly_change(
-        queries.organisation_totals_by_month(selection, months=[previous, selection.month_to]),
-        selection.channel,
-        current=selection.month_to,
-        previous=previous,
-    )
+    comparison = compared_month(selection.month_to)
+    change = []
+    if comparison.previous:
+        change = frames.monthly_change(
+            queries.organisation_totals_by_month(
+                selection, months=[comparison.previous, selection.month_to]
+            ),
+            selection.channel,
+            current=selection.month_to,
+            previous=comparison.previous,
+        )
     period = period_label(selection)
     data = {
         "period": period,
@@ -41,8 +46,9 @@ def build_dashboard(selection):
         "show_printed": show_printed,
         "minutes": minutes,
         "change": change,
-        "current_label": month_label(selection.month_to),
-        "previous_label": month_label(previous),
+        "current_label": comparison.current_label,
+        "previous_label": comparison.previous_label,
+        "missing_months": comparison.missing_label,
         "year_over_year": trends.year_over_year(selection),
         "movers": trends.biggest_movers(selection),
         "charts": [],

@@ -7,14 +7,13 @@ from .models import CertificateCount, CertificateTotal, CertificateType
 from .selection import ALL, STANDALONE
 
 
-def national_totals_by_month(channel="all", last=None):
-    """[{"month": date, "total": n}, ...] oldest first; the last `last` months if given."""
-    rows = (
-        CertificateCount.objects.filter(channel=channel)
-        .values("month")
-        .annotate(total=Sum("count"))
-        .order_by("-month")
-    )
+def national_totals_by_month(channel="all", last=None, month=None):
+    """[{"month": date, "total": n}, ...] oldest first; the last `last` months, or only
+    `month`, if given."""
+    rows = CertificateCount.objects.filter(channel=channel)
+    if month is not None:
+        rows = rows.filter(month=month)
+    rows = rows.values("month").annotate(total=Sum("count")).order_by("-month")
     if last:
         rows = rows[:last]
     return sorted(rows, key=lambda r: r["month"])

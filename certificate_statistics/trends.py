@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from webcert_forum.core.months import month_label
 
 from . import queries
+from .comparison import compared_month
 from .frames import CELL_COLUMNS, _plain, channel_values
 from .selection import Selection, months_before
 
@@ -102,15 +103,21 @@ def _largest(rows, limit):
 def biggest_movers(selection, limit=5):
     """Between the two latest months with data (up to the selection's last month): the
     organisation × type cells and the organisations whose counts changed most."""
-    months = queries.latest_months_with_data(selection, 2)
-    if len(months) < 2:
+    latest = queries.latest_months_with_data(selection, 1)
+    if not latest:
         return None
-    before, now = months
+    # The same rule as every other comparison of months (comparison.compared_month).
+    comparison = compared_month(latest[0])
+    if comparison.previous is None:
+        return None
+    before, now = comparison.previous, comparison.current
+    months = [before, now]
     rows = queries.cells_by_month(selection, months)
     channel = selection.channel
     return {
         "current_label": month_label(now),
         "previous_label": month_label(before),
+        "missing_months": comparison.missing_label,
         "cells": _largest(
             _changes(
                 _by_month(rows, channel, [*ORGANISATION, "certificate_type__code"]),

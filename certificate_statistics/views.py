@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig
 
+from webcert_forum.core.filters import describe_filter
 from webcert_forum.core.tables import SafeExportMixin
 
 from .cache import cached
@@ -113,6 +114,22 @@ class StatisticsDashboardView(SafeExportMixin, FilterView):
         if self.selection:
             name += f"-{self.selection.month_from:%Y-%m}-{self.selection.month_to:%Y-%m}"
         return f"{name}.{export_format}"
+
+    def export_filter(self):
+        """The selection as the page states it: the period in words, the defaults filled in."""
+        rows = [
+            (label, value)
+            for label, value in describe_filter(self.filterset)
+            if label not in ("Från månad", "Till månad")
+        ]
+        if self.data:
+            rows.insert(0, ("Period", self.data["period"]))
+            if self.request.GET.get("table") == "change":
+                compared = f"{self.data['current_label']} mot {self.data['previous_label']}"
+                if self.data["missing_months"]:
+                    compared += f" (statistik saknas för {self.data['missing_months']})"
+                rows.append(("Jämförelse", compared))
+        return rows
 
     def get_dataset_kwargs(self):
         return {"title": "Intygsstatistik"}

@@ -7,6 +7,8 @@ from .models import Organisation, ServiceWindow
 
 # How far ahead a window may be planned; further is most likely a mistyped year.
 MAX_YEARS_AHEAD = 2
+# Longer than this is most likely a typing error in a year (2023 for 2022).
+LONG_WINDOW_DAYS = 31
 
 
 def years_ahead(day, years):
@@ -140,6 +142,15 @@ class ServiceWindowForm(forms.ModelForm):
                 )
                 return cleaned
             self.warnings.append("Servicefönstret har redan varit (det slutar före i dag).")
+        if (end - start).days > LONG_WINDOW_DAYS:
+            self.warnings.append(
+                f"Servicefönstret är {(end - start).days} dagar långt. Stämmer datumen?"
+            )
+        if end_time and not start_time:
+            self.warnings.append(
+                "Sluttid utan starttid: fönstret börjar då vid midnatt "
+                f"{start_date:%Y-%m-%d}. Ange starttiden om det börjar senare."
+            )
         organisation = cleaned.get("organisation")
         if organisation is not None:
             for other in overlapping_windows(

@@ -108,7 +108,9 @@ def service_window_create(request):
     )
     if request.method == "POST" and form.is_valid():
         window = services.create_service_window(form.window_values(), request.user)
-        messages.success(request, f"Servicefönstret {window} är sparat.")
+        messages.success(
+            request, f"Servicefönstret {window.organisation}: {window.when} är sparat."
+        )
         return redirect("service_windows:list")
     return render(
         request,
@@ -138,7 +140,9 @@ def service_window_edit(request, pk):
             current = conflict.current
             form.show_conflict(current, current.changed_by or "Importen av ett protokoll")
         else:
-            messages.success(request, f"Servicefönstret {window} är ändrat.")
+            messages.success(
+                request, f"Servicefönstret {window.organisation}: {window.when} är ändrat."
+            )
             return redirect("service_windows:list")
     return render(
         request,
@@ -187,11 +191,14 @@ def calendar_subscription(request):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "renew":
+            first = not profile.calendar_token_hash
             token = profile.new_calendar_token()
             urls = subscription_urls(request, token, window_role(request.user).organisation)
             messages.success(
                 request,
-                "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
+                "En kalendernyckel är skapad. Lägg in adresserna nedan i ditt kalenderprogram."
+                if first
+                else "En ny kalendernyckel är skapad. Adresser med den gamla nyckeln slutar fungera.",
             )
         elif action == "revoke":
             profile.revoke_calendar_token()

@@ -68,7 +68,7 @@ def save_connection_dates(meeting, entries, summary, orgs):
             date = dt.date.fromisoformat(f"{text}-01" if month_only else text)
             values = {"month_only": month_only, "preliminary": bool(entry.get("preliminary"))}
             label = f"Anslutningsdatum {org}"
-            rows.append(Row((org.pk, date), values, f"{label}: {text}", label, new=text))
+            rows.append(Row((org.pk, date), values, label, new=text))
     sync_rows(
         summary,
         "regions.ConnectionDate",

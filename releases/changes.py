@@ -14,10 +14,28 @@ def _announcement_text(a):
     return ", ".join(parts)
 
 
+def _announcements(meeting):
+    return ReleaseAnnouncement.objects.filter(meeting=meeting).select_related("release")
+
+
 def release_snapshot(meeting):
-    announcements = ReleaseAnnouncement.objects.filter(meeting=meeting).select_related("release")
-    return {str(a.release): _announcement_text(a) for a in announcements}
+    return {str(a.release): _announcement_text(a) for a in _announcements(meeting)}
 
 
 def release_changes(previous, meeting):
-    return compare("Release", release_snapshot(previous), release_snapshot(meeting))
+    announced = {str(a.release): a for a in _announcements(previous)}
+
+    def gone(label):
+        # A release last announced for a day the new meeting has passed was delivered.
+        release = announced[label].release
+        day = release.date or announced[label].date
+        if day and day <= meeting.date:
+            return f"genomförd {day:%Y-%m-%d}"
+        return None
+
+    return compare(
+        "Release",
+        {k: _announcement_text(a) for k, a in announced.items()},
+        release_snapshot(meeting),
+        gone,
+    )

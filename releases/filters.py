@@ -1,10 +1,12 @@
 import django_filters
 
+from webcert_forum.core.filters import yes_no_filter
+
 from .models import Release
 
 
 class ReleaseFilterSet(django_filters.FilterSet):
-    user_impact = django_filters.BooleanFilter(label="Användarpåverkan")
+    user_impact = yes_no_filter("Användarpåverkan")
     year = django_filters.NumberFilter(
         field_name="date", lookup_expr="year", label="År", min_value=2000, max_value=2100
     )

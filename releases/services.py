@@ -48,9 +48,9 @@ def save_release(meeting, entry, summary, orgs=None):
             release.save()
             summary.updated(
                 "releases.Release",
-                f"Release {release}: " + ", ".join(changed),
-                old=old,
-                new={k: _plain(v) for k, v in changed.items()},
+                f"Release {release}: " + ", ".join(_field_name(k) for k in changed),
+                old=_shown(old),
+                new=_shown({k: _plain(v) for k, v in changed.items()}),
             )
         else:
             summary.unchanged("releases.Release")
@@ -65,6 +65,22 @@ def save_release(meeting, entry, summary, orgs=None):
         summary.updated("releases.ReleaseAnnouncement", f"Releasebesked {release}")
     else:
         summary.unchanged("releases.ReleaseAnnouncement")
+
+
+def _field_name(name):
+    return str(Release._meta.get_field(name).verbose_name)
+
+
+def _shown(values):
+    """ "datum 2022-06-14, release notes 2022-06-07": field names as users know them."""
+    shown = []
+    for name, value in values.items():
+        if isinstance(value, bool):
+            value = "ja" if value else "nej"
+        elif isinstance(value, list):
+            value = "; ".join(map(str, value))
+        shown.append(f"{_field_name(name)} {'–' if value in (None, '') else value}")
+    return ", ".join(shown)
 
 
 def _plain(value):

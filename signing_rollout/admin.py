@@ -5,9 +5,16 @@ from .models import ProductionStatus, SigningTest, VendorGroup
 
 @admin.register(VendorGroup)
 class VendorGroupAdmin(admin.ModelAdmin):
-    list_display = ("name", "key")
+    list_display = ("name", "key", "member_names")
     search_fields = ("name", "key")
     filter_horizontal = ("members",)
+
+    @admin.display(description="organisationer")
+    def member_names(self, group):
+        return ", ".join(str(m) for m in group.members.all()) or "okänt"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("members")
 
 
 @admin.register(SigningTest)

@@ -35,18 +35,22 @@ def progress_figure(counts):
 
 
 def status_over_meetings_figure(rows):
-    """rows: [(meeting date, status, n)] from the minutes, one line per status."""
+    """rows: [(meeting date, status, n)] from the minutes: per meeting, one bar per status
+    side by side, each labelled with its number. Lines were drawn on top of each other where
+    two statuses had the same count, and one of them disappeared."""
     figure = go.Figure()
     dates = sorted({d for d, _, _ in rows})
     counts = {(d, s): n for d, s, n in rows}
     for status in ProductionStatus.Status:
         figure.add_trace(
-            go.Scatter(
+            go.Bar(
                 x=[d.isoformat() for d in dates],
                 y=[counts.get((d, status.value), 0) for d in dates],
                 name=status.label,
-                mode="lines+markers",
-                line={"color": STATUS_COLOURS[status.value]},
+                marker_color=STATUS_COLOURS[status.value],
+                text=[counts.get((d, status.value), 0) for d in dates],
+                textposition="outside",
+                cliponaxis=False,
                 hovertemplate=f"{status.label} %{{x}}: %{{y}} organisationer<extra></extra>",
             )
         )
@@ -55,6 +59,7 @@ def status_over_meetings_figure(rows):
             "Produktionsstatus enligt protokollen, per möte",
             x_title="Mötesdatum",
             y_title="Antal organisationer",
+            barmode="group",
         )
     )
     figure.update_xaxes(type="category")

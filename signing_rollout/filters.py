@@ -1,5 +1,7 @@
 import django_filters
 
+from webcert_forum.core.filters import yes_no_filter
+
 from .models import ProductionStatus, VendorGroup
 
 
@@ -7,7 +9,7 @@ class ProductionStatusFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label="Status", choices=ProductionStatus.Status.choices, empty_label="Alla"
     )
-    preliminary = django_filters.BooleanFilter(label="Preliminärt")
+    preliminary = yes_no_filter("Preliminärt")
     source = django_filters.ChoiceFilter(
         label="Källa", choices=ProductionStatus.Source.choices, empty_label="Alla"
     )

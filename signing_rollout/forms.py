@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from .models import ProductionStatus
 
@@ -28,4 +29,15 @@ class ProductionStatusReportForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("status") == ProductionStatus.Status.PLANNED and not cleaned.get("date"):
             self.add_error("date", "Ange det planerade datumet.")
+        if cleaned.get("status") == ProductionStatus.Status.DONE:
+            # A "done" report overrides the minutes, so it must be a fact: a day that has been.
+            day = cleaned.get("date")
+            if not day and "date" not in self.errors:
+                self.add_error("date", "Ange datumet då ni gick i produktion.")
+            elif day and day > timezone.localdate():
+                self.add_error(
+                    "date",
+                    "Ett datum i framtiden kan inte vara klart. Välj Planerat, "
+                    "eller ange datumet då ni gick i produktion.",
+                )
         return cleaned

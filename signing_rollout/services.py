@@ -45,6 +45,17 @@ def save_signing_tests(meeting, entries, summary, orgs):
         describe=str,
         describe_old=lambda test: str(test.tested_by or test.plan or "–"),
     )
+    _members_from_tests(meeting)
+
+
+def _members_from_tests(meeting):
+    """The minutes name the organisation that tested for a group ("Cosmic – Värmland"): that
+    organisation uses the group's system. It joins the group unless staff have already put
+    it in one (they know better than a slide)."""
+    for test in SigningTest.objects.filter(meeting=meeting, tested_by__isnull=False):
+        organisation = test.tested_by
+        if not organisation.vendor_groups.exists():
+            test.vendor_group.members.add(organisation)
 
 
 def save_production_statuses(meeting, entries, summary, orgs):
@@ -82,8 +93,8 @@ def save_production_statuses(meeting, entries, summary, orgs):
             Row(
                 org.pk,
                 values,
-                f"Produktionsstatus {org}: {e['status']}",
                 f"Produktionsstatus {org}",
+                new=ProductionStatus(**values).display_text,
             )
         )
     sync_rows(

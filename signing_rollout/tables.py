@@ -27,7 +27,11 @@ class VendorGroupTable(tables.Table):
     def render_members(self, record):
         members = record.members.all()
         if not members:
-            return mark_safe('<span class="empty">Inga organisationer kopplade</span>')  # noqa: S308 constant text
+            # The minutes only say who tested for a group, not who uses it: no empty claim.
+            return mark_safe(  # noqa: S308 constant text
+                'okänt<span class="visually-hidden">: protokollen anger inte vilka '
+                "organisationer som använder gruppen</span>"
+            )
         return format_html_join(
             ", ", '<a href="{}">{}</a>', ((m.get_absolute_url(), m) for m in members)
         )

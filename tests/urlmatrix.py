@@ -9,6 +9,7 @@ EXAMPLES = {
     "key": "jonkoping",
     "version": "6.11.1",
     "token": "not-a-token",
+    "number": "1",
 }
 
 # The logged-in roles of the matrix, weakest first (fixtures of tests/conftest.py).
@@ -40,6 +41,9 @@ EXPECTED_STATUS = {
     "meetings:search": everyone(),
     # The seed meeting was saved from its document, not uploaded: there is no PDF to serve.
     "meetings:pdf": everyone(NOT_FOUND),
+    # The seed meeting is saved without its PDF, so it has no slide pictures.
+    "meetings:slide-picture": everyone(NOT_FOUND),
+    "meetings:slide-thumbnail": everyone(NOT_FOUND),
     "meetings:question-create": only(*STAFF),
     "meetings:question-edit": only(*STAFF, status=NOT_FOUND),  # the seed has no question
     "meetings:draft": only(*STAFF),

@@ -243,6 +243,26 @@ def test_the_meeting_date_may_be_left_out_when_the_deck_names_it(importer):
     assert str(ImportRun.objects.get().meeting_date) == "2022-09-05"
 
 
+def test_the_same_file_saved_under_another_date_is_warned_about(importer, seed_pdf):
+    upload(importer, seed_pdf)
+    importer.post(reverse("meetings:import-confirm", args=[ImportRun.objects.get().pk]))
+    html = page(importer.get(upload(importer, seed_pdf, meeting_date="2022-09-01").url))
+    assert "Samma fil (samma SHA-256) är redan sparad som mötet 2022-06-01" in html
+    # The same file again under its own date is an update, not a new meeting: no warning.
+    html = page(importer.get(upload(importer, seed_pdf).url))
+    assert "Samma fil" not in html
+
+
+def test_a_date_other_than_the_decks_own_is_warned_about(importer):
+    deck = attendance_deck(
+        [("Region Blekinge", "Ja")], title="Webcert användarforum 5 september 2022"
+    )
+    html = page(importer.get(upload(importer, deck, meeting_date="2022-09-12").url))
+    assert "Protokollet anger själv mötesdatumet 2022-09-05" in html
+    html = page(importer.get(upload(importer, deck, meeting_date="2022-09-05").url))
+    assert "Kontrollera mötesdatumet" not in html
+
+
 # Unresolved labels ---------------------------------------------------------------------
 
 
@@ -252,7 +272,8 @@ def test_an_unknown_label_is_mapped_to_an_organisation_and_then_saved(
     deck = attendance_deck([("Region Blekinge", "Ja"), ("Region Atlantis", "Nej")])
     preview = upload(importer, deck, meeting_date="2022-09-05").url
     run = ImportRun.objects.get()
-    with django_assert_max_num_queries(8):
+    # The preview also asks whether the same file was saved before (under another date).
+    with django_assert_max_num_queries(9):
         html = page(importer.get(preview))
     assert "Region Atlantis" in html and 'name="label_0"' in html
     assert "Spara importen" not in html

@@ -26,7 +26,7 @@ def test_compare_names_what_is_new_changed_and_gone():
     changes = compare("T", {"a": 1, "b": 2, "c": 3}, {"b": 2, "c": 4, "d": 5})
     assert changes.added == [("d", 5)]
     assert changes.changed == [("c", 3, 4)]
-    assert changes.removed == [("a", 1)]
+    assert changes.removed == [("a", 1, "inte längre i protokollet")]
     assert changes
 
 
@@ -100,3 +100,18 @@ def test_a_meeting_that_repeats_the_previous_one_has_no_changes(reference, seed_
     save_minutes(seed_document)
     changes = changes_since_previous(Meeting.objects.get(date=SEPTEMBER))
     assert [s.title for s in changes["sections"] if s] == []
+
+
+def test_a_release_delivered_before_the_next_meeting_is_called_delivered(
+    client, plain_user, reference, seed_document
+):
+    save_minutes(copy.deepcopy(seed_document))
+    september, _, _ = september_document(copy.deepcopy(seed_document))
+    september["release"] = {**september["release"], "version": "6.12.0", "date": "2022-10-11"}
+    save_minutes(september)
+    release = _section(changes_since_previous(Meeting.objects.get(date=SEPTEMBER)), "Release")
+    [(label, _, what)] = release.removed
+    assert "6.11.1" in label and what == "genomförd 2022-06-14"
+    client.force_login(plain_user)
+    html = client.get(Meeting.objects.get(date=SEPTEMBER).get_absolute_url()).content.decode()
+    assert "Genomförd 2022-06-14</span>" in html and "Borta" not in html

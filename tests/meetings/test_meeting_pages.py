@@ -206,3 +206,42 @@ def test_only_staff_may_create_or_edit_questions(request, client, meetings, role
     assert client.post(edit, {"text": "Ändrad", "status": "open"}).status_code == 403
     assert list(Question.objects.values_list("text", flat=True)) == ["Orörd"]
     assert "Registrera fråga" not in client.get(june.get_absolute_url()).content.decode()
+
+
+def test_a_question_asked_again_is_one_question_with_its_answers_in_order(
+    client, plain_user, reference, seed_document
+):
+    june = copy.deepcopy(seed_document)
+    june["questions"] = [
+        {
+            "asked_on": "2022-04-04",
+            "text": "Behöver man identifiera sig när man ringer Skatteverket?",
+            "answer": "Skatteverket: inväntar svar",
+            "slide": 2,
+        }
+    ]
+    save_minutes(june)
+    september, _, _ = september_document(copy.deepcopy(seed_document))
+    september["questions"] = [
+        {
+            "asked_on": "2022-04-04",
+            "text": "Behöver man identifiera  sig när man ringer skatteverket ?",
+            "answer": "Skatteverket: nej, ingen legitimering behövs",
+            "slide": 5,
+        }
+    ]
+    summary = save_minutes(september).as_dict()
+    question = Question.objects.get()
+    assert [a.text for a in question.answers.all()] == [
+        "Skatteverket: inväntar svar",
+        "Skatteverket: nej, ingen legitimering behövs",
+    ]
+    assert summary["counts"]["webcert_forum.Question"]["updated"] == 1
+    client.force_login(plain_user)
+    june_page = client.get(reverse("meetings:detail", args=["2022-06-01"])).content.decode()
+    assert "<td>Väntar på svar</td>" in june_page
+    assert "ingen legitimering" not in june_page  # not yet said in June
+    assert '<th scope="col">Av</th>' not in june_page  # nobody said who asked
+    later = client.get(reverse("meetings:detail", args=[SEPTEMBER])).content.decode()
+    assert f"<td>Besvarad {SEPTEMBER}</td>" in later
+    assert later.index("inväntar svar") < later.index("ingen legitimering behövs")

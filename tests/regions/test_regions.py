@@ -142,14 +142,12 @@ def test_organisation_page_brings_everything_together(
 def test_regions_export_has_every_filtered_row_with_numbers(
     client, plain_user, seed_meeting, seed_document
 ):
-    import io
-
-    import openpyxl
+    from tests.exports import read_xlsx
 
     client.force_login(plain_user)
     response = client.get(reverse("regions:list"), {"kind": "region", "_export": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.values)
+    filters, rows = read_xlsx(response)
+    assert filters["Filter: Typ"] == "Region"
     header, body = rows[0], rows[1:]
     assert len(body) == Organisation.objects.filter(kind="region").count()
     jonkoping = next(r for r in body if r[0] == "Region Jönköpings län")

@@ -47,7 +47,8 @@ def test_release_list_with_timeline_marking_today_and_incidents(
         html.split('id="fig-timeline" type="application/json">')[1].split("</script>")[0]
     )
     assert figure["data"][0]["x"] == ["2022-06-01", "2022-12-01", "2023-03-01"]
-    assert figure["layout"]["shapes"][0]["x0"] == timezone.localdate().isoformat()
+    # Today is named, as a line when near the items, else as a note at the edge.
+    assert timezone.localdate().isoformat() in figure["layout"]["annotations"][0]["text"]
     assert "Microsoft slutar supportera IE11" in html  # the text alternative
     assert "Certifikat gick ut" in html
     assert Incident.objects.count() == 1 and TimelineEntry.objects.count() == 3
@@ -110,3 +111,32 @@ def test_release_list_shows_planned_items_and_exports_them(
         assert f"<li>{item}</li>" in html
     csv = client.get(reverse("releases:list"), {"_export": "csv"}).content.decode()
     assert "; ".join(seed_document["release"]["items"]) in csv
+
+
+@pytest.mark.parametrize("url", ["releases:list", "signing:dashboard"])
+def test_a_yes_no_filter_left_alone_says_all(client, plain_user, seed_meeting, url):
+    client.force_login(plain_user)
+    html = client.get(reverse(url)).content.decode()
+    assert '<option value="unknown" selected>Alla</option>' in html
+    assert "Okänt</option>" not in html
+
+
+def test_the_timeline_names_what_changes_and_keeps_to_its_own_years():
+    import datetime as dt
+
+    from releases.charts import timeline_figure
+
+    entries = [
+        TimelineEntry(
+            when=dt.date.fromisoformat(f"{t['when']}-01"), label=t["label"], text=t["text"]
+        )
+        for t in TIMELINE
+    ]
+    figure = timeline_figure(entries, today=dt.date(2026, 12, 2)).to_plotly_json()
+    assert "Microsoft slutar" in figure["data"][0]["text"][0]
+    start, end = figure["layout"]["xaxis"]["range"]
+    assert start >= "2022-01-01" and end <= "2023-12-31"  # not stretched to 2026
+    assert not figure["layout"].get("shapes")
+    assert "2026-12-02" in figure["layout"]["annotations"][0]["text"]
+    near = timeline_figure(entries, today=dt.date(2022, 9, 1)).to_plotly_json()
+    assert near["layout"]["shapes"][0]["x0"] == "2022-09-01"

@@ -132,3 +132,37 @@ def test_times_are_kept(client, editor_user):
     post_new(client, editor_user, data)
     window = ServiceWindow.objects.get()
     assert (window.start_time, window.end_time) == (dt.time(18), dt.time(23, 30))
+
+
+@pytest.mark.parametrize(
+    ("extra", "warning"),
+    [
+        ({"end": days_from_today(30 + 365)}, "dagar långt. Stämmer datumen?"),
+        ({"end_time": "06:00"}, "Sluttid utan starttid"),
+    ],
+)
+def test_a_year_long_window_or_an_end_time_alone_is_a_warning(client, editor_user, extra, warning):
+    data = form_data(start=days_from_today(30), **{k: v for k, v in extra.items() if k != "end"})
+    if "end" in extra:
+        data["end_date"] = extra["end"].isoformat()
+    response = post_new(client, editor_user, data)
+    assert warning in response.content.decode()
+    assert not ServiceWindow.objects.exists()
+    assert post_new(client, editor_user, {**data, "confirm": "on"}).status_code == 302
+
+
+def test_the_saved_message_names_the_times(client, editor_user):
+    data = form_data(start=days_from_today(30), start_time="13:00", end_time="17:00")
+    response = post_new(client, editor_user, data)
+    html = client.get(response.url).content.decode()
+    day = days_from_today(30).isoformat()
+    assert f"{day} 13:00 – {day} 17:00 är sparat" in html
+
+
+def test_the_first_calendar_key_does_not_speak_of_old_addresses(client, editor_user):
+    client.force_login(editor_user)
+    url = reverse("service_windows:calendar")
+    html = client.post(url, {"action": "renew"}, follow=True).content.decode()
+    assert "En kalendernyckel är skapad" in html and "gamla nyckeln" not in html
+    html = client.post(url, {"action": "renew"}, follow=True).content.decode()
+    assert "Adresser med den gamla nyckeln slutar fungera" in html

@@ -1,13 +1,12 @@
 """The service windows page: tabs, filters, timeline, export, paging, query count."""
 
-import csv
-import io
 import json
 
 import pytest
 from django.urls import reverse
 
 from regions.models import Organisation
+from tests.exports import read_csv
 
 from .conftest import days_from_today, make_window
 
@@ -123,7 +122,7 @@ def test_csv_export_takes_every_filtered_row_and_neutralises_formulas(reader, re
     make_window("halland", days_from_today(-5), note="dåtid")
     response = reader.get(URL, {"_export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    filters, rows = read_csv(response)
     assert rows[0][:3] == ["Organisation", "Från", "Till"]
     assert "Åtgärder" not in rows[0]
     assert len(rows) == 1 + 31
@@ -132,7 +131,9 @@ def test_csv_export_takes_every_filtered_row_and_neutralises_formulas(reader, re
     assert "dåtid" not in notes
     halland = Organisation.objects.get(key="halland")
     filtered = reader.get(URL, {"_export": "csv", "organisation": halland.pk})
-    assert len(list(csv.reader(io.StringIO(filtered.content.decode("utf-8-sig"))))) == 2
+    filters, rows = read_csv(filtered)
+    assert len(rows) == 2
+    assert filters["Filter: Organisation"] == "Region Halland"
 
 
 def test_list_page_query_count_does_not_grow_with_rows(
@@ -153,3 +154,11 @@ def test_calendar_links_on_the_page(reader, reference):
     html = reader.get(URL).content.decode()
     assert reverse("service-windows-feed") in html
     assert reverse("service_windows:calendar") in html
+
+
+def test_the_overview_says_when_it_shows_only_the_nearest_windows(client, staff_user):
+    for n in range(7):
+        make_window("halland", days_from_today(10 + 3 * n))
+    client.force_login(staff_user)
+    html = client.get(reverse("overview")).content.decode()
+    assert "Visar de 5 närmaste av 7 kommande servicefönster." in html

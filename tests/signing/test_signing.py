@@ -62,7 +62,7 @@ def test_export_neutralises_formulas(client, plain_user, seed_meeting):
     client.force_login(plain_user)
     csv = client.get(reverse("signing:dashboard"), {"_export": "csv"}).content.decode()
     assert "'=HYPERLINK(1)" in csv
-    assert "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv
+    assert "\n=HYPERLINK" not in csv and ";=HYPERLINK" not in csv
 
 
 def test_editor_reports_their_own_production_date(client, editor_user, seed_meeting):
@@ -102,7 +102,8 @@ def test_plain_user_cannot_report_and_staff_can_for_anyone(
     client.force_login(plain_user)
     assert client.post(_report_url("halland"), {"status": "done"}).status_code == 403
     client.force_login(staff_user)
-    assert client.post(_report_url("halland"), {"status": "done"}).status_code == 302
+    response = client.post(_report_url("halland"), {"status": "done", "date": "2022-09-01"})
+    assert response.status_code == 302
     assert ProductionStatus.objects.get(source="form").organisation.key == "halland"
 
 
@@ -116,6 +117,21 @@ def test_planned_without_date_is_refused_in_swedish_keeping_the_input(
     assert "Ange det planerade datumet." in html
     assert 'value="planned" required id="id_status_0" checked' in html
     assert 'name="preliminary" id="id_preliminary" checked' in html
+    assert not ProductionStatus.objects.filter(source="form").exists()
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("", "Ange datumet då ni gick i produktion."),
+        ("2999-01-01", "Ett datum i framtiden kan inte vara klart."),
+    ],
+)
+def test_done_needs_a_date_that_has_been(client, editor_user, seed_meeting, date, message):
+    client.force_login(editor_user)
+    response = client.post(_report_url("jonkoping"), {"status": "done", "date": date})
+    assert response.status_code == 200
+    assert message in response.content.decode()
     assert not ProductionStatus.objects.filter(source="form").exists()
 
 
@@ -161,3 +177,38 @@ def test_import_keeps_a_report_and_lists_the_difference(seed_meeting, seed_docum
     assert (report.status, report.date, report.source) == ("planned", dt.date(2022, 10, 3), "form")
     # The report is from today, after the September meeting: it stays the current status.
     assert current_status_of(_jonkoping()) == report
+
+
+def test_statuses_with_equal_counts_both_stay_visible():
+    from signing_rollout.charts import status_over_meetings_figure
+
+    june, september = dt.date(2022, 6, 1), dt.date(2022, 9, 5)
+    rows = [(d, s, 4) for d in (june, september) for s in ("done", "planned")]
+    figure = status_over_meetings_figure(rows)
+    assert figure.layout.barmode == "group"  # side by side, never on top of each other
+    done, planned = (t for t in figure.data if t.name in ("Klart", "Planerat"))
+    assert list(done.y) == list(planned.y) == [4, 4]
+    assert list(done.text) == list(planned.text) == ["4", "4"]
+    assert done.marker.color != planned.marker.color
+
+
+def test_vendor_groups_start_from_the_minutes_and_say_unknown_otherwise(
+    client, plain_user, reference, seed_document
+):
+    cerner = VendorGroup.objects.get(key="cerner")
+    staff_set = Organisation.objects.get(key="halland")
+    cerner.members.add(staff_set)  # as staff set it in the admin
+    document = copy.deepcopy(seed_document)
+    for test in document["signing_tests"]:
+        if test["vendor_group"] == "sussa":
+            test["tested_by"] = "halland"
+    save_minutes(document)
+    cosmic = VendorGroup.objects.get(key="cosmic")
+    assert list(cosmic.members.values_list("key", flat=True)) == ["varmland"]  # "Cosmic – Värmland"
+    assert list(staff_set.vendor_groups.values_list("key", flat=True)) == ["cerner"]  # kept
+    client.force_login(plain_user)
+    html = client.get(reverse("signing:dashboard")).content.decode()
+    assert "Inga organisationer kopplade" not in html
+    assert "Region Värmland</a>" in html and ">okänt<" in html
+    page = client.get(reverse("regions:detail", args=["gavleborg"])).content.decode()
+    assert "Leverantörsgrupp: okänd." in page

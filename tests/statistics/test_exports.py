@@ -1,15 +1,16 @@
 """The CSV and XLSX downloads: what the page shows, every row, Swedish headers, safe cells."""
 
-import csv
-import io
 import re
 from urllib.parse import parse_qs
 
-import openpyxl
 import pytest
 from django.urls import reverse
 
 from regions.models import Organisation
+from tests.exports import csv_table as read_csv
+from tests.exports import read_csv as read_csv_with_filter
+from tests.exports import read_xlsx as read_xlsx_with_filter
+from tests.exports import xlsx_table as read_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +22,6 @@ def download(client, user, **params):
     response = client.get(URL, params)
     assert response.status_code == 200
     return response
-
-
-def read_csv(response):
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
-
-
-def read_xlsx(response):
-    book = openpyxl.load_workbook(io.BytesIO(response.content))
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
 
 
 def test_minutes_csv_has_swedish_headers_every_row_and_the_total_row(
@@ -130,3 +122,21 @@ def test_the_page_links_to_exports_of_what_it_shows(client, staff_user, seed_mee
         ("change", "=csv"),
         ("change", "xlsx"),
     }
+
+
+def test_csv_opens_in_swedish_excel_and_both_formats_record_the_filter(
+    client, staff_user, seed_meeting
+):
+    params = {"organisation": "skane", "channel": "standalone", "table": "change"}
+    response = download(client, staff_user, _export="csv", **params)
+    assert response.content.startswith("\ufeff".encode())
+    filters, rows = read_csv_with_filter(response)
+    assert rows[0][0] == "Organisation" and "Skåne" in rows[1][0]  # å survives
+    assert re.fullmatch(r"-?\d+,\d", rows[1][rows[0].index("Förändring (%)")])  # 9,7
+    xlsx_filters, _ = read_xlsx_with_filter(download(client, staff_user, _export="xlsx", **params))
+    for recorded in (filters, xlsx_filters):
+        assert recorded["Filter: Period"] == "maj 2022"
+        assert recorded["Filter: Kanal"] == "Webcert Fristående"
+        assert recorded["Filter: Organisationer"] == "Region Skåne"
+        assert recorded["Filter: Intygstyper"] == "Alla"
+        assert recorded["Filter: Jämförelse"] == "maj 2022 mot april 2022"

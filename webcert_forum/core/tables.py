@@ -7,12 +7,24 @@ formula, though the file's own separator is `,` (and the other way round).
 
 Every exporting list view uses ``SafeExportMixin``; a table whose values are also exported
 elsewhere derives from ``SafeTable``.
+
+The files are made for Swedish Excel, which opens a CSV by double-click with the locale's
+list separator `;` and reads it as UTF-8 only when it starts with a byte-order mark. Both
+CSV and XLSX start with the filter the rows were chosen by, so a file passed on later still
+says what it holds; a blank row separates it from the table's header.
 """
 
 import re
 
 import django_tables2 as tables
+import tablib
+from django.utils import timezone
 from django_tables2.export import ExportMixin, TableExport
+
+from .filters import describe_filter
+
+CSV_SEPARATOR = ";"
+BYTE_ORDER_MARK = "\ufeff"
 
 # The start of the text or of a part after a separator, then spaces or a double quote. Not
 # after a single quote: that is what neutralising adds, so a second pass changes nothing.
@@ -35,18 +47,40 @@ class SafeTable(tables.Table):
 
 
 class SafeTableExport(TableExport):
-    """Headers and cells neutralised; a table may add a last row with ``export_footer``."""
+    """Headers and cells neutralised; a table may add a last row with ``export_footer``;
+    `preamble` rows ([label, value]) come first."""
+
+    def __init__(self, *args, preamble=(), **kwargs):
+        self.preamble = [list(row) for row in preamble]
+        super().__init__(*args, **kwargs)
 
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
         dataset = super().table_to_dataset(table, exclude_columns, dataset_kwargs)
         footer = getattr(table, "export_footer", None)
         if footer is not None and len(dataset):
             dataset.append(footer(exclude_columns or ()))
-        safe = type(dataset)(title=dataset.title)
-        safe.headers = [neutralise(h) for h in dataset.headers]
+        width = max(len(dataset.headers or ()), 2)
+        safe = tablib.Dataset(title=dataset.title)
+        # No tablib headers: the preamble comes before the header row.
+        for row in [*self.preamble, []] if self.preamble else []:
+            safe.append([neutralise(v) for v in row] + [""] * (width - len(row)))
+        safe.append(
+            [neutralise(h) for h in dataset.headers] + [""] * (width - len(dataset.headers))
+        )
         for row in dataset:
-            safe.append([neutralise(v) for v in row])
+            safe.append([self._cell(v) for v in row] + [""] * (width - len(row)))
         return safe
+
+    def _cell(self, value):
+        # Swedish Excel reads "9.7" in a CSV as text (or a date): the decimal sign is a comma.
+        if self.format == self.CSV and isinstance(value, float):
+            return str(value).replace(".", ",")
+        return neutralise(value)
+
+    def export(self):
+        if self.format == self.CSV:
+            return BYTE_ORDER_MARK + self.dataset.export("csv", delimiter=CSV_SEPARATOR)
+        return super().export()
 
 
 EXPORT_LABELS = {TableExport.CSV: "CSV", TableExport.XLSX: "Excel (XLSX)"}
@@ -70,3 +104,28 @@ class SafeExportMixin(ExportMixin):
             )
         context["export_links"] = links
         return context
+
+    def export_filter(self):
+        """[(label, value)]: the filter the rows were chosen by, "Alla" where none."""
+        filterset = getattr(self, "filterset", None)
+        return describe_filter(filterset) if filterset is not None else []
+
+    def create_export(self, export_format):
+        table = self.get_table(**self.get_table_kwargs())
+        title = (self.get_dataset_kwargs() or {}).get("title") or _title_of(table)
+        preamble = [[title, ""]] if title else []
+        preamble += [[f"Filter: {label}", value] for label, value in self.export_filter()]
+        preamble.append(["Uttaget", f"{timezone.localtime():%Y-%m-%d %H:%M}"])
+        exporter = self.export_class(
+            export_format=export_format,
+            table=table,
+            exclude_columns=self.exclude_columns,
+            dataset_kwargs=self.get_dataset_kwargs(),
+            preamble=preamble,
+        )
+        return exporter.response(filename=self.get_export_filename(export_format))
+
+
+def _title_of(table):
+    model = getattr(table.Meta, "model", None)
+    return str(model._meta.verbose_name_plural).capitalize() if model else ""

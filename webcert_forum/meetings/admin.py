@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AgendaItem,
+    Answer,
     Attendance,
     AttendanceNotice,
     ImportRun,
@@ -53,8 +54,14 @@ class ImportRunAdmin(admin.ModelAdmin):
     readonly_fields = ("sha256", "document", "summary", "created_at", "saved_at")
 
 
+class AnswerInline(admin.TabularInline):
+    model = Answer
+    extra = 0
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    inlines = [AnswerInline]
     list_display = ("text", "meeting", "asked_on", "status")
     list_filter = ("status", "meeting")
     search_fields = ("text", "answer")

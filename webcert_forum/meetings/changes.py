@@ -22,6 +22,27 @@ def attendance_changes(previous, meeting):
     return compare("Närvaro", attendance_snapshot(previous), attendance_snapshot(meeting))
 
 
+def since_previous(meeting):
+    """changes_since_previous as plain data, kept with an import's summary."""
+    changes = changes_since_previous(meeting)
+    if changes is None:
+        return None
+    return {
+        "previous": changes["previous"].date.isoformat(),
+        "sections": [
+            {
+                "title": s.title,
+                "added": s.added,
+                "changed": s.changed,
+                "removed": s.removed,
+                "notes": s.notes,
+            }
+            for s in changes["sections"]
+            if s
+        ],
+    }
+
+
 def changes_since_previous(meeting):
     """Every section's changes since the previous meeting, or None for the first meeting."""
     previous = meeting.previous()

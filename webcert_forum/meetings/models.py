@@ -1,5 +1,6 @@
 """The forum itself: meetings, their slides and attendance, imports and open questions."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -54,6 +55,9 @@ class Slide(models.Model):
     number = models.PositiveIntegerField("bild")
     title = models.CharField("rubrik", max_length=300, blank=True)
     text = models.TextField("text", blank=True)
+    # Rendered from the meeting's PDF when it is saved (meetings.pictures).
+    picture = models.FileField("bild (JPEG)", upload_to="minutes/", blank=True, max_length=200)
+    thumbnail = models.FileField("miniatyr", upload_to="minutes/", blank=True, max_length=200)
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -170,6 +174,78 @@ class Question(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def follow_answers(self, answers):
+        """Status, answer and answering meeting from the minutes' answers (oldest first):
+        the latest one counts, and "inväntar svar" is news of a wait, not an answer."""
+        if not answers:
+            return
+        latest = answers[-1]
+        self.answer = latest.text
+        if latest.is_waiting:
+            self.status, self.answered_at = self.Status.OPEN, None
+        else:
+            self.status, self.answered_at = self.Status.ANSWERED, latest.meeting
+
+
+WAITING = re.compile(
+    r"inv[äa]ntar\s+svar|v[äa]ntar\s+p[åa]\s+svar|ej\s+besvarad|inte\s+besvarad|"
+    r"inget\s+svar|[åa]terkommer",
+    re.IGNORECASE,
+)
+
+
+class Answer(models.Model):
+    """What one meeting's minutes said about a question, so that a question asked again at a
+    later meeting stays one question with its answers in order."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name="fråga"
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="question_answers", verbose_name="möte"
+    )
+    text = models.TextField("svar")
+
+    class Meta:
+        ordering = ["meeting__date", "id"]
+        verbose_name = "svar"
+        verbose_name_plural = "svar"
+        constraints = [
+            models.UniqueConstraint(fields=["question", "meeting"], name="one_answer_a_meeting")
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def is_waiting(self):
+        return bool(WAITING.search(self.text))
+
+
+class NewsItem(models.Model):
+    """Something the minutes tell in a slide's text only (meetings.news), per meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="news")
+    position = models.PositiveIntegerField("ordning")
+    title = models.CharField("rubrik", max_length=300)
+    text = models.TextField("text")
+    links = models.JSONField("länkar", default=list, blank=True)
+    slide_number = models.PositiveIntegerField("bild", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-meeting__date", "position"]
+        verbose_name = "nyhet"
+        verbose_name_plural = "nyheter"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="one_news_a_position"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#nyhet-{self.position}"
 
 
 # The next meeting, prepared in the app: staff plan it, regions answer and ask before it.

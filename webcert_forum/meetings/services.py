@@ -16,7 +16,11 @@ from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
 
-from .models import Attendance, Meeting, Question, Slide
+from .changes import since_previous
+from .models import Answer, Attendance, Meeting, NewsItem, Question, Slide
+from .news import news_from_slides
+from .pictures import render_pictures
+from .questions import same_question
 from .summary import ChangeSummary
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -40,10 +44,10 @@ def load_reference(fixtures_dir=FIXTURES_DIR):
 
 def check_document(document, orgs):
     if document.get("schema") != SCHEMA:
-        raise DocumentRejected(f"Unknown document schema {document.get('schema')!r}.")
+        raise DocumentRejected(f"Okänt dokumentformat {document.get('schema')!r}.")
     if document.get("unresolved"):
         labels = ", ".join(sorted({str(u.get("label", u)) for u in document["unresolved"]}))
-        raise DocumentRejected(f"Labels that match no organisation: {labels}.")
+        raise DocumentRejected(f"Namn som inte matchar någon organisation: {labels}.")
     referenced = {
         entry[field]
         for key, field in organisation_fields().items()
@@ -52,7 +56,7 @@ def check_document(document, orgs):
     }
     unknown = sorted(referenced - orgs.keys())
     if unknown:
-        raise DocumentRejected(f"Organisations not in the reference list: {', '.join(unknown)}.")
+        raise DocumentRejected(f"Organisationer som saknas i referenslistan: {', '.join(unknown)}.")
 
 
 def save_minutes(document, user=None, *, source_file=None, sha256=""):
@@ -62,11 +66,23 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
     with transaction.atomic():
         orgs = organisations_by_key()
         check_document(document, orgs)
+        saved_sha = (
+            Meeting.objects.filter(date=document["meeting"]["date"])
+            .values_list("source_sha256", flat=True)
+            .first()
+        )
         meeting = _save_meeting(document["meeting"], user, source_file, sha256, summary)
         _save_slides(meeting, document.get("slides", []), summary)
+        _save_news(meeting, summary)
+        if source_file is not None and (
+            saved_sha != sha256 or meeting.slides.filter(picture="").exists()
+        ):
+            with meeting.source_file.open("rb") as handle:
+                render_pictures(meeting, handle.read())
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)
+        summary.since_previous = since_previous(meeting)
     return summary
 
 
@@ -124,13 +140,36 @@ def _save_slides(meeting, entries, summary):
     )
 
 
+def _save_news(meeting, summary):
+    rows = [
+        Row(
+            position,
+            {
+                "title": item["title"][:300],
+                "text": item["text"],
+                "links": item["links"],
+                "slide_number": item["slide"],
+            },
+            f"Nyhet: {item['title'][:60]}",
+        )
+        for position, item in enumerate(news_from_slides(meeting.slides.order_by("number")), 1)
+    ]
+    sync_rows(
+        summary,
+        "webcert_forum.NewsItem",
+        {n.position: n for n in NewsItem.objects.filter(meeting=meeting)},
+        rows,
+        create=lambda row: NewsItem.objects.create(meeting=meeting, position=row.key, **row.values),
+        deleted=lambda gone: f"Nyhet: {gone.title[:60]}",
+    )
+
+
 def save_attendance(meeting, entries, summary, orgs):
     rows = []
     for e in entries:
         org = orgs[e["org"]]
         label = f"Närvaro {org}"
-        created = f"{label}: {'Ja' if e['present'] else 'Nej'}"
-        rows.append(Row(org.pk, {"present": e["present"]}, created, label))
+        rows.append(Row(org.pk, {"present": e["present"]}, label, new=_presence(e["present"])))
     sync_rows(
         summary,
         "webcert_forum.Attendance",
@@ -139,24 +178,44 @@ def save_attendance(meeting, entries, summary, orgs):
         create=lambda row: Attendance.objects.create(
             meeting=meeting, organisation_id=row.key, **row.values
         ),
-        describe=lambda a: a.present,
+        describe=lambda a: _presence(a.present),
         deleted=lambda gone: f"Närvaro {gone.organisation}",
     )
 
 
+def _presence(present):
+    return "närvarande" if present else "frånvarande"
+
+
 def save_questions(meeting, entries, summary, orgs=None):
-    """Questions the minutes follow up; created once, then kept up to date by staff."""
+    """Questions the minutes follow up. A question asked again at a later meeting is the same
+    question: the new meeting's answer is added to it, and its status follows the answers."""
     model = "webcert_forum.Question"
+    known = {same_question(q.text): q for q in Question.objects.order_by("meeting__date", "id")}
     for e in entries:
         asked_on = dt.date.fromisoformat(e["asked_on"]) if e.get("asked_on") else None
-        if Question.objects.filter(text=e["text"], asked_on=asked_on).exists():
+        question = known.get(same_question(e["text"]))
+        created = question is None
+        if created:
+            question = Question.objects.create(
+                meeting=meeting, asked_on=asked_on, text=e["text"], slide_number=e.get("slide")
+            )
+            known[same_question(e["text"])] = question
+        answer = e.get("answer") or ""
+        answered = bool(answer) and not question.answers.filter(meeting=meeting).exists()
+        if answered:
+            Answer.objects.create(question=question, meeting=meeting, text=answer)
+            old_status = question.get_status_display()
+            question.follow_answers(list(question.answers.select_related("meeting")))
+            question.save()
+        if created:
+            summary.created(model, f"Fråga: {e['text'][:60]}")
+        elif answered:
+            summary.updated(
+                model,
+                f"Fråga: {e['text'][:60]}",
+                old=old_status,
+                new=f"{question.get_status_display()}: {answer}",
+            )
+        else:
             summary.unchanged(model)
-            continue
-        Question.objects.create(
-            meeting=meeting,
-            asked_on=asked_on,
-            text=e["text"],
-            slide_number=e.get("slide"),
-            answer=e.get("answer") or "",
-        )
-        summary.created(model, f"Fråga: {e['text'][:60]}")

@@ -30,6 +30,7 @@ class ChangeSummary:
     changes: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)
     meeting_date: str = ""
+    since_previous: dict | None = None  # meetings.changes.since_previous
 
     def _count(self, model, outcome):
         self.counts[model][outcome] += 1
@@ -70,4 +71,5 @@ class ChangeSummary:
             "totals": {outcome: self.total(outcome) for outcome in OUTCOMES},
             "changes": [c.as_dict() for c in self.changes],
             "conflicts": list(self.conflicts),
+            "since_previous": self.since_previous,
         }

@@ -36,5 +36,12 @@ urlpatterns = [
     path("questions/<int:pk>/edit/", views.question_edit, name="question-edit"),
     path("<str:date>/", views.meeting_detail, name="detail"),
     path("<str:date>/protokoll.pdf", views.meeting_pdf, name="pdf"),
+    path("<str:date>/bild-<int:number>.jpg", views.slide_picture, name="slide-picture"),
+    path(
+        "<str:date>/bild-<int:number>-liten.jpg",
+        views.slide_picture,
+        {"small": True},
+        name="slide-thumbnail",
+    ),
     path("<str:date>/questions/new/", views.question_create, name="question-create"),
 ]

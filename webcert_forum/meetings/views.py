@@ -16,10 +16,11 @@ from webcert_forum.core.permissions import is_staff_member
 from .changes import changes_since_previous
 from .charts import attendance_heatmap
 from .forms import QuestionForm
-from .models import ImportRun, Meeting, Question
+from .models import ImportRun, Meeting, Question, Slide
 from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
-from .questions import open_at, save_question
+from .questions import followed_at, save_question
+from .slide_links import data_page
 from .tables import MeetingTable
 
 
@@ -46,6 +47,24 @@ def meeting_or_404(date):
     return get_object_or_404(Meeting, date=day)
 
 
+def slides_with_links(meeting):
+    slides = list(meeting.slides.order_by("number"))
+    for slide in slides:
+        slide.data_page = data_page(slide, meeting.date)
+    return slides
+
+
+def slide_picture(request, date, number, small=False):
+    slide = get_object_or_404(Slide, meeting=meeting_or_404(date), number=number)
+    picture = slide.thumbnail if small else slide.picture
+    if not picture:
+        raise Http404("Bilden är inte renderad.")
+    response = FileResponse(picture.open("rb"), content_type="image/jpeg")
+    # The picture of a saved slide changes only with a new PDF, which gets a new name.
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
 def meeting_pdf(request, date):
     meeting = meeting_or_404(date)
     if not meeting.source_file:
@@ -66,6 +85,7 @@ def meeting_detail(request, date):
     latest_import = (
         meeting.imports.filter(status=ImportRun.Status.SAVED).order_by("-saved_at", "-pk").first()
     )
+    questions = followed_at(meeting)
     return render(
         request,
         "webcert_forum/meeting_detail.html",
@@ -73,11 +93,13 @@ def meeting_detail(request, date):
             "meeting": meeting,
             "attendance": attendance,
             "present_count": sum(1 for a in attendance if a.present),
-            "slides": meeting.slides.order_by("number"),
+            "slides": slides_with_links(meeting),
+            "news": meeting.news.order_by("position"),
             "latest_import": latest_import,
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),
-            "questions": list(open_at(meeting)),
+            "questions": questions,
+            "show_asked_by": any(q.asked_by_id for q in questions),
             "can_edit_questions": is_staff_member(request.user),
             "comparison": notices_for_minutes(meeting),
         },

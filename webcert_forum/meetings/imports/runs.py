@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from webcert_forum.importer.cage import Limits
+from webcert_forum.importer.cover import deck_meeting_date
 from webcert_forum.importer.parts import organisation_fields
 
 from ..models import ImportRun, Meeting
@@ -94,6 +96,25 @@ def start_import(data, original_name, user, meeting_date=None):
         run.file.delete(save=False)
         raise
     return run
+
+
+def doubts(run):
+    """Why the person confirming should look twice (Swedish): the same file is already saved,
+    or the deck names another date than the one the run is saved under."""
+    found = []
+    for meeting in Meeting.objects.filter(source_sha256=run.sha256).exclude(date=run.meeting_date):
+        found.append(
+            f"Samma fil (samma SHA-256) är redan sparad som mötet {meeting.date:%Y-%m-%d}. "
+            "Sparas den igen blir den ett möte till, med samma innehåll."
+        )
+    slides = [SimpleNamespace(**s) for s in run.document.get("slides", [])]
+    own = deck_meeting_date(slides)
+    if own and own != run.meeting_date:
+        found.append(
+            f"Protokollet anger själv mötesdatumet {own:%Y-%m-%d}, men importen sparas som "
+            f"{run.meeting_date:%Y-%m-%d}. Kontrollera mötesdatumet."
+        )
+    return found
 
 
 def _preview(document, user):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_tables2 import SingleTableView
 
+from regions.models import Organisation
 from webcert_forum.importer import MinutesImportError
 
 from ..forms import LabelMappingForm, MinutesUploadForm
@@ -18,6 +19,7 @@ from ..models import ImportRun
 from ..services import DocumentRejected
 from ..tables import ImportRunTable
 from . import runs as imports
+from .wording import swedish_warning
 
 PERMISSION = "webcert_forum.import_minutes"
 importer_required = permission_required(PERMISSION, raise_exception=True)
@@ -71,22 +73,36 @@ def preview(request, pk):
 
 def _render_preview(request, run, mapping_form):
     document = run.document
+    previewing = run.status == ImportRun.Status.PREVIEW
     return render(
         request,
         "webcert_forum/import_preview.html",
         {
             "run": run,
-            "may_act": run.status == ImportRun.Status.PREVIEW
-            and run.uploaded_by_id == request.user.pk,
+            "may_act": previewing and run.uploaded_by_id == request.user.pk,
+            "doubts": imports.doubts(run) if previewing else [],
             "sections": sections(run.summary),
             "totals": run.summary.get("totals"),
             "conflicts": run.summary.get("conflicts", []),
             "rejected": run.summary.get("rejected"),
-            "warnings": document.get("warnings", []),
+            "warnings": _swedish(document.get("warnings", [])),
+            "verbs": SAVED_VERBS if run.status == ImportRun.Status.SAVED else PREVIEW_VERBS,
+            "since_previous": run.summary.get("since_previous"),
             "unresolved": document.get("unresolved", []),
             "mapping_form": mapping_form,
         },
     )
+
+
+PREVIEW_VERBS = {"created": "Skapas", "updated": "Ändras", "deleted": "Tas bort"}
+SAVED_VERBS = {"created": "Skapades", "updated": "Ändrades", "deleted": "Togs bort"}
+
+
+def _swedish(warnings):
+    if not warnings:
+        return []
+    names = dict(Organisation.objects.values_list("key", "name"))
+    return [swedish_warning(w, names) for w in warnings]
 
 
 def sections(summary):

@@ -14,7 +14,7 @@ class OrganisationTable(tables.Table):
     name = tables.Column(verbose_name="Namn", linkify=True)
     kind = tables.Column(verbose_name="Typ")
     county_code = tables.Column(verbose_name="Länskod")
-    vendor_group = tables.Column(verbose_name="Leverantörsgrupp", default="–")
+    vendor_group = tables.Column(verbose_name="Leverantörsgrupp", default="okänd")
     latest_present = tables.Column(verbose_name="Senaste närvaro", default="–")
     connection_date = tables.Column(verbose_name="Ansluten DB/DOI", default="–")
     signing_status = tables.Column(verbose_name="Ny underskriftslösning", default="–")
