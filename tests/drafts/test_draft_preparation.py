@@ -10,7 +10,7 @@ from pptx import Presentation
 from regions.models import Organisation
 from webcert_forum.meetings.drafts.services import convert_to_pdf, draft_deck
 from webcert_forum.meetings.imports.reference import reference_from_database
-from webcert_forum.meetings.models import AgendaItem, PlannedMeeting
+from webcert_forum.meetings.models import AgendaItem, Meeting, PlannedMeeting
 from webcert_forum.meetings.preparation import answer_attendance, submit_question
 
 from .conftest import slide_tables
@@ -99,3 +99,13 @@ def test_an_answered_notice_imports_back_from_the_drafts_pdf(plan, needs_soffice
     imported = _imported(convert_to_pdf(draft.pptx), draft.document, reference_from_database())
     assert {"org": "halland", "present": True} in imported["attendance"]
     assert "Anna Andersson" not in str(imported)
+
+
+@pytest.mark.django_db
+def test_an_organisation_that_answered_but_was_not_listed_is_added(plan):
+    listed = {a.organisation_id for a in Meeting.objects.latest_first().first().attendance.all()}
+    newcomer = Organisation.objects.exclude(pk__in=listed).order_by("name").first()
+    answer_attendance(plan, newcomer, None, attends=True, attendees="")
+    attendance = draft_deck().document["attendance"]
+    assert attendance[-1] == {"org": newcomer.key, "present": True}
+    assert len(attendance) == len(listed) + 1
