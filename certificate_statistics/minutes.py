@@ -44,8 +44,11 @@ def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, 
     return counts, totals
 
 
+_TOTAL_WORDS = ("total", "summa")
+
+
 def _is_sum_row(label: str) -> bool:
-    return fold(label).startswith(("total", "summa"))
+    return fold(label).startswith(_TOTAL_WORDS)
 
 
 def _check_sum_row(cells: list[str], body: list[list[str]], slide: Slide, ctx) -> None:
@@ -63,22 +66,46 @@ def _check_sum_row(cells: list[str], body: list[list[str]], slide: Slide, ctx) -
 
 
 def _is_header_word(word: Word, ctx: ParseContext) -> bool:
-    return bool(ctx.reference.certificate_type(word.text)) or fold(word.text).startswith("total")
+    return bool(ctx.reference.certificate_type(word.text)) or fold(word.text).startswith(
+        _TOTAL_WORDS
+    )
 
 
 def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
+    """The table under the line holding most type names (a type named in prose elsewhere
+    is not a header); the table reader finds its columns, group rows and label column."""
     words = slide.words or []
     candidates = [w for w in words if _is_header_word(w, ctx)]
     if not candidates:
         return None
-    # The header is the line holding most type names; a type named in prose elsewhere is not.
     anchor_line = max(candidates, key=lambda c: sum(1 for w in candidates if same_line(w, c)))
     anchors = [w for w in candidates if same_line(w, anchor_line)]
-    first = min(anchors, key=lambda w: w.x0)
-    label_header = left_neighbour(words, first)
+    # The label column is the table's first: a type column whose header no list names word
+    # by word ("TS" over "bas") may stand between it and the first named type.
+    label_header = left_neighbour(words, min(anchors, key=lambda w: w.x0))
+    further = label_header and left_neighbour(words, label_header)
+    while further is not None:
+        label_header, further = further, left_neighbour(words, further)
+    label_header = label_header or _label_header_above(words, anchors, ctx)
     if label_header is None:
         return read_table(words, anchors, x_min=0.0, rules=slide.rules)
     return read_table(words, [label_header, *anchors], rules=slide.rules)
+
+
+def _label_header_above(
+    words: Sequence[Word], anchors: Sequence[Word], ctx: ParseContext
+) -> Word | None:
+    """A label header merged over several header rows, or written in the top one only:
+    the nearest word left of the type codes within the header's rows."""
+    first = min(anchors, key=lambda w: w.x0)
+    top = min(w.top for w in anchors) - 3.5 * first.height
+    # Centred over the header rows or in the top one: never below the codes' own line.
+    bottom = max(w.bottom for w in anchors)
+    candidates = [
+        w for w in words if w.x1 <= first.x0 + 1 and w.bottom > top and w.centre_y < bottom
+        and not _is_header_word(w, ctx)
+    ]  # fmt: skip
+    return max(candidates, key=lambda w: w.x1, default=None)
 
 
 def _month(slide: Slide, ctx: ParseContext) -> str | None:
@@ -98,8 +125,8 @@ def _column_types(table: Table, slide: Slide, ctx: ParseContext) -> list[str | N
     types: list[str | None] = [None]
     for column in table.columns[1:]:
         header = " ".join(column.header.split())
-        code = ctx.reference.certificate_type(header)
-        if code is None and fold(header).startswith("total"):
+        code = _header_type(header, ctx)
+        if code == "total":
             types.append("total")
             continue
         if code is None:
@@ -110,6 +137,20 @@ def _column_types(table: Table, slide: Slide, ctx: ParseContext) -> list[str | N
             code = header
         types.append(code)
     return types
+
+
+def _header_type(header: str, ctx: ParseContext) -> str | None:
+    """The type code (or "total") a header names; a group cell the table reader could not
+    tell apart from the header (centred over one column) is the words before it."""
+    words = header.split()
+    for start in range(len(words)):
+        rest = " ".join(words[start:])
+        code = ctx.reference.certificate_type(rest)
+        if code is not None:
+            return code
+        if fold(rest).startswith(_TOTAL_WORDS):
+            return "total"
+    return None
 
 
 def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:

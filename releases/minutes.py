@@ -1,6 +1,6 @@
 """The release slide: "Kommande uppdatering av Webcert till version 6.11.1, release 2022-1, SP1"
-with its date, user impact, planned items and when the release notes come; and the
-best-effort extras a reader would want kept: incidents in production, announced changes."""
+(or "Webcert 7.3.0 – release 2025-1") with its date, user impact, planned items and when
+the release notes come; and the best-effort extras a reader would want kept: incidents in production, announced changes."""
 
 from __future__ import annotations
 
@@ -21,16 +21,30 @@ def strip_bullet(text: str) -> str:
     return _BULLET_RE.sub("", text).strip()
 
 
+# A version number after "version", "Webcert" or "v", else any three-part number.
+_VERSION_RES = (
+    re.compile(r"\b(?:version|webcert|v\.?)\s*(\d+(?:\.\d+)+)\b", re.I),
+    re.compile(r"(?<![\d.])(\d+\.\d+\.\d+)(?![\d.])"),
+)
+
+
+def _version(text: str) -> str | None:
+    for pattern in _VERSION_RES:
+        match = pattern.search(text)
+        if match:
+            return match.group(1)
+    return None
+
+
 def parse_release(slides: Sequence[Slide], ctx: ParseContext) -> dict | None:
-    slide = next((s for s in slides if re.search(r"\bversion\b", s.text, re.I)), None)
+    slide = next((s for s in slides if _version(" ".join(s.text.split()))), None)
     if slide is None:
         return None
     text = " ".join(slide.text.split())
-    version = re.search(r"\bversion\s+(\d+(?:\.\d+)+)", text, re.I)
     name = re.search(r"\brelease\s+(\d{4}-\d+)(?:\s*,?\s*(SP\s*\d+))?", text, re.I)
     lines = text_lines(slide.words) if slide.words else _plain_lines(slide.text)
     return {
-        "version": version.group(1) if version else None,
+        "version": _version(text),
         "name": " ".join(p.replace(" ", "") for p in name.groups() if p) if name else None,
         "date": _release_date(lines, ctx),
         "user_impact": _user_impact(fold(text)),

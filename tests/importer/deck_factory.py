@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import random
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from reportlab.lib.colors import black, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 WIDE = (960.0, 540.0)  # 16:9
@@ -45,6 +47,13 @@ NOTE_NAMES = ["Kontaktpersoner:", "Anna Andersson", "Bertil Berg", "Cecilia Cede
               "Eva Ek", "Fredrik Fors", "Greta Gran", "Hans Holm"]  # fmt: skip
 NOTE_LINE = "Siffrorna är preliminära och kan komma att justeras, källa: Intygsstatistik"
 LEGEND = "* Totalsumma avser alla intygstyper, även de som saknas i tabellen"
+# The recipient each type goes to: the group cell printed over its code.
+RECIPIENTS = {
+    "AG1-14": "Arbetsgivare", "AG7804": "Arbetsgivare", "DB": "Socialstyrelsen",
+    "DOI": "Socialstyrelsen", "FK7804": "Försäkringskassan", "FK7802": "Försäkringskassan",
+    "FK7801": "Försäkringskassan", "FK7800": "Försäkringskassan",
+    "TS bas": "Transportstyrelsen", "TS diabetes": "Transportstyrelsen",
+}  # fmt: skip
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
 
@@ -73,6 +82,28 @@ class Style:
     image_only: bool = False  # every page an image (a scanned deck): no text layer
     scaled_text: bool = False  # "1 Tf" and the size in the text matrix, as some tools write
     row_scale: float = 1.0  # statistics rows this much taller: a table down to the footer
+    rows_per_slide: int | None = None  # statistics rows per slide; the rest go on "(forts.)"
+    continued_title_only: bool = False  # later parts titled just "(forts.)"
+    rotated_pages: bool = False  # every second page stored portrait with /Rotate 90
+    mixed_pagesizes: bool = False  # every third page in the other aspect ratio
+    # Statistics headers as other authors make them: a merged row of recipient groups over
+    # the type codes; the label and total headers merged over both header rows ("centre")
+    # or written only in the top row ("top"); another total header; a totals row below.
+    group_header: bool = False
+    merged_label_total: str | None = None  # None | "centre" | "top"
+    total_header: str = "Totalsumma"
+    totals_row: str | None = None  # the printed label of a column-totals row: "Totalt", …
+    # Sections as other authors arrange them: titles without numbers or in other words
+    # (recognised by content), a cover and an agenda naming every section, a divider
+    # page before each section, the sections in a shuffled order (seeded).
+    numbered_titles: bool = True
+    unusual_titles: bool = False
+    cover: bool = False
+    agenda: bool = False
+    dividers: bool = False
+    section_order: int | None = None
+    # Rows as tight as their text allows (a wrapped label still grows its own row).
+    dense_rows: bool = False
 
 
 @dataclass
@@ -98,6 +129,7 @@ class ForumDeck:
     next_meeting: str | None = None
     meeting_label: str = "1 juni 2022"  # the meeting's own date, as a running footer prints it
     extra_slides: list[tuple[str, list[str]]] = field(default_factory=list)
+    meeting_date: str = "1 juni 2022"  # as the cover prints it
 
 
 def fmt_count(value: int, thousands: str) -> str:
@@ -134,6 +166,7 @@ def sample_deck(
     seed: int = 1,
     wrong_total_for: str | None = None,
     standalone_over: bool = False,
+    release_line: str = "Kommande uppdatering av Webcert till version 7.2.0, release 2023-2:",
 ) -> ForumDeck:
     """A deck for a meeting in the month after ``months[-1]`` of ``year``."""
     labels = FULL_LABELS if full_names else SHORT_LABELS
@@ -176,7 +209,7 @@ def sample_deck(
             ("stockholm-gotland", labels["stockholm-gotland"], "Prel 2022-06-13"),
         ],
         release_lines=[
-            (0, "Kommande uppdatering av Webcert till version 7.2.0, release 2023-2:"),
+            (0, release_line),
             (1, "- Datum: 14 juni, dagtid"),
             (1, "- Release utan användarpåverkan"),
             (1, "- Planerad utveckling:"),
@@ -216,51 +249,105 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
                           "signing", "next_meeting", "statistics"}  # fmt: skip
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=style.pagesize, encrypt=encrypt)
-    pages = []
+
+    def page(draw, *arguments, **options):
+        # Each page is drawn with its own style (page size, rotation).
+        return lambda page_style: draw(pdf, page_style, *arguments, **options)
+
+    sections = []  # (divider title, [(title, draw(title))]) in the deck's order
     if "attendance" in wanted:
-        pages.append(partial(_attendance, pdf, deck, style))
+        sections.append(("1. Deltagare", [(("1. Deltagare", "Vilka var med?"),
+                                           page(_attendance, deck))]))  # fmt: skip
     if "service_windows" in wanted:
         rows = [(label, text) for _, label, text in deck.service_windows]
-        pages.append(partial(_two_column, pdf, style, "4. Drift regioner", "Region", "Datum", rows))
+        draw = page(_two_column, "Region", "Datum", rows)
+        sections.append(
+            ("4. Drift regioner", [(("4. Drift regioner", "Regionernas planer"), draw)])
+        )
     if "release" in wanted:
-        title = "5. Uppdatering av applikationen"
-        pages.append(partial(_text_slide, pdf, style, title, deck.release_lines))
+        draw = page(_text_slide, deck.release_lines)
+        titles = ("5. Uppdatering av applikationen", "På gång")
+        sections.append(("5. Uppdatering av applikationen", [(titles, draw)]))
     if "connection_dates" in wanted:
         rows = [(label, text) for _, label, text in deck.connection_dates]
         title = "6. Dödsbevis och Dödsorsaksintyg"
-        pages.append(
-            partial(_two_column, pdf, style, title, "Region/agent", "Anslutningsdatum", rows)
-        )
+        draw = page(_two_column, "Region/agent", "Anslutningsdatum", rows)
+        sections.append((title, [((title, "Nya e-tjänster"), draw)]))
     if "signing" in wanted:
         title = "7d. Signering i Chrome och Edge Chromium"
-        rows = deck.signing_tests
-        pages.append(
-            partial(_two_column, pdf, style, title, "Leverantörsgrupp", "Tester utförda", rows)
-        )
+        tests = page(_two_column, "Leverantörsgrupp", "Tester utförda",
+                        deck.signing_tests)  # fmt: skip
         rows = [(label, text) for _, label, text in deck.signing_production]
-        pages.append(partial(_two_column, pdf, style, title, "Region/agent", "Produktion", rows))
+        production = page(_two_column, "Region/agent", "Produktion", rows)
+        sections.append((title, [((title, title), tests), ((title, title), production)]))
     if "next_meeting" in wanted and deck.next_meeting:
-        lines = [(1, f"- {deck.next_meeting}")]
-        pages.append(partial(_text_slide, pdf, style, "10. Nästa möte", lines))
+        draw = page(_text_slide, [(1, f"- {deck.next_meeting}")])
+        sections.append(("10. Nästa möte", [(("10. Nästa möte", "10. Nästa möte"), draw)]))
     for title, lines in deck.extra_slides:
-        pages.append(partial(_text_slide, pdf, style, title, [(1, line) for line in lines]))
+        draw = page(_text_slide, [(1, line) for line in lines])
+        sections.append((None, [((title, title), draw)]))
     if "statistics" in wanted:
         for table in deck.statistics:
-            for part, rows in enumerate(_chunks(table.rows, table.rows_per_slide)):
+            parts = []
+            size = table.rows_per_slide or style.rows_per_slide
+            for part, rows in enumerate(_chunks(table.rows, size)):
                 title = table.title
                 if part:
-                    title = table.continued_title or f"{table.title} (forts.)"
-                pages.append(partial(_statistics, pdf, style, title, table, rows))
-    for number, draw in enumerate(pages, start=1):
-        _background(pdf, style)
-        draw()
+                    title = table.continued_title or (
+                        "(forts.)" if style.continued_title_only else f"{table.title} (forts.)"
+                    )
+                unusual = title.split("– ", 1)[-1][:1].upper() + title.split("– ", 1)[-1][1:]
+                parts.append(((title, unusual), page(_statistics, table, rows)))
+            sections.append(("11. Statistik och användning", parts))
+    if style.section_order is not None:
+        random.Random(style.section_order).shuffle(sections)
+    pages = []
+    named = []
+    for divider, parts in sections:
+        if style.dividers and divider and _shown(divider, style) not in named:
+            pages.append((_shown(divider, style), None))
+        if divider and _shown(divider, style) not in named:
+            named.append(_shown(divider, style))
+        for (usual, unusual), draw in parts:
+            pages.append((_shown(unusual if style.unusual_titles else usual, style), draw))
+    if style.agenda:
+        # Its points as large as its title: the whole list reads as the slide's title.
+        agenda = page(_text_slide, [(1, n) for n in named], size=22)
+        pages.insert(0, ("Agenda", agenda))
+    if style.cover:
+        lines = [(0, deck.meeting_date), (0, ""), *[(1, n) for n in named]]
+        pages.insert(0, ("Webcert användarforum", page(_text_slide, lines)))
+    for index, (title, draw) in enumerate(pages):
+        page_style = _start_page(pdf, style, index)
+        _background(pdf, page_style)
+        _title(pdf, page_style, title)
+        if draw is not None:
+            draw(page_style)
         if style.furniture:
-            _furniture(pdf, style, number, len(pages), deck.meeting_label)
+            _furniture(pdf, page_style, index + 1, len(pages), deck.meeting_label)
         pdf.showPage()
     pdf.save()
     if style.image_only:
         return _as_images(buffer.getvalue(), style)
     return buffer.getvalue()
+
+
+def _start_page(pdf, style, index):
+    """Page size and rotation of page ``index``; drawing then uses upright slide coordinates."""
+    page_style = style
+    if style.mixed_pagesizes and index % 3 == 1:
+        other = STANDARD if style.pagesize == WIDE else WIDE
+        page_style = replace(style, pagesize=other)
+    width, height = page_style.pagesize
+    if style.rotated_pages and index % 2 == 1:
+        # Stored portrait and turned a quarter clockwise for display, as some exporters do.
+        pdf.setPageSize((height, width))
+        pdf.setPageRotation(90)
+        pdf.transform(0, 1, -1, 0, height, 0)
+    else:
+        pdf.setPageSize((width, height))
+        pdf.setPageRotation(0)
+    return page_style
 
 
 def _furniture(pdf, style, number, total, meeting_label):
@@ -317,6 +404,12 @@ def _write(pdf, style, x, y, text, font="Helvetica", size=10, align="left"):
             pdf.drawString(x_at, y, piece)
 
 
+def _shown(title: str, style: Style) -> str:
+    if style.numbered_titles:
+        return title
+    return re.sub(r"^\d+[a-z]?\.\s*", "", title)
+
+
 def _chunks(rows, size):
     size = size or len(rows) or 1
     return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
@@ -335,12 +428,11 @@ def _title(pdf, style, title):
         _write(pdf, style, width - 90, height - 75, style.stray_word, size=15)
 
 
-def _text_slide(pdf, style, title, lines):
-    _title(pdf, style, title)
+def _text_slide(pdf, style, lines, size=13):
     y = style.pagesize[1] - 100
     for level, text in lines:
-        _write(pdf, style, 36 + 28 * level, y, text, size=13)
-        y -= 19
+        _write(pdf, style, 36 + 28 * level, y, text, size=size)
+        y -= 19 * size / 13
 
 
 def _cell(pdf, style, text, x0, x1, baseline, align, size):
@@ -375,7 +467,7 @@ def _table(
     for number, (cells, header_align, h) in enumerate(all_rows):
         # Like PowerPoint, a row grows to fit a cell wrapped over several lines.
         tallest = max((len(text.split("\n")) for text in cells if text), default=1)
-        h = max(h, tallest * lead + 0.9 * size)
+        h = max(h, tallest * lead + (0.1 if style.dense_rows else 0.9) * size)
         centre = y - h / 2
         for index, text in enumerate(cells):
             lines = text.split("\n") if text else []
@@ -408,8 +500,7 @@ def _table(
         draw()
 
 
-def _attendance(pdf, deck, style):
-    _title(pdf, style, "1. Deltagare")
+def _attendance(pdf, style, deck):
     half = (len(deck.attendance) + 1) // 2
     width = style.pagesize[0]
     for n, part in enumerate((deck.attendance[:half], deck.attendance[half:])):
@@ -417,36 +508,35 @@ def _attendance(pdf, deck, style):
         x = 30 + n * (width - 60) / 2
         widths = [(width - 60) / 2 * 0.62, (width - 60) / 2 * 0.3]
         _table(pdf, style, x, 80, widths, ["Region", "Närvarande"], rows,
-               ["left", "centre"], 10, 18)  # fmt: skip
+               ["left", "centre"], 10, 12.5 if style.dense_rows else 18)  # fmt: skip
 
 
-def _two_column(pdf, style, title, left_header, right_header, rows):
-    _title(pdf, style, title)
+def _two_column(pdf, style, left_header, right_header, rows):
     width = style.pagesize[0]
     _write(pdf, style, 36, style.pagesize[1] - 110, "Text bredvid tabellen", size=12)
     x = width * (0.33 if style.side_note else 0.45)
     widths = [width * 0.25, width * 0.2] if style.side_note else [width * 0.28, width * 0.22]
     body = [[label, text] for label, text in rows]
     _table(pdf, style, x, 90, widths, [left_header, right_header], body, ["left", "left"], 10,
-           30)  # fmt: skip
+           12.5 if style.dense_rows else 30)  # fmt: skip
     if style.side_note:
         _names_box(pdf, style, x + sum(widths) + 25, 96, 9)
 
 
-def _statistics(pdf, style, title, table, rows):
-    _title(pdf, style, title)
+def _statistics(pdf, style, table, rows):
     width = style.pagesize[0]
     narrow = width < 800
     size = 7.5 if narrow else 9
     # A 4:3 table narrowed for a note box only fits its headers wrapped, as an author would.
     wrap = style.wrap_headers or (narrow and style.side_note)
-    headers = ["Vårdgivare/\nBolag" if wrap else "Vårdgivare"]
+    label_header = "Vårdgivare/\nBolag" if wrap else "Vårdgivare"
+    total_header = style.total_header
+    if wrap and total_header == "Totalsumma":
+        total_header = "Total-\nsumma"
+    headers = [label_header]
     for printed in table.types:
         headers.append(WRAPPED_HEADERS.get(printed, printed) if wrap else printed)
-    headers.append("Total-\nsumma" if wrap else "Totalsumma")
-    label_width = 100 if narrow else 130
-    room = width - 60 - (110 if style.side_note else 0)
-    widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
+    headers.append(total_header)
     body = []
     for _, label, cells, total in rows:
         if style.wrap_labels and "/" in label:
@@ -455,9 +545,69 @@ def _statistics(pdf, style, title, table, rows):
             label = "\n".join(label.rsplit(" ", 1))
         printed = [fmt_count(c, style.thousands) if c is not None else "" for c in cells]
         body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
+    if style.totals_row:
+        sums = [sum(c or 0 for c in column) for column in zip(*(r[2] for r in rows), strict=True)]
+        grand = sum(r[3] or 0 for r in rows)
+        printed = [fmt_count(c, style.thousands) if c else "" for c in [*sums, grand]]
+        body.append([style.totals_row, *printed])
+    # An author widens the label column until every label fits.
+    widest = max((stringWidth(line, "Helvetica", size) for row in body
+                  for line in row[0].split("\n")), default=0)  # fmt: skip
+    label_width = max(100 if narrow else 130, widest + 10)
+    room = width - 60 - (110 if style.side_note else 0)
+    widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
     note, legend = (NOTE_LINE, LEGEND) if style.side_note else (None, None)
-    row_height = 2.1 * size * style.row_scale
-    _table(pdf, style, 30, 75, widths, headers, body, aligns, size, row_height, note, legend)
+    top = 75
+    if style.group_header:
+        top += _group_row(pdf, style, table.types, widths, top, headers, size)
+    row_height = (1.3 if style.dense_rows else 2.1) * size * style.row_scale
+    # Merged over both header rows, or in the top one: only where there are two.
+    merged = style.group_header and style.merged_label_total
+    shown = headers if not merged else ["", *headers[1:-1], ""]
+    _table(pdf, style, 30, top, widths, shown, body, aligns, size, row_height, note, legend)
     if style.side_note:
         _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)
+
+
+def _group_row(pdf, style, types, widths, top, headers, size) -> float:
+    """The merged row of recipient groups over the type codes (and, merged, the label and
+    total headers); returns its height."""
+    page_height = style.pagesize[1]
+    height = 2.1 * size
+    edges = [30.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    runs: list[list] = []  # [group, first column, last column]
+    for index, printed in enumerate(types, start=1):
+        group = RECIPIENTS.get(printed, "")
+        if runs and runs[-1][0] == group:
+            runs[-1][2] = index
+        else:
+            runs.append([group, index, index])
+    y = page_height - top
+    for group, first, last in runs:
+        if group:
+            _cell(pdf, style, group, edges[first], edges[last + 1], y - height / 2 - size * 0.35,
+                  style.header_align, size)  # fmt: skip
+        if style.rules:
+            pdf.setLineWidth(0.5)
+            pdf.line(edges[first], y, edges[last + 1], y)
+            pdf.line(edges[first], y, edges[first], y - height)
+            pdf.line(edges[last + 1], y, edges[last + 1], y - height)
+    lead = size * 1.15
+    if style.merged_label_total:
+        tallest = max(len(text.split("\n")) for text in headers[1:-1])
+        below = max(2 * 2.1 * size, tallest * lead + 0.9 * size)
+        span = height if style.merged_label_total == "top" else height + below
+        for index in (0, len(headers) - 1):
+            lines = headers[index].split("\n")
+            first = y - span / 2 + (len(lines) - 1) * lead / 2 - size * 0.35
+            align = style.label_header_align or ("left" if index == 0 else style.header_align)
+            if index == 0 and style.header_align == "centre" and not style.label_header_align:
+                align = "centre"
+            for n, line in enumerate(lines):
+                _cell(
+                    pdf, style, line, edges[index], edges[index + 1], first - n * lead, align, size
+                )
+    return height

@@ -179,6 +179,18 @@ def test_every_kind_at_once(reference, seed):
     assert_no_furniture_in(document, deck)
 
 
+@pytest.mark.parametrize(
+    "style",
+    [Style(rotated_pages=True), Style(rotated_pages=True, mixed_pagesizes=True, glyphs=True)],
+    ids=["stored portrait, turned by /Rotate 90", "turned, mixed sizes, glyphs"],
+)
+def test_pages_turned_for_display_read_as_displayed(reference, style):
+    deck = sample_deck(seed=64)
+    document = parse(deck, style, reference)
+    assert_reads_back(document, deck, reference)
+    assert [s["title"] for s in document["slides"]][:2] == ["1. Deltagare", "4. Drift regioner"]
+
+
 # --- kind 7: slides that are only images -------------------------------------------------
 
 

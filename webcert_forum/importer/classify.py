@@ -1,13 +1,16 @@
 """Classify: slide title -> which section parser reads the slide.
 
-By words, not numbers: decks renumber their slides ("7d." one month, "8c." the next).
-A "(forts.)" slide continues the section before it.
+By words, not numbers: decks renumber their slides ("7d." one month, "8c." the next), drop
+the numbers or change the order. A "(forts.)" slide continues the section before it. A
+slide with an unusual title is recognised by what it holds (a header of certificate type
+codes is statistics, 'Region | Datum' service windows). An agenda or cover naming every
+section, and a divider (a section title alone on its page), are no section at all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .dates import find_month
@@ -52,17 +55,92 @@ def is_continuation(title: str) -> bool:
     return bool(re.search(r"\bforts\b\.?|\(forts|fortsättning", title, re.IGNORECASE))
 
 
-def classify(title: str, text: str = "") -> Section | None:
+def kind_named_by(folded: str) -> str | None:
+    return next((kind for kind, words in _TITLE_WORDS if any(w in folded for w in words)), None)
+
+
+def classify(
+    title: str, text: str = "", is_type: Callable[[str], bool] | None = None, lines: str = ""
+) -> Section | None:
+    """The section a slide holds; ``is_type`` (a certificate type code?) lets a statistics
+    table with an unusual title be recognised by its header; ``lines`` (the page's lines by
+    position) show a table's header on one line however the text was written."""
+    if is_agenda(title, text) or is_divider(title, text):
+        return None
     folded = fold(strip_numbering(title))
     continued = is_continuation(title)
-    for kind, words in _TITLE_WORDS:
-        if any(word in folded for word in words):
-            if kind == "statistics":
-                return _statistics(folded, continued)
-            return Section(kind, continued=continued)
-    if "anslutningsdatum" in fold(text):
-        return Section("connection_dates")
+    kind = kind_named_by(folded)
+    if kind is None and not continued:  # a continuation inherits the section before it
+        kind = _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+    if kind == "statistics":
+        return _statistics(folded, continued)
+    if kind is not None:
+        return Section(kind, continued=continued)
     return None
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (fold(strip_numbering(x)) for x in text.split("\n")) if line]
+
+
+def is_agenda(title: str, text: str) -> bool:
+    """A slide most of whose lines are the titles of three or more sections: an agenda, or
+    a cover listing the meeting's points; it holds none of them."""
+    lines = _lines(text)
+    kinds = [kind_named_by(line) for line in lines]
+    named = [kind for kind in kinds if kind is not None]
+    return len(set(named)) >= 3 and len(named) >= 0.5 * len(lines)
+
+
+def is_divider(title: str, text: str) -> bool:
+    """A section title alone on its page (perhaps with a page number)."""
+    if not title.strip() or not text.strip():
+        return False
+    rest = [line for line in _lines(text) if not _PAGE_NUMBER.fullmatch(line)]
+    return all(line in fold(title) for line in rest) and " ".join(rest) in fold(title)
+
+
+# '3', '3/11', '- 3 -', '3 (11)': a page number; a date ('- 2022-12-22') is content.
+_PAGE_NUMBER = re.compile(r"[\s/.()-]*(?:\d{1,3}[\s/.()-]*){0,2}")
+
+
+def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | None:
+    folded = fold(text)
+    if "anslutningsdatum" in folded:
+        return "connection_dates"
+    lines = _lines(text)
+    if is_type is not None and _is_statistics_table(lines, is_type):
+        return "statistics"
+    for line in lines:
+        # A table's header line; text beside the table may share its line on the left.
+        if _SERVICE_WINDOW_HEADER.search(line):
+            return "service_windows"
+        if line.split()[-1] in ("närvarande", "närvaro"):
+            return "attendance"
+    if re.search(r"\brelease\s+\d{4}-\d+", folded) and re.search(r"\d+\.\d+\.\d+", folded):
+        return "release"
+    return None
+
+
+_SERVICE_WINDOW_HEADER = re.compile(
+    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:datum|datum/tid|när)$"
+)
+
+
+def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -> bool:
+    """Three or more type codes in a header line, or in a header wrapped over several lines
+    (a code over its name: 'FK7801' / '(luae_na)') above rows of counts."""
+    types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
+    if any(len(found) >= 3 for found in types):
+        return True
+    rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
+    return len(set().union(*types)) >= 3 and bool(rows)
+
+
+def _header_tokens(line: str) -> set[str]:
+    """Single words and adjacent pairs ('ts bas'): the spellings a type header may take."""
+    words = line.split()
+    return {*words, *(" ".join(pair) for pair in zip(words, words[1:], strict=False))}
 
 
 def _statistics(folded: str, continued: bool) -> Section:
@@ -77,16 +155,16 @@ def _statistics(folded: str, continued: bool) -> Section:
     )
 
 
-def needs_layout(title: str, text: str) -> bool:
-    section = classify(title, text)
-    return (section is not None and section.kind in LAYOUT_KINDS) or is_continuation(title)
+def needs_layout(slide: Slide) -> bool:
+    section = slide.section
+    return (section is not None and section.kind in LAYOUT_KINDS) or is_continuation(slide.title)
 
 
-def classify_slides(slides: Sequence[Slide]) -> None:
+def classify_slides(slides: Sequence[Slide], is_type: Callable[[str], bool] | None = None) -> None:
     """Set ``slide.section``; a continuation slide without its own title inherits."""
     previous = None
     for slide in slides:
-        section = classify(slide.title, slide.text)
+        section = classify(slide.title, slide.text, is_type, slide.lines)
         if section is None and is_continuation(slide.title) and previous is not None:
             section = Section(
                 previous.kind, previous.channel, previous.month, previous.year, continued=True

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from .classify import kind_named_by
 from .dates import parse_date
 from .read import Slide
 from .reference import fold
@@ -18,7 +19,8 @@ def deck_meeting_date(slides: Sequence[Slide]) -> dt.date | None:
         if "användarforum" not in fold(slide.text) and "mötesdatum" not in fold(slide.text):
             continue
         for line in slide.text.split("\n"):
-            if re.search(r"\b20\d\d\b", line):
+            # A cover listing the points ("Nästa möte 5 september 2022") names other dates.
+            if re.search(r"\b20\d\d\b", line) and kind_named_by(fold(line)) is None:
                 date = parse_date(line, None)
                 if date:
                     return date

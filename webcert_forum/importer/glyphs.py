@@ -66,10 +66,41 @@ class Glyph:
     offset: int = 0
 
 
-def page_glyphs(textpage, page_height: float) -> tuple[list[Glyph], str]:
-    """Every visible glyph of a page in top-down coordinates (like pdfplumber's), and the
-    page's text in pdfium's order (its spaces and line breaks are derived from positions
-    too); ``Glyph.offset`` is where the glyph stands in that text."""
+@dataclass(frozen=True)
+class Upright:
+    """A page as it is displayed: pdfium gives positions in the page's own space, which a
+    page stored portrait with /Rotate 90 turns a quarter for display (some exporters store
+    landscape slides so). ``width`` and ``height`` are the stored page's."""
+
+    width: float
+    height: float
+    rotation: int = 0
+
+    @property
+    def size(self) -> tuple[float, float]:
+        turned = self.rotation % 180 == 90
+        return (self.height, self.width) if turned else (self.width, self.height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, y) of the page's own space as displayed: x from the left, y from the top."""
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return self.width - x, y
+        if self.rotation == 270:
+            return self.height - y, self.width - x
+        return x, self.height - y
+
+    def box(self, left, bottom, right, top) -> tuple[float, float, float, float]:
+        """A rectangle as displayed: x0, x1, top, bottom."""
+        (xa, ya), (xb, yb) = self.point(left, bottom), self.point(right, top)
+        return min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+
+
+def page_glyphs(textpage, page: Upright) -> tuple[list[Glyph], str]:
+    """Every visible glyph of a page in top-down coordinates of the page as displayed (like
+    pdfplumber's), and the page's text in pdfium's order (its spaces and line breaks are
+    derived from positions too); ``Glyph.offset`` is where the glyph stands in that text."""
     import pypdfium2.raw as raw
 
     box = raw.FS_RECTF()
@@ -92,11 +123,9 @@ def page_glyphs(textpage, page_height: float) -> tuple[list[Glyph], str]:
         size = raw.FPDFText_GetFontSize(textpage, index) * scale or (box.top - box.bottom)
         # One em above the font's descent, as pdfminer measures it: row gaps in tables
         # are judged against this height.
-        bottom = page_height - box.bottom
-        glyphs.append(
-            Glyph(char, box.left, box.right, bottom - size, bottom, page_height - y.value, size,
-                  index)
-        )  # fmt: skip
+        x0, x1, _, bottom = page.box(box.left, box.bottom, box.right, box.top)
+        baseline = page.point(x.value, y.value)[1]
+        glyphs.append(Glyph(char, x0, x1, bottom - size, bottom, baseline, size, index))
     return glyphs, "".join(chars)
 
 
@@ -183,10 +212,12 @@ def title_of(glyphs: Sequence[Glyph]) -> str:
     return " ".join(" ".join(w.text for w in line) for line in text_lines(words)).strip()
 
 
-def vertical_rules(page, width: float, height: float) -> list[Rule]:
-    """Vertical ruling lines (and the sides of cell rectangles) from the page's paths."""
+def vertical_rules(page, upright: Upright) -> list[Rule]:
+    """Vertical ruling lines (and the sides of cell rectangles) from the page's paths, as
+    the page is displayed."""
     import pypdfium2.raw as raw
 
+    width, height = upright.size
     rules = set()
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
@@ -195,8 +226,7 @@ def vertical_rules(page, width: float, height: float) -> list[Rule]:
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        x0, x1 = left.value, right.value
-        y0, y1 = height - top.value, height - bottom.value
+        x0, x1, y0, y1 = upright.box(left.value, bottom.value, right.value, top.value)
         if y1 - y0 < 4 or (x1 - x0 > 0.9 * width and y1 - y0 > 0.9 * height):
             continue  # a horizontal rule, or the slide's background
         if x1 - x0 < 3:
@@ -204,11 +234,11 @@ def vertical_rules(page, width: float, height: float) -> list[Rule]:
         elif raw.FPDFPath_CountSegments(obj) <= 6:
             rules.update(Rule(round(x, 1), round(y0, 1), round(y1, 1)) for x in (x0, x1))
         else:
-            rules.update(_segment_rules(obj, height))
+            rules.update(_segment_rules(obj, upright))
     return sorted(rules, key=lambda r: (r.x, r.top))
 
 
-def _segment_rules(obj, height: float) -> set[Rule]:
+def _segment_rules(obj, upright: Upright) -> set[Rule]:
     """The vertical strokes of a path drawn as one object (a whole table grid)."""
     import pypdfium2.raw as raw
 
@@ -220,7 +250,7 @@ def _segment_rules(obj, height: float) -> set[Rule]:
     for index in range(raw.FPDFPath_CountSegments(obj)):
         segment = raw.FPDFPath_GetPathSegment(obj, index)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (
+        point = upright.point(
             matrix.a * x.value + matrix.c * y.value + matrix.e,
             matrix.b * x.value + matrix.d * y.value + matrix.f,
         )
@@ -232,7 +262,7 @@ def _segment_rules(obj, height: float) -> set[Rule]:
             ends.append((point, start))
         for a, b in ends:
             if abs(a[0] - b[0]) < 1.5 and abs(a[1] - b[1]) >= 4:
-                top, bottom = height - max(a[1], b[1]), height - min(a[1], b[1])
+                top, bottom = min(a[1], b[1]), max(a[1], b[1])
                 rules.add(Rule(round((a[0] + b[0]) / 2, 1), round(top, 1), round(bottom, 1)))
         if kind == raw.FPDF_SEGMENT_MOVETO:
             start = point

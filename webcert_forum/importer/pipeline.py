@@ -40,7 +40,9 @@ def parse_minutes(
     data = reading.read_bytes(source, max_bytes=reading.MAX_BYTES)
     with reading.Deck(data, max_pages=reading.MAX_PAGES) as deck:
         slides = deck.slides()
-        classify_slides(slides)
+        reference = reference or Reference.from_fixtures()
+        is_type = reference.certificate_type
+        classify_slides(slides, is_type)
         if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
             # A scan with a typed cover: most slides are images, so say that, not "not minutes".
             scanned = sum(not s.text for s in slides) > len(slides) / 2
@@ -48,13 +50,13 @@ def parse_minutes(
         meeting_date = meeting_date or deck_meeting_date(slides)
         if meeting_date is None:
             raise MinutesImportError("no_meeting_date")
-        ctx = ParseContext(meeting_date, reference or Reference.from_fixtures())
+        ctx = ParseContext(meeting_date, reference)
         parts = registered() if parts is None else list(parts)
         found: dict[str, list] = defaultdict(list)
         for slide in slides:
             if slide.section is None:
                 continue
-            if needs_layout(slide.title, slide.text):
+            if needs_layout(slide):
                 deck.add_layout(slide)
             parse_slide(slide, ctx, parts, found)
             deck.drop_layout(slide)

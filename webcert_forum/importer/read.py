@@ -40,6 +40,9 @@ class Slide:
     words: list[Word] | None = None
     rules: list[Rule] = field(default_factory=list)
     section: object = field(default=None, repr=False)
+    # The page's lines by position (a table written column by column still shows its
+    # header on one line), furniture and all: what the section is judged by besides text.
+    lines: str = ""
 
 
 def read_bytes(source, max_bytes: int = MAX_BYTES) -> bytes:
@@ -186,10 +189,14 @@ def _open_page(document, index: int):
     return page
 
 
+def _upright(page) -> glyphs.Upright:
+    return glyphs.Upright(*page.get_size(), page.get_rotation())
+
+
 def _page_glyphs(page) -> tuple[list[glyphs.Glyph], str]:
     textpage = page.get_textpage()
     try:
-        return glyphs.page_glyphs(textpage, page.get_size()[1])
+        return glyphs.page_glyphs(textpage, _upright(page))
     finally:
         textpage.close()
 
@@ -197,7 +204,7 @@ def _page_glyphs(page) -> tuple[list[glyphs.Glyph], str]:
 def _read_page(document, index: int) -> _Page:
     page = _open_page(document, index)
     try:
-        width, height = page.get_size()
+        width, height = _upright(page).size
         found, text = _page_glyphs(page)
     finally:
         page.close()
@@ -217,7 +224,7 @@ def _read_page(document, index: int) -> _Page:
         if id(word) in in_edge
     }
     slide = Slide(number=index + 1, title=glyphs.title_of(found), text=text, width=width,
-                  height=height)  # fmt: skip
+                  height=height, lines="\n".join(" ".join(w.text for w in line) for line in lines))  # fmt: skip
     return _Page(slide, edge, [alone for _, alone in band], offsets, has_text=bool(found))
 
 
@@ -241,8 +248,7 @@ def _clean(text: str) -> str:
 def _read_page_layout(document, index: int) -> tuple[list[Word], list[Rule]]:
     page = _open_page(document, index)
     try:
-        width, height = page.get_size()
         words = glyphs.words_of(_page_glyphs(page)[0])
-        return words, glyphs.vertical_rules(page, width, height)
+        return words, glyphs.vertical_rules(page, _upright(page))
     finally:
         page.close()

@@ -3,10 +3,14 @@
 Read by geometry only, never by counting values in a line (an empty cell prints nothing):
 - the header band is every word chained vertically to the given header words, so headers
   wrapped over two lines ("Total-" / "summa") and vertically centred ones join it;
-- columns are the header words clustered by horizontal overlap;
-- the boundary between two columns is a ruling line between their headers that no cell text
-  crosses, else the widest run of least-covered x in that gap, so left-, centre- and
-  right-aligned cells all fall on the right side;
+- a header may stand over one to three rows: a merged group cell above ("Försäkringskassan"
+  over the FK codes) joins the band and is set aside, since it spans several columns;
+- columns are where the body's text stands (the x-extents of its cells, found down all
+  rows), matched in order to the header cells (header words clustered by horizontal
+  overlap), so a right-aligned header over left-aligned cells still names its own column;
+- the boundary between two columns lies in the gap between them: a ruling line that no
+  cell text crosses, else the gap's middle (without body text, the widest run of
+  least-covered x between the headers);
 - the label column reaches left to where its labels start (under a centred header they
   start left of it), but not across a gutter into prose beside the table;
 - rows are body words chained by vertical overlap, so a label wrapped around its numbers
@@ -133,12 +137,18 @@ def read_side_by_side(
     if x_max is None:
         x_max = max(header[-1].x0 + 1.1 * pitch, header[-1].x1 + 0.3 * pitch)
     near = x_min if x_min is not None else header[0].x0 - height
+    edge = _right_edge(words, header, height, max_gap, y_max)
+    x_max = min(x_max, edge)
     inside = [w for w in words if near <= w.centre_x <= x_max]
-    x_max = min(x_max, _right_edge(inside, header, height, max_gap, y_max))
-    inside = [w for w in inside if w.centre_x <= x_max]
     band = _header_band(inside, header, height)
+    # The header's pitch may run on into a note box beside the table: not past its edge.
+    wider = min(_continued_header(words, band, x_max, pitch), edge)
+    if wider > x_max:
+        x_max = wider
+        inside = [w for w in words if near <= w.centre_x <= x_max]
+        band = _header_band(inside, header, height)
     band_bottom = max(w.bottom for w in band)
-    columns = _columns(band)
+    columns = _columns(_without_group_cells(band, height))
 
     in_band = {id(w) for w in band}
 
@@ -157,6 +167,8 @@ def read_side_by_side(
         left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
         if left < near:
             body = body_of(w for w in words if left <= w.centre_x <= x_max)
+    kept = [w for g in _table_bands(body, height, band_bottom, max_gap) for w in g]
+    bounds = _boundaries(columns, body, rules, height, _match(columns, _body_columns(kept)))
     width = max(1, len(columns) // count)
     tables = []
     for group in range(count):
@@ -172,6 +184,21 @@ def read_side_by_side(
         ]
         tables.append(Table(columns=columns[first:last], rows=rows))
     return tables
+
+
+def _continued_header(words: Sequence[Word], band: Sequence[Word], x_max: float, pitch):
+    """Right edge of header cells continuing the header's pitch beyond ``x_max``: a total
+    column merged over the header rows stands off the line of the given header words."""
+    top, bottom = min(w.top for w in band), max(w.bottom for w in band)
+    centre = max(w.centre_x for w in band)
+    for w in sorted(words, key=lambda w: w.centre_x):
+        if w.bottom <= top or w.top >= bottom or w.centre_x <= centre:
+            continue
+        if w.centre_x > max(centre + 1.5 * pitch, x_max):
+            break
+        centre = w.centre_x
+        x_max = max(x_max, w.x0 + 1.1 * pitch, w.x1 + 0.3 * pitch)
+    return x_max
 
 
 def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
@@ -197,7 +224,8 @@ def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
 def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     """Where the table ends on the right: the first gutter right of the last header that no
     text of the table's rows bridges, so a note box or a list of names beside the table,
-    its lines interleaving with the rows (and the header), is never read into the table."""
+    its lines interleaving with the rows (and the header), is never read into the table.
+    ``words`` are the whole page's: labels may start left of the label header."""
     last = header[-1]
     below = max(w.bottom for w in header)
     body = [w for w in words if w.top >= below - 0.2 * height and (y_max is None or w.top < y_max)]
@@ -207,14 +235,21 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     bottom = max(w.bottom for w in groups[-1])
     rows = [w for w in words if w.top < bottom and w.bottom > min(h.top for h in header)]
     cursor = max([last.x1, *(w.x1 for w in rows if w.x0 < last.x1 and w.x1 > last.x0)])
+    blocks: list[list[Word]] = []  # runs of text right of the header, parted by gutters
     for w in sorted((w for w in rows if w.x0 >= cursor), key=lambda w: w.x0):
         if w.x0 > cursor + 1.2 * height:
-            left = [v for v in rows if v.x1 <= cursor]
-            beyond = [v for v in rows if v.x0 >= w.x0]
-            # Cells of the table stand on its rows; a text box keeps its own line pitch.
-            if not all(any(same_line(v, u) for u in left) for v in beyond):
-                return (cursor + w.x0) / 2
+            blocks.append([])
+        if blocks:
+            blocks[-1].append(w)
         cursor = max(cursor, w.x1)
+    for block in blocks:
+        start = block[0].x0
+        left = [v for v in rows if v.x1 <= start]
+        # Cells of the table stand on its rows; a text box keeps its own line pitch. Each
+        # block is judged alone: a total column beside the codes still belongs to the table
+        # when a list of names stands beyond it.
+        if not all(any(same_line(v, u) for u in left) for v in block):
+            return (max((v.x1 for v in left), default=start) + start) / 2
     return 1e9
 
 
@@ -248,27 +283,141 @@ def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) ->
 
 
 def _header_band(words: Sequence[Word], header: Sequence[Word], height: float) -> list[Word]:
+    """Every word chained vertically to the header, then up to two rows of merged group
+    cells above it (with whatever else stands on their line: a label or total header
+    written only in the top row)."""
     band = list(header)
     seen = {id(w) for w in band}
-    top = min(w.top for w in band)
     bottom = max(w.bottom for w in band)
     # A line below the header running across its columns is a note over the rows.
     seen |= {
         id(w) for w in words
         if w.top > bottom - 0.3 * height and sum(w.x0 < h.x1 and h.x0 < w.x1 for h in header) > 1
     }  # fmt: skip
-    changed = True
-    while changed:
-        changed = False
-        for w in words:
-            if id(w) in seen:
-                continue
-            if w.top <= bottom + 0.3 * height and w.bottom >= top - 0.3 * height:
-                band.append(w)
-                seen.add(id(w))
-                top, bottom = min(top, w.top), max(bottom, w.bottom)
-                changed = True
+
+    def chain() -> None:
+        top, bottom = min(w.top for w in band), max(w.bottom for w in band)
+        changed = True
+        while changed:
+            changed = False
+            for w in words:
+                # A count below the header is the first row of a tight table, not a header
+                # line: it joins only where it overlaps the header itself.
+                reach = (-0.1 if parse_count(w.text) is not None else 0.3) * height
+                if id(w) not in seen and w.top <= bottom + reach and w.bottom >= top - reach:
+                    band.append(w)
+                    seen.add(id(w))
+                    top, bottom = min(top, w.top), max(bottom, w.bottom)
+                    changed = True
+
+    chain()
+    for _ in range(2):
+        top = min(w.top for w in band)
+        above = [
+            w for w in words if id(w) not in seen and w.bottom <= top + 0.3 * height
+            and w.bottom >= top - 3 * height and _spans_cells(w, band, height)
+        ]  # fmt: skip
+        if not above:
+            break
+        line = [w for w in words if id(w) not in seen and any(same_line(w, a) for a in above)]
+        for w in line:
+            band.append(w)
+            seen.add(id(w))
+        chain()
     return band
+
+
+def _spans_cells(word: Word, band: Sequence[Word], height: float) -> bool:
+    """Does ``word`` stand over two or more separate header cells below it (a merged cell)?"""
+    below = sorted(
+        (
+            w for w in band if w is not word and w.top >= word.bottom - 0.3 * height
+            and w.x0 < word.x1 and w.x1 > word.x0
+        ),
+        key=lambda w: w.x0,
+    )  # fmt: skip
+    cells = 0
+    right = -1e9
+    for w in below:
+        if w.x0 >= right - 0.5:
+            cells += 1
+        right = max(right, w.x1)
+    return cells >= 2
+
+
+def _without_group_cells(band: Sequence[Word], height: float) -> list[Word]:
+    return [w for w in band if not _spans_cells(w, band, height)]
+
+
+def _body_columns(body: Sequence[Word]) -> list[tuple[float, float]]:
+    """x-extents of the body's columns: cells overlapping down the rows, narrowest first,
+    so one wide line (prose under the table) bridging two columns does not merge them."""
+    columns: list[list[float]] = []
+    for w in sorted(body, key=lambda w: w.x1 - w.x0):
+        touching = [c for c in columns if w.x0 < c[1] and w.x1 > c[0]]
+        if len(touching) > 1:
+            continue
+        if touching:
+            touching[0][0], touching[0][1] = min(touching[0][0], w.x0), max(touching[0][1], w.x1)
+        else:
+            columns.append([w.x0, w.x1])
+    merged: list[list[float]] = []
+    for x0, x1 in sorted(columns):
+        if merged and x0 < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(x0, x1) for x0, x1 in merged]
+
+
+def _match(
+    columns: Sequence[Column], body: Sequence[tuple[float, float]]
+) -> list[tuple[float, float] | None]:
+    """Per header cell, the body column under it: as many pairs as possible in left-to-right
+    order, nearest first; then again keeping the pairs' usual offset (a right-aligned header
+    over left-aligned cells stands nearer the next column's cells than its own, the same
+    way in every column). A cell without one (a column left empty) keeps its header."""
+
+    def gap(c: Column, x0: float, x1: float) -> float:
+        return max(0.0, x0 - c.x1, c.x0 - x1) + 0.01 * abs((c.x0 + c.x1) - (x0 + x1))
+
+    matched = _align(columns, body, gap)
+    candidates = {
+        round((c.x0 + c.x1 - x[0] - x[1]) / 2) for c, x in zip(columns, matched, strict=True) if x
+    }
+    if len(candidates) < 2:
+        return matched
+
+    def shifted_by(usual: float):
+        return lambda c, x0, x1: abs((c.x0 + c.x1 - x0 - x1) / 2 - usual)
+
+    tries = [_align(columns, body, shifted_by(usual), scored=True) for usual in candidates]
+    return max(tries, key=lambda scored: scored[0])[1]
+
+
+def _align(columns, body, cost, scored=False):
+    n, m = len(columns), len(body)
+    # best[i][j]: (pairs, -cost) for the first i cells and the first j body columns.
+    best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            pairs, total = best[i - 1][j - 1]
+            best[i][j] = max(
+                best[i - 1][j],
+                best[i][j - 1],
+                (pairs + 1, total - cost(columns[i - 1], *body[j - 1])),
+            )
+    matched: list[tuple[float, float] | None] = [None] * n
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            matched[i - 1] = body[j - 1]
+            i, j = i - 1, j - 1
+    return (best[n][m], matched) if scored else matched
 
 
 def _columns(band: Sequence[Word]) -> list[Column]:
@@ -292,16 +441,30 @@ def _columns(band: Sequence[Word]) -> list[Column]:
 
 
 def _boundaries(
-    columns: Sequence[Column], body: Sequence[Word], rules: Sequence[Rule], height: float
+    columns: Sequence[Column],
+    body: Sequence[Word],
+    rules: Sequence[Rule],
+    height: float,
+    under: Sequence[tuple[float, float] | None] = (),
 ) -> list[float]:
-    """x where each column after the first begins: a ruling line between the two headers
-    that no cell text crosses, else the widest least-covered run of x between them."""
+    """x where each column after the first begins, in the gap between the two columns
+    (header and body text together; where a header overhangs the next column's cells, the
+    cells decide): a ruling line that no cell text crosses, else the gap's middle."""
     if body:
         top, bottom = min(w.top for w in body), max(w.bottom for w in body)
-        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= 1.5 * height]
+        # A rule spans the body (a one-row body is less than 1.5 word heights tall).
+        reach = min(1.5 * height, bottom - top)
+        rules = [r for r in rules if min(r.bottom, bottom) - max(r.top, top) >= reach]
+    under = list(under) or [None] * len(columns)
     bounds = []
-    for left, right in pairwise(columns):
-        lo, hi = left.x1, right.x0
+    for index, (left, right) in enumerate(pairwise(columns)):
+        cells = _cell_gap(under[index], under[index + 1])
+        lo, hi = max(left.x1, cells[0]), min(right.x0, cells[1])
+        both = under[index] is not None and under[index + 1] is not None
+        if hi - lo < 1 and both and cells[1] - cells[0] >= 1:
+            lo, hi = cells
+        elif hi - lo < 1:
+            lo, hi = left.x1, right.x0
         if hi - lo < 1:
             bounds.append((left.x1 + right.x0) / 2)
             continue
@@ -312,6 +475,10 @@ def _boundaries(
         ]  # fmt: skip
         bounds.append(min(free, key=lambda x: abs(x - middle)) if free else middle)
     return bounds
+
+
+def _cell_gap(left, right) -> tuple[float, float]:
+    return (left[1] if left else -1e9, right[0] if right else 1e9)
 
 
 def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float:
@@ -333,15 +500,27 @@ def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float
 
 
 def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
-    groups: list[list[Word]] = []
+    """Rows: words chained by vertical overlap (a label wrapped beside centred cells), then
+    lines closer than the table's usual gap between rows joined (a cell wrapped in a top-
+    aligned row) - never across a gap as wide as the rows' own, however tight they are."""
+    lines: list[list[Word]] = []
     bottom = None
     for w in sorted(words, key=lambda w: w.top):
-        if groups and w.top <= bottom + 0.35 * height:
-            groups[-1].append(w)
+        if lines and w.top < bottom - 0.1 * height:
+            lines[-1].append(w)
             bottom = max(bottom, w.bottom)
         else:
-            groups.append([w])
+            lines.append([w])
             bottom = w.bottom
+    gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(lines)]
+    usual = statistics.median(gaps) if gaps else height
+    join = min(0.35 * height, 0.75 * usual)
+    groups = lines[:1]
+    for line, gap in zip(lines[1:], gaps, strict=True):
+        if gap <= join:
+            groups[-1].extend(line)
+        else:
+            groups.append(line)
     return groups
 
 

@@ -1,0 +1,93 @@
+"""Sections found by what they are, not by their number or place (issue 10, kind 6):
+titles without numbers or in other words, shuffled order, a cover and an agenda naming every
+section, divider pages, a release line without the word "version"."""
+
+import pytest
+
+from webcert_forum.importer import parse_minutes
+
+from .deck_factory import STANDARD, Style, render, sample_deck
+from .test_decks import (
+    MEETING,
+    assert_other_sections,
+    expected_sections,
+    expected_statistics,
+    parse,
+)
+
+DECK_KINDS = {
+    "titles without numbers": dict(numbered_titles=False),
+    "titles in other words": dict(unusual_titles=True),
+    # Text beside the table shares a line with its header in the page text.
+    "titles in other words, tight rows": dict(unusual_titles=True, dense_rows=True),
+    "sections in another order": dict(section_order=3),
+    "a cover naming every section": dict(cover=True),
+    "an agenda naming every section": dict(agenda=True),
+    "divider pages": dict(dividers=True),
+    "everything at once": dict(
+        numbered_titles=False,
+        unusual_titles=True,
+        section_order=7,
+        cover=True,
+        agenda=True,
+        dividers=True,
+        group_header=True,
+        merged_label_total="centre",
+        totals_row="Summa",
+    ),  # fmt: skip
+}
+
+
+def in_any_order(entries):
+    return sorted(entries, key=lambda entry: sorted(entry.items()))
+
+
+def check(document, deck, reference):
+    assert_other_sections(document, deck)
+    # Shuffled sections give the statistics in the deck's new order.
+    counts, totals = expected_statistics(deck, reference)
+    assert in_any_order(document["certificate_counts"]) == in_any_order(counts)
+    assert in_any_order(document["certificate_totals"]) == in_any_order(totals)
+    assert document["warnings"] == []
+    assert document["unresolved"] == []
+
+
+@pytest.mark.parametrize("kind", list(DECK_KINDS))
+def test_deck_kind_reads_back(reference, kind):
+    deck = sample_deck(seed=len(kind))
+    check(parse(deck, Style(**DECK_KINDS[kind]), reference), deck, reference)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_shuffled_unnumbered_decks_with_dividers(reference, seed):
+    style = Style(
+        numbered_titles=seed % 2 == 0, unusual_titles=seed > 2, section_order=seed,
+        dividers=True, agenda=seed != 3, cover=seed != 1, rules=seed != 4,
+        pagesize=STANDARD if seed == 2 else Style().pagesize,
+    )  # fmt: skip
+    deck = sample_deck(seed=seed, rows_per_slide=8 if seed == 4 else None)
+    check(parse(deck, style, reference), deck, reference)
+
+
+def test_meeting_date_from_the_cover_despite_the_agenda(reference):
+    deck = sample_deck(seed=5)
+    pdf = render(deck, Style(cover=True, agenda=True, dividers=True, section_order=2))
+    document = parse_minutes(pdf, None, reference)
+    assert document["meeting"]["date"] == MEETING.isoformat()
+    check(document, deck, reference)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Webcert 7.2.0 – release 2023-2",
+        "Release 2023-2 (Webcert 7.2.0)",
+        "Nästa release: 7.2.0, release 2023-2",
+        "Kommande uppdatering av Webcert till version 7.2.0, release 2023-2:",
+    ],
+)
+@pytest.mark.parametrize("unusual", [False, True])
+def test_release_line_variants(reference, line, unusual):
+    deck = sample_deck(release_line=line)
+    document = parse(deck, Style(unusual_titles=unusual), reference, sections={"release"})
+    assert document["release"] == expected_sections(deck)["release"]
