@@ -41,6 +41,11 @@ def _on_day(day):
     )
 
 
+def planned_on(day):
+    """The meeting planned for ``day``, if staff or the minutes planned one."""
+    return _on_day(day).first()
+
+
 def _plan_announced(minutes):
     """The meeting these minutes announce; staff's own plan for that day if they made one
     (their time and place stand)."""
@@ -136,7 +141,7 @@ def notices_beside_minutes(plan):
 
 def notices_for_minutes(meeting):
     """The notices beside the minutes' attendance for an imported meeting that was planned."""
-    plan = _on_day(meeting.date).first()
+    plan = planned_on(meeting.date)
     if plan is None or not plan.notices.exists():
         return None
     return notices_beside_minutes(plan)

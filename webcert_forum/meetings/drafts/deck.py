@@ -62,15 +62,14 @@ def build_deck(document: dict, months: Sequence[str], labels: Labels) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     writer = _Writer(deck, labels, meeting)
     writer.cover()
-    writer.attendance(document.get("attendance") or [])
+    writer.attendance(document.get("attendance") or [], document.get("draft_attendees") or [])
     writer.text_slide("2. Hur mår Webcert", ["Vad har hänt sedan sist", FILL_IN])
     writer.service_windows(document.get("service_windows") or [])
     writer.release(document.get("release"))
     writer.connection_dates(document.get("connection_dates") or [])
     writer.signing_tests(document.get("signing_tests") or [])
     writer.signing_production(document.get("signing_production") or [])
-    # Filled in from the next meeting's agenda and submitted questions once they exist
-    # (issue 15); until then the slides are left for staff to write.
+    # The planned meeting's agenda and submitted questions; without them staff write these.
     writer.text_slide("7. Övrigt", document.get("draft_agenda") or [FILL_IN])
     writer.text_slide("Frågor", document.get("draft_questions") or [FILL_IN])
     writer.next_meeting(document["meeting"].get("next_meeting"))
@@ -181,8 +180,9 @@ class _Writer:
             run = paragraph.add_run()
             run.text, run.font.size, run.font.bold = text, Pt(size), index == 0
 
-    def attendance(self, entries: list[dict]):
-        """Two 'Region | Närvarande' tables side by side; an unanswered notice is blank."""
+    def attendance(self, entries: list[dict], attendees: Sequence[str] = ()):
+        """Two 'Region | Närvarande' tables side by side; an unanswered notice is blank. Who
+        comes goes in the speaker notes: the PDF (and so the import) leaves them out."""
         rows = [
             (self.labels.organisation(e["org"], short=False), _present(e.get("present")))
             for e in entries
@@ -197,6 +197,8 @@ class _Writer:
                     left = MARGIN + column * Inches(6.3)
                     aligns = [PP_ALIGN.LEFT, PP_ALIGN.CENTER]
                     self.table(slide, ("Region", "Närvarande"), side, left, widths, PAIRS, aligns)
+            if attendees and not part:
+                slide.notes_slide.notes_text_frame.text = "\n".join(attendees)
 
     def service_windows(self, entries: list[dict]):
         """One row per organisation, its windows in date order: '3–4 juni + 30 juni'."""

@@ -22,7 +22,8 @@ from signing_rollout.models import VendorGroup
 from signing_rollout.queries import current_statuses, latest_tests
 from webcert_forum.importer.pipeline import SCHEMA
 
-from ..models import Meeting
+from ..models import Meeting, PlannedMeeting
+from ..preparation import planned_on
 from .deck import build_deck
 from .wording import Labels, swedish_sort_key
 
@@ -87,10 +88,11 @@ def draft_document(meeting_date: dt.date, months: list[str], labels: Labels) -> 
     """The minutes document of the draft: every table as the data stands today, in the
     order the deck prints it."""
     short = lambda key: swedish_sort_key(labels.organisation(key))  # noqa: E731
+    plan = planned_on(meeting_date)
     return {
         "schema": SCHEMA,
         "meeting": {"date": meeting_date.isoformat(), "next_meeting": None},
-        "attendance": _attendance(),
+        "attendance": _attendance(plan),
         "service_windows": _service_windows(meeting_date),
         "release": _release(meeting_date),
         "connection_dates": sorted(_connection_dates(), key=lambda e: short(e["org"])),
@@ -101,6 +103,11 @@ def draft_document(meeting_date: dt.date, months: list[str], labels: Labels) -> 
         **_statistics(months, short),
         "warnings": [],
         "unresolved": [],
+        # Only for the deck (the importer reads none of them back): who comes, the agenda
+        # and the submitted questions of the planned meeting.
+        "draft_attendees": _attendees(plan, labels),
+        "draft_agenda": _agenda(plan, labels),
+        "draft_questions": _questions(plan, labels),
     }
 
 
@@ -119,20 +126,66 @@ def draft_deck(meeting_date: dt.date | None = None, months: list[str] | None = N
 # --- the sections ------------------------------------------------------------------------
 
 
-def _attendance() -> list[dict]:
-    """The organisations of the latest minutes' participants list, attendance unanswered:
-    the draft is made before anyone has said whether they come.
-
-    Hook: when attendance notices for the next meeting exist (issue 15), an answered notice
-    fills ``present`` (True/False); the deck prints Ja/Nej for it and leaves the rest blank.
-    """
+def _attendance(plan: PlannedMeeting | None) -> list[dict]:
+    """The organisations of the latest minutes' participants list, then any other that
+    answered; ``present`` is the answered notice's Ja/Nej, None (blank) where unanswered."""
+    notices = _notices(plan)
     latest = Meeting.objects.filter(attendance__isnull=False).order_by("-date").first()
-    if latest is None:
-        return []
+    listed = (
+        [a.organisation for a in latest.attendance.select_related("organisation").order_by("pk")]
+        if latest
+        else []
+    )
+    keys = {org.key for org in listed}
+    answered_only = sorted(
+        (n.organisation for n in notices if n.organisation.key not in keys),
+        key=lambda org: swedish_sort_key(org.name),
+    )
+    attends = {n.organisation.key: n.attends for n in notices}
+    return [{"org": org.key, "present": attends.get(org.key)} for org in [*listed, *answered_only]]
+
+
+def _notices(plan: PlannedMeeting | None) -> list:
+    return list(plan.notices.select_related("organisation")) if plan else []
+
+
+def _attendees(plan: PlannedMeeting | None, labels: Labels) -> list[str]:
+    """Who each answering organisation sends, as the Deltagare slide's notes."""
     return [
-        {"org": a.organisation.key, "present": None}
-        for a in latest.attendance.select_related("organisation").order_by("pk")
+        f"{labels.organisation(n.organisation.key, short=False)}: {n.attendees}"
+        for n in _notices(plan)
+        if n.attendees
     ]
+
+
+def _agenda(plan: PlannedMeeting | None, labels: Labels) -> list[str]:
+    """The agenda in its order: 'Punkt (ansvarig, organisation)'."""
+    if plan is None:
+        return []
+    lines = []
+    for item in plan.agenda.select_related("organisation").order_by("position", "pk"):
+        org = labels.organisation(item.organisation.key, short=False) if item.organisation else ""
+        by = ", ".join(part for part in (item.owner, org) if part)
+        lines.append(f"{item.title} ({by})" if by else item.title)
+    return lines
+
+
+def _questions(plan: PlannedMeeting | None, labels: Labels) -> list[str]:
+    """The submitted questions, oldest first: 'Fråga (organisation, frågeställare)'."""
+    if plan is None:
+        return []
+    lines = []
+    for question in plan.submitted_questions.select_related("organisation"):
+        by = ", ".join(
+            part
+            for part in (
+                labels.organisation(question.organisation.key, short=False),
+                question.asked_by_name,
+            )
+            if part
+        )
+        lines.append(f"{' '.join(question.text.split())} ({by})")
+    return lines
 
 
 def _service_windows(meeting_date: dt.date) -> list[dict]:
