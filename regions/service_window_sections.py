@@ -27,6 +27,7 @@ def organisation_windows(organisation, user):
                 "duration": w.duration_text,
                 # The editor may edit only their own; the organisation is the same for all rows.
                 "may_edit": role.may_change(organisation),
+                "may_delete": role.may_delete(w, today),
                 "edit_url": reverse("service_windows:edit", args=[w.pk]),
                 "delete_url": reverse("service_windows:delete", args=[w.pk]),
                 "history_url": reverse("service_windows:history", args=[w.pk]),

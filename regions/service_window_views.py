@@ -54,7 +54,12 @@ class ServiceWindowListView(SafeExportMixin, SingleTableMixin, FilterView):
             if self.tab == "past"
             else ("Inga kommande servicefönster.")
         )
-        kwargs = {"may_edit": self.role.may_edit, "empty_text": empty}
+        today = timezone.localdate()
+        kwargs = {
+            "may_edit": self.role.may_edit,
+            "may_delete": lambda window: self.role.may_delete(window, today),
+            "empty_text": empty,
+        }
         if self.tab == "past":
             kwargs["order_by"] = ("-start_date",)
         return kwargs

@@ -35,8 +35,11 @@ class ServiceWindowTable(SafeTable):
         order_by = ("start_date",)
         empty_text = "Inga servicefönster."
 
-    def __init__(self, *args, may_edit=lambda window: False, **kwargs):
+    def __init__(
+        self, *args, may_edit=lambda window: False, may_delete=lambda window: False, **kwargs
+    ):
         self.may_edit = may_edit
+        self.may_delete = may_delete
         super().__init__(*args, **kwargs)
 
     def render_start_date(self, record):
@@ -50,11 +53,10 @@ class ServiceWindowTable(SafeTable):
 
     def render_actions(self, record):
         links = [(reverse("service_windows:history", args=[record.pk]), "Historik")]
+        if self.may_delete(record):
+            links.insert(0, (reverse("service_windows:delete", args=[record.pk]), "Ta bort"))
         if self.may_edit(record):
-            links = [
-                (reverse("service_windows:edit", args=[record.pk]), "Ändra"),
-                (reverse("service_windows:delete", args=[record.pk]), "Ta bort"),
-            ] + links
+            links.insert(0, (reverse("service_windows:edit", args=[record.pk]), "Ändra"))
         return format_html_join(
             " · ",
             '<a href="{}">{}<span class="visually-hidden"> {}</span></a>',

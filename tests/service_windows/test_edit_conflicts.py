@@ -57,3 +57,23 @@ def test_an_editor_may_not_delete_a_past_window_staff_may(editor_user, staff_use
     staff.force_login(staff_user)
     assert staff.post(url).status_code == 302
     assert not ServiceWindow.objects.filter(pk=past.pk).exists()
+
+
+def test_an_editor_is_offered_no_delete_link_for_a_past_window(
+    client, editor_user, staff_user, reference
+):
+    past = make_window("jonkoping", days_from_today(-30), note="Förra månaden")
+    coming = make_window("jonkoping", days_from_today(30), note="Nästa månad")
+    past_tab = reverse("service_windows:list") + "?tab=past"
+    delete_past = reverse("service_windows:delete", args=[past.pk])
+    delete_coming = reverse("service_windows:delete", args=[coming.pk])
+    organisation_page = reverse("regions:detail", args=["jonkoping"])
+
+    client.force_login(editor_user)
+    assert delete_past not in client.get(past_tab).content.decode()
+    assert delete_coming in client.get(reverse("service_windows:list")).content.decode()
+    html = client.get(organisation_page).content.decode()
+    assert delete_past not in html and delete_coming in html
+
+    client.force_login(staff_user)
+    assert delete_past in client.get(past_tab).content.decode()
