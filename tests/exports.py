@@ -33,3 +33,8 @@ def csv_table(response):
 
 def xlsx_table(response):
     return read_xlsx(response)[1]
+
+
+def sheet_table(rows):
+    """The table of an export's rows (header first), after the filter rows and the blank."""
+    return _split([list(row) for row in rows])[1]

@@ -6,6 +6,8 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
+from tests.exports import sheet_table
+
 from .helpers import focus_outline, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,7 +60,7 @@ def test_the_minutes_table_downloads_as_xlsx_with_the_minutes_numbers(dashboard,
     assert download.suggested_filename.endswith(".xlsx")
     target = tmp_path / download.suggested_filename
     download.save_as(target)
-    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    rows = sheet_table(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     header = rows[0]
     skane = next(row for row in rows if row[0] == "Region Skåne")
     assert skane[header.index("FK7804")] == 19949
