@@ -71,3 +71,13 @@ def test_the_meetings_list_links_the_draft_for_staff_only(
 ):
     assert URL in client_for(staff_user).get("/meetings/").content.decode()
     assert URL not in client_for(plain_user).get("/meetings/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_next_meeting_page_offers_the_draft_to_staff_only(
+    client_for, staff_user, editor_user, seed_meeting
+):
+    staff_page = client_for(staff_user).get("/meetings/next/").content.decode()
+    editor_page = client_for(editor_user).get("/meetings/next/").content.decode()
+    assert f'href="{URL}"' in staff_page and "Skapa protokollutkast" in staff_page
+    assert f'href="{URL}"' not in editor_page
