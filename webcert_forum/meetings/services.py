@@ -82,7 +82,7 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
             saved_sha != sha256 or meeting.slides.filter(picture="").exists()
         ):
             with meeting.source_file.open("rb") as handle:
-                render_pictures(meeting, handle.read())
+                summary.pictures_error = render_pictures(meeting, handle.read()) or ""
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)
