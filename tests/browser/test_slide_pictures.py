@@ -65,4 +65,12 @@ def test_slide_thumbnails_load_lazily_open_full_size_and_unfold_their_text(
 
     violations, report = axe_violations(page)
     assert violations == [], report
+
+    # On a phone the 480 px thumbnails shrink to the screen; still axe clean.
+    page.set_viewport_size({"width": 390, "height": 844})
+    thumbnail.scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert thumbnail.evaluate("img => img.getBoundingClientRect().right") <= 390
+    violations, report = axe_violations(page)
+    assert violations == [], report
     assert console_errors == []
