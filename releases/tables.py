@@ -8,7 +8,8 @@ class ReleaseTable(tables.Table):
     version = tables.Column(verbose_name="Version", linkify=True)
     name = tables.Column(verbose_name="Release")
     date = tables.DateColumn("Y-m-d", verbose_name="Datum")
-    user_impact = tables.BooleanColumn(verbose_name="Användarpåverkan", yesno="Ja,Nej")
+    # Not a BooleanColumn: it shows an unknown impact (None) as "Nej", a claim nobody made.
+    user_impact = tables.Column(verbose_name="Användarpåverkan", empty_values=())
     items = tables.Column(verbose_name="Planerad utveckling", orderable=False, default="–")
     release_notes_date = tables.DateColumn("Y-m-d", verbose_name="Release notes")
 
@@ -25,6 +26,9 @@ class ReleaseTable(tables.Table):
 
     def value_items(self, value):
         return "; ".join(value)
+
+    def render_user_impact(self, value):
+        return _yes_no_unknown(value)
 
 
 class IncidentTable(tables.Table):
@@ -48,7 +52,8 @@ class IncidentTable(tables.Table):
 
 
 def _yes_no_unknown(value):
-    return {True: "Ja", False: "Nej"}.get(value, "Okänt")
+    # "Användarpåverkan: okänd": the adjective agrees with the noun (en påverkan).
+    return {True: "Ja", False: "Nej"}.get(value, "Okänd")
 
 
 class AnnouncementTable(tables.Table):

@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 
 from certificate_statistics.services import load_certificate_types
 from regions.services import load_organisations, organisations_by_key
-from signing_rollout.services import load_vendor_groups
+from signing_rollout.services import load_vendor_group_members, load_vendor_groups
 from webcert_forum.core.sync import Row, sync_rows
 from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
@@ -31,15 +31,19 @@ class DocumentRejected(ValueError):
 
 
 def load_reference(fixtures_dir=FIXTURES_DIR):
-    """Load or update the reference lists; safe to run any number of times."""
+    """Load or update the reference lists; safe to run any number of times. A list that names
+    something unknown raises ReferenceListError and nothing is loaded (one transaction)."""
+    fixtures_dir = Path(fixtures_dir)
     with transaction.atomic():
-        return {
-            "organisations": load_organisations(Path(fixtures_dir) / "organisations.csv"),
-            "vendor_groups": load_vendor_groups(Path(fixtures_dir) / "vendor_groups.csv"),
-            "certificate_types": load_certificate_types(
-                Path(fixtures_dir) / "certificate_types.csv"
-            ),
+        result = {
+            "organisations": load_organisations(fixtures_dir / "organisations.csv"),
+            "vendor_groups": load_vendor_groups(fixtures_dir / "vendor_groups.csv"),
+            "certificate_types": load_certificate_types(fixtures_dir / "certificate_types.csv"),
         }
+        result["vendor_group_members"] = load_vendor_group_members(
+            fixtures_dir / "vendor_group_members.csv", organisations_by_key()
+        )
+        return result
 
 
 def check_document(document, orgs):
@@ -78,7 +82,7 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
             saved_sha != sha256 or meeting.slides.filter(picture="").exists()
         ):
             with meeting.source_file.open("rb") as handle:
-                render_pictures(meeting, handle.read())
+                summary.pictures_error = render_pictures(meeting, handle.read()) or ""
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)

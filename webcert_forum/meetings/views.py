@@ -86,6 +86,7 @@ def meeting_detail(request, date):
         meeting.imports.filter(status=ImportRun.Status.SAVED).order_by("-saved_at", "-pk").first()
     )
     questions = followed_at(meeting)
+    slides = slides_with_links(meeting)
     return render(
         request,
         "webcert_forum/meeting_detail.html",
@@ -93,7 +94,11 @@ def meeting_detail(request, date):
             "meeting": meeting,
             "attendance": attendance,
             "present_count": sum(1 for a in attendance if a.present),
-            "slides": slides_with_links(meeting),
+            "slides": slides,
+            # The PDF is kept but its pictures could not be drawn (meetings.pictures): say so.
+            "pictures_missing": bool(
+                meeting.source_file and slides and not any(s.thumbnail for s in slides)
+            ),
             "news": meeting.news.order_by("position"),
             "latest_import": latest_import,
             "summary": latest_import.summary if latest_import else None,

@@ -175,6 +175,8 @@ def confirm(request, pk):
             f"Protokollet är sparat: {totals['created']} skapade, {totals['updated']} ändrade, "
             f"{totals['unchanged']} oförändrade.",
         )
+        if summary.pictures_error:
+            messages.warning(request, summary.pictures_error)
     return redirect("meetings:import-preview", pk=run.pk)
 
 
