@@ -11,7 +11,8 @@ from webcert_forum.meetings.models import ImportRun, Meeting
 
 from .test_upload import page, upload
 
-pytestmark = pytest.mark.django_db
+# Pictures are drawn once the minutes are committed, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

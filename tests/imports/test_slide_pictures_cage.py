@@ -14,7 +14,8 @@ from webcert_forum.meetings.models import ImportRun, Meeting, Slide
 from .conftest import import_minutes
 from .test_upload import page, upload
 
-pytestmark = pytest.mark.django_db
+# Pictures are drawn once the minutes are committed, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 MIB = 1024 * 1024
 NO_PICTURES = "Bilderna av bildspelet kunde inte skapas ur protokollets PDF."
 
@@ -109,3 +110,25 @@ def test_the_command_saves_the_minutes_and_warns_about_the_pictures(reference, t
     assert out.startswith("created: ")
     assert "warning: Protokollet är sparat, men bilderna av bildspelet kunde inte skapas" in out
     assert Meeting.objects.filter(date="2022-06-01").exists()
+
+
+def test_pictures_are_drawn_after_the_minutes_are_committed(
+    importer, reference, seed_pdf, monkeypatch
+):
+    """Drawing may take the cage's whole wall limit: the import's transaction and its row
+    lock must be released by then, and the saved run visible to every other request."""
+    from django.db import connection
+
+    from webcert_forum.meetings import services
+
+    seen = []
+    draw = services.render_pictures
+
+    def watched(meeting, data):
+        seen.append((connection.in_atomic_block, ImportRun.objects.get().status))
+        return draw(meeting, data)
+
+    monkeypatch.setattr(services, "render_pictures", watched)
+    upload(importer, seed_pdf)
+    _confirm(importer)
+    assert seen == [(False, ImportRun.Status.SAVED)]

@@ -1,6 +1,7 @@
 """The one way a minutes document reaches the database, and the forum's own writes."""
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -81,13 +82,19 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
         if source_file is not None and (
             saved_sha != sha256 or meeting.slides.filter(picture="").exists()
         ):
-            with meeting.source_file.open("rb") as handle:
-                summary.pictures_error = render_pictures(meeting, handle.read()) or ""
+            transaction.on_commit(partial(_draw_pictures, meeting, summary))
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)
         summary.since_previous = since_previous(meeting)
     return summary
+
+
+def _draw_pictures(meeting, summary):
+    """Runs once the minutes are committed: drawing may take the cage's whole wall limit,
+    and neither the database nor a waiting confirmation should be held that long."""
+    with meeting.source_file.open("rb") as handle:
+        summary.pictures_error = render_pictures(meeting, handle.read()) or ""
 
 
 def preview_minutes(document, user=None):
