@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
-from webcert_forum.core.tables import SafeTable
+from webcert_forum.core.tables import DataTable, SafeTable
 
 from .models import ServiceWindow
 
@@ -64,6 +64,17 @@ class ServiceWindowTable(SafeTable):
         )
 
 
+class OrganisationWindowTable(DataTable, ServiceWindowTable):
+    """An organisation's windows on its page: the list's columns but the organisation, in
+    the order the page chose."""
+
+    caption_hidden = True
+
+    class Meta(ServiceWindowTable.Meta):
+        exclude = ("organisation",)
+        order_by = None
+
+
 class WindowHistoryTable(tables.Table):
     """Rows come from history.window_history(): one change each, the latest first."""
 
@@ -88,3 +99,19 @@ class WindowHistoryTable(tables.Table):
         if record["kind"] == "Skapat":
             return f"{record['organisation']} {record['text']}"
         return "–"
+
+
+class ConnectionHistoryTable(DataTable):
+    """Every meeting's word on one organisation's DB/DOI connection date, oldest first:
+    queries.connection_history's rows."""
+
+    meeting = tables.DateColumn(
+        "Y-m-d",
+        verbose_name="Enligt mötet",
+        accessor="meeting__date",
+        linkify=lambda record: record.meeting.get_absolute_url(),
+    )
+    display_date = tables.Column(verbose_name="Anslutningsdatum", accessor="display_date")
+
+    class Meta:
+        empty_text = "Inget anslutningsdatum är inläst."

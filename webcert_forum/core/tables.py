@@ -46,6 +46,27 @@ class SafeTable(tables.Table):
             yield [neutralise(value) for value in row]
 
 
+class DataTable(SafeTable):
+    """A page's data table, laid out by ``templates/_data_table_layout.html``: a caption
+    (``caption``; for screen readers only when ``caption_hidden``), headers with
+    ``scope="col"``, the first column as row headers when ``row_headers``, and no sorting
+    links (the page chose the rows' order). ``_table.html`` puts it in the scroll box, which
+    is focusable and named by the caption when there is one: on a phone it scrolls with the
+    first column fixed (site.css). Exported values stay spreadsheet-safe (``SafeTable``).
+    A table's ``Meta`` does not inherit: set ``empty_text`` and the like in each."""
+
+    caption = ""
+    caption_hidden = False
+    row_headers = False
+
+    def __init__(self, data, *, caption=None, **kwargs):
+        if caption is not None:
+            self.caption = caption
+        kwargs.setdefault("template_name", "_data_table_layout.html")
+        kwargs.setdefault("orderable", False)
+        super().__init__(data, **kwargs)
+
+
 class SafeTableExport(TableExport):
     """Headers and cells neutralised; a table may add a last row with ``export_footer``;
     `preamble` rows ([label, value]) come first."""

@@ -1,6 +1,16 @@
 import django_tables2 as tables
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from webcert_forum.core.tables import DataTable
 
 from .models import ImportRun, Meeting
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+YES_NO = "Ja,Nej"
 
 
 class MeetingTable(tables.Table):
@@ -52,3 +62,178 @@ class ImportRunTable(tables.Table):
         )
         order_by = "-created_at"
         empty_text = "Inga protokoll är uppladdade ännu."
+
+
+# The meeting page and the organisation page
+
+
+class MeetingAttendanceTable(DataTable):
+    """One meeting's attendance: rows are Attendance with their organisation."""
+
+    organisation = tables.Column(verbose_name="Organisation", linkify=True)
+    present = tables.BooleanColumn(verbose_name="Närvarande", yesno=YES_NO)
+
+    class Meta:
+        empty_text = "Ingen närvaro är registrerad."
+
+
+class OrganisationAttendanceTable(DataTable):
+    """One organisation's attendance at every meeting: rows are Attendance with their
+    meeting, newest first."""
+
+    meeting = tables.DateColumn(
+        "Y-m-d",
+        verbose_name="Möte",
+        accessor="meeting__date",
+        linkify=lambda record: record.meeting.get_absolute_url(),
+    )
+    present = tables.BooleanColumn(verbose_name="Närvarande", yesno=YES_NO)
+
+    class Meta:
+        empty_text = "Organisationen finns inte med i någon närvarolista."
+
+
+class FollowedQuestionTable(DataTable):
+    """The questions followed up at a meeting: rows from questions.followed_at (each with
+    `so_far` and `state`). Staff get a link to edit each; "Av" shows when anyone is named."""
+
+    asked = tables.Column(verbose_name="Ställd", empty_values=())
+    asked_by = tables.Column(verbose_name="Av", default="ej angivet")
+    text = tables.Column(verbose_name="Fråga", attrs={"td": {"class": "slide-text"}})
+    state = tables.Column(verbose_name="Status")
+    answers = tables.Column(verbose_name="Svar", empty_values=())
+    edit = tables.Column(
+        verbose_name=mark_safe('<span class="visually-hidden">Åtgärd</span>'),  # noqa: S308 constant
+        empty_values=(),
+        exclude_from_export=True,
+    )
+
+    class Meta:
+        empty_text = "Inga öppna frågor vid detta möte."
+
+    def __init__(self, data, *, show_asked_by, may_edit, **kwargs):
+        exclude = [
+            name for name, shown in (("asked_by", show_asked_by), ("edit", may_edit)) if not shown
+        ]
+        super().__init__(data, exclude=exclude, **kwargs)
+
+    def render_asked(self, record):
+        return f"{record.asked_on or record.meeting.date:%Y-%m-%d}"
+
+    def render_answers(self, record):
+        if record.so_far:
+            return format_html(
+                '<ol class="answers">{}</ol>',
+                format_html_join(
+                    "",
+                    "<li>{}: {}</li>",
+                    ((f"{a.meeting.date:%Y-%m-%d}", a.text) for a in record.so_far),
+                ),
+            )
+        return record.answer or "–"
+
+    def value_answers(self, record):
+        if record.so_far:
+            return "; ".join(f"{a.meeting.date:%Y-%m-%d}: {a.text}" for a in record.so_far)
+        return record.answer or ""
+
+    def render_edit(self, record):
+        return format_html(
+            '<a href="{}">Ändra<span class="visually-hidden"> frågan från {}</span></a>',
+            reverse("meetings:question-edit", args=[record.pk]),
+            f"{record.meeting.date:%Y-%m-%d}",
+        )
+
+
+class AttendanceMatrixTable(DataTable):
+    """Organisations (rows) × meetings (columns, each header a link to the meeting): rows of
+    queries.attendance_matrix. Ja, Nej, or – where the minutes do not list the
+    organisation; the last column is the rate over the meetings that list it."""
+
+    organisation = tables.Column(verbose_name="Organisation", linkify=True)
+    rate = tables.Column(verbose_name="Närvaro", attrs=NUM, empty_values=())
+    row_headers = True
+
+    class Meta:
+        empty_text = "Ingen närvaro är inläst ännu."
+        sequence = ("organisation", "...", "rate")
+
+    def __init__(self, matrix, **kwargs):
+        columns = [
+            (
+                f"meeting_{position}",
+                MeetingCellColumn(
+                    position,
+                    verbose_name=format_html(
+                        '<a href="{}">{}</a>',
+                        meeting.get_absolute_url(),
+                        f"{meeting.date:%Y-%m-%d}",
+                    ),
+                ),
+            )
+            for position, meeting in enumerate(matrix["meetings"])
+        ]
+        super().__init__(
+            matrix["rows"],
+            caption="Närvaro per organisation (rader) och möte (kolumner)",
+            extra_columns=columns,
+            **kwargs,
+        )
+
+    def render_rate(self, record):
+        if record["rate"] is None:
+            return "–"
+        rate = floatformat(record["rate"], 0)
+        return f"{rate} % ({record['present']} av {record['listed']})"
+
+
+class MeetingCellColumn(tables.Column):
+    """One meeting's cell of a matrix row: the row's `cells[position]`."""
+
+    def __init__(self, position, **kwargs):
+        self.position = position
+        super().__init__(accessor=tables.A("cells"), empty_values=(), **kwargs)
+
+    def render(self, value):
+        cell = value[self.position]
+        return "–" if cell is None else ("Ja" if cell else "Nej")
+
+    def value(self, value):
+        return self.render(value)
+
+
+class NoticesBesideMinutesTable(DataTable):
+    """Each organisation's attendance notice beside the minutes' attendance: the rows of
+    preparation.notices_beside_minutes; a row that differs is marked."""
+
+    organisation = tables.Column(verbose_name="Organisation")
+    notice = tables.Column(verbose_name="Anmälan", default="Inget svar")
+    present = tables.Column(verbose_name="Enligt protokollet", empty_values=())
+
+    class Meta:
+        row_attrs = {"class": lambda record: "differs" if record["differs"] else ""}
+
+    def render_notice(self, value):
+        return "Deltar" if value.attends else "Deltar inte"
+
+    def render_present(self, value, record):
+        text = "Inte med" if value is None else ("Närvarande" if value else "Frånvarande")
+        if record["differs"]:
+            return format_html("{} <strong>(avviker)</strong>", text)
+        return text
+
+
+class AttendanceNoticeTable(DataTable):
+    """The answers to the next meeting's attendance notice (staff's view)."""
+
+    organisation = tables.Column(verbose_name="Organisation")
+    attends = tables.BooleanColumn(verbose_name="Deltar", yesno=YES_NO)
+    attendees = tables.Column(verbose_name="Vem", default="")
+    answered_at = tables.Column(verbose_name="Svarat")
+
+    class Meta:
+        empty_text = "Ingen organisation har svarat än."
+
+    def render_answered_at(self, value, record):
+        text = f"{timezone.localtime(value):%Y-%m-%d}"
+        return f"{text} av {record.answered_by}" if record.answered_by else text

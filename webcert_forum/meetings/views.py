@@ -21,7 +21,13 @@ from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import followed_at, save_question
 from .slide_links import data_page
-from .tables import MeetingTable
+from .tables import (
+    AttendanceMatrixTable,
+    FollowedQuestionTable,
+    MeetingAttendanceTable,
+    MeetingTable,
+    NoticesBesideMinutesTable,
+)
 
 
 class MeetingListView(SingleTableView):
@@ -86,12 +92,15 @@ def meeting_detail(request, date):
         meeting.imports.filter(status=ImportRun.Status.SAVED).order_by("-saved_at", "-pk").first()
     )
     questions = followed_at(meeting)
+    may_edit_questions = is_staff_member(request.user)
+    comparison = notices_for_minutes(meeting)
     return render(
         request,
         "webcert_forum/meeting_detail.html",
         {
             "meeting": meeting,
             "attendance": attendance,
+            "attendance_table": MeetingAttendanceTable(attendance),
             "present_count": sum(1 for a in attendance if a.present),
             "slides": slides_with_links(meeting),
             "news": meeting.news.order_by("position"),
@@ -99,9 +108,16 @@ def meeting_detail(request, date):
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),
             "questions": questions,
-            "show_asked_by": any(q.asked_by_id for q in questions),
-            "can_edit_questions": is_staff_member(request.user),
-            "comparison": notices_for_minutes(meeting),
+            "questions_table": FollowedQuestionTable(
+                questions,
+                show_asked_by=any(q.asked_by_id for q in questions),
+                may_edit=may_edit_questions,
+            ),
+            "can_edit_questions": may_edit_questions,
+            "comparison": comparison,
+            "comparison_table": NoticesBesideMinutesTable(comparison["rows"])
+            if comparison
+            else None,
         },
     )
 
@@ -111,7 +127,11 @@ def attendance(request):
     return render(
         request,
         "webcert_forum/attendance.html",
-        {"matrix": matrix, "figure": figure_payload(attendance_heatmap(matrix))},
+        {
+            "matrix": matrix,
+            "table": AttendanceMatrixTable(matrix),
+            "figure": figure_payload(attendance_heatmap(matrix)),
+        },
     )
 
 
