@@ -115,3 +115,29 @@ class ConnectionHistoryTable(DataTable):
 
     class Meta:
         empty_text = "Inget anslutningsdatum är inläst."
+
+
+class WindowTimelineTable(DataTable):
+    """The service window timeline's text alternative: the windows it draws."""
+
+    organisation = tables.Column(verbose_name="Organisation")
+    start = tables.Column(verbose_name="Från", accessor="start_text")
+    end = tables.Column(verbose_name="Till", accessor="end_text")
+    note = tables.Column(verbose_name="Berörda system / anteckning", default="–")
+
+    caption = "Servicefönster de kommande sex månaderna"
+    caption_hidden = True
+
+    class Meta:
+        empty_text = "Inga servicefönster de kommande sex månaderna."
+
+
+class UpcomingWindowTable(WindowTimelineTable):
+    """The overview's nearest windows."""
+
+    note = tables.Column(verbose_name="Anteckning", default="")
+
+    caption = ""
+
+    class Meta:
+        empty_text = "Inga servicefönster är planerade."

@@ -237,3 +237,34 @@ class AttendanceNoticeTable(DataTable):
     def render_answered_at(self, value, record):
         text = f"{timezone.localtime(value):%Y-%m-%d}"
         return f"{text} av {record.answered_by}" if record.answered_by else text
+
+
+def _moment(day, time):
+    return f"{day:%Y-%m-%d} {time:%H:%M}" if time else f"{day:%Y-%m-%d}"
+
+
+class WindowConfirmationTable(DataTable):
+    """An organisation's upcoming windows, each confirmed for the next meeting or with the
+    buttons to do it: preparation.windows_to_confirm's windows."""
+
+    start = tables.Column(verbose_name="Från", accessor="start_date")
+    end = tables.Column(verbose_name="Till", accessor="end_date")
+    note = tables.Column(verbose_name="Anteckning", default="")
+    confirmation = tables.TemplateColumn(
+        template_name="webcert_forum/_window_confirm_cell.html",
+        verbose_name="Gäller fortfarande?",
+        empty_values=(),
+        exclude_from_export=True,
+    )
+
+    caption = "Kommande servicefönster"
+    caption_hidden = True
+
+    class Meta:
+        empty_text = "Inga kommande servicefönster."
+
+    def render_start(self, record):
+        return _moment(record.start_date, record.start_time)
+
+    def render_end(self, record):
+        return _moment(record.end_date, record.end_time)
