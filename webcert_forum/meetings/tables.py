@@ -268,3 +268,52 @@ class WindowConfirmationTable(DataTable):
 
     def render_end(self, record):
         return _moment(record.end_date, record.end_time)
+
+
+# The import preview
+
+UNRESOLVED_KINDS = {
+    "organisation": "organisation",
+    "vendor_group": "leverantörsgrupp (lägg till alias i administrationen)",
+}
+
+
+class UnresolvedLabelTable(DataTable):
+    """The names in the minutes that match no organisation: the document's `unresolved`."""
+
+    label = tables.Column(verbose_name="Namn i protokollet")
+    kind = tables.Column(verbose_name="Sort")
+    slide = tables.Column(verbose_name="Bild", default="–")
+
+    class Meta:
+        empty_text = "Inga okända namn."
+
+    def render_kind(self, value):
+        return UNRESOLVED_KINDS.get(value, value)
+
+
+class ImportCountsTable(DataTable):
+    """What an import does (or did) per part: the rows of imports.views.sections, the
+    columns named in the run's tense (`verbs`)."""
+
+    name = tables.Column(verbose_name="Del")
+    unchanged = tables.Column(verbose_name="Oförändrade", accessor="counts__unchanged")
+    row_headers = True
+
+    class Meta:
+        sequence = ("name", "...", "unchanged")
+
+    def __init__(self, data, *, verbs, **kwargs):
+        columns = [
+            (outcome, tables.Column(verbose_name=verbs[outcome], accessor=f"counts__{outcome}"))
+            for outcome in ("created", "updated", "deleted")
+        ]
+        super().__init__(data, extra_columns=columns, **kwargs)
+
+
+class UpdatedRowsTable(DataTable):
+    """One part's updated rows: what, before and after."""
+
+    description = tables.Column(verbose_name="Vad")
+    old = tables.Column(verbose_name="Tidigare", empty_values=(None,), default="–")
+    new = tables.Column(verbose_name="Nytt", empty_values=(None,), default="–")
