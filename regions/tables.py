@@ -68,6 +68,8 @@ class OrganisationWindowTable(DataTable, ServiceWindowTable):
     """An organisation's windows on its page: the list's columns but the organisation, in
     the order the page chose."""
 
+    note = tables.Column(verbose_name="Berörda system / anteckning", default="–")
+
     caption_hidden = True
 
     class Meta(ServiceWindowTable.Meta):

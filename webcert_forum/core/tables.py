@@ -50,7 +50,8 @@ class DataTable(SafeTable):
     """A page's data table, laid out by ``templates/_data_table_layout.html``: a caption
     (``caption``; for screen readers only when ``caption_hidden``), headers with
     ``scope="col"``, the first column as row headers when ``row_headers``, and no sorting
-    links (the page chose the rows' order). ``_table.html`` puts it in the scroll box, which
+    links (the page chose the rows' order), an empty value shown as nothing unless its column
+    has a default. ``_table.html`` puts it in the scroll box, which
     is focusable and named by the caption when there is one: on a phone it scrolls with the
     first column fixed (site.css). Exported values stay spreadsheet-safe (``SafeTable``).
     A table's ``Meta`` does not inherit: set ``empty_text`` and the like in each."""
@@ -64,6 +65,8 @@ class DataTable(SafeTable):
             self.caption = caption
         kwargs.setdefault("template_name", "_data_table_layout.html")
         kwargs.setdefault("orderable", False)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault("default", "")  # an empty value shows as nothing, unless a column says
         super().__init__(data, **kwargs)
 
 
