@@ -1,5 +1,4 @@
 import django_tables2 as tables
-from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -9,7 +8,6 @@ from webcert_forum.core.tables import DataTable
 
 from .models import ImportRun, Meeting
 
-NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 YES_NO = "Ja,Nej"
 
 
@@ -143,63 +141,6 @@ class FollowedQuestionTable(DataTable):
             reverse("meetings:question-edit", args=[record.pk]),
             f"{record.meeting.date:%Y-%m-%d}",
         )
-
-
-class AttendanceMatrixTable(DataTable):
-    """Organisations (rows) × meetings (columns, each header a link to the meeting): rows of
-    queries.attendance_matrix. Ja, Nej, or – where the minutes do not list the
-    organisation; the last column is the rate over the meetings that list it."""
-
-    organisation = tables.Column(verbose_name="Organisation", linkify=True)
-    rate = tables.Column(verbose_name="Närvaro", attrs=NUM, empty_values=())
-    row_headers = True
-
-    class Meta:
-        empty_text = "Ingen närvaro är inläst ännu."
-        sequence = ("organisation", "...", "rate")
-
-    def __init__(self, matrix, **kwargs):
-        columns = [
-            (
-                f"meeting_{position}",
-                MeetingCellColumn(
-                    position,
-                    verbose_name=format_html(
-                        '<a href="{}">{}</a>',
-                        meeting.get_absolute_url(),
-                        f"{meeting.date:%Y-%m-%d}",
-                    ),
-                ),
-            )
-            for position, meeting in enumerate(matrix["meetings"])
-        ]
-        super().__init__(
-            matrix["rows"],
-            caption="Närvaro per organisation (rader) och möte (kolumner)",
-            extra_columns=columns,
-            **kwargs,
-        )
-
-    def render_rate(self, record):
-        if record["rate"] is None:
-            return "–"
-        rate = floatformat(record["rate"], 0)
-        return f"{rate} % ({record['present']} av {record['listed']})"
-
-
-class MeetingCellColumn(tables.Column):
-    """One meeting's cell of a matrix row: the row's `cells[position]`."""
-
-    def __init__(self, position, **kwargs):
-        self.position = position
-        super().__init__(accessor=tables.A("cells"), empty_values=(), **kwargs)
-
-    def render(self, value):
-        cell = value[self.position]
-        return "–" if cell is None else ("Ja" if cell else "Nej")
-
-    def value(self, value):
-        return self.render(value)
 
 
 class NoticesBesideMinutesTable(DataTable):

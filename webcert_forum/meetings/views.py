@@ -22,7 +22,6 @@ from .queries import attendance_matrix, highlight, search_slides
 from .questions import followed_at, save_question
 from .slide_links import data_page
 from .tables import (
-    AttendanceMatrixTable,
     FollowedQuestionTable,
     MeetingAttendanceTable,
     MeetingTable,
@@ -127,11 +126,7 @@ def attendance(request):
     return render(
         request,
         "webcert_forum/attendance.html",
-        {
-            "matrix": matrix,
-            "table": AttendanceMatrixTable(matrix),
-            "figure": figure_payload(attendance_heatmap(matrix)),
-        },
+        {"matrix": matrix, "figure": figure_payload(attendance_heatmap(matrix))},
     )
 
 
