@@ -2,8 +2,6 @@ import django_tables2 as tables
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from webcert_forum.core.tables import DataTable
-
 from .models import ProductionStatus
 
 
@@ -52,25 +50,3 @@ class ProductionStatusTable(tables.Table):
         fields = ("organisation", "status", "date", "preliminary", "source", "effective")
         order_by = "organisation"
         empty_text = "Ingen produktionsstatus matchar."
-
-
-STATUS_TEXT = {"done": "Klart", "planned": "Planerat"}
-
-
-class StatusOverMeetingsTable(DataTable):
-    """The chart of statuses over meetings as a table: queries.status_counts_by_meeting's
-    (meeting date, status, n), one row each."""
-
-    date = tables.DateColumn("Y-m-d", verbose_name="Möte", accessor="0")
-    status = tables.Column(verbose_name="Status", accessor="1")
-    n = tables.Column(
-        verbose_name="Organisationer",
-        accessor="2",
-        attrs={"td": {"class": "num"}, "th": {"class": "num"}},
-    )
-
-    class Meta:
-        empty_text = "Inga protokoll."
-
-    def render_status(self, value):
-        return STATUS_TEXT.get(value, "Ej rapporterat")

@@ -20,7 +20,7 @@ from .queries import (
     vendor_groups_with_tests,
 )
 from .services import report_production_status
-from .tables import ProductionStatusTable, StatusOverMeetingsTable, VendorGroupTable
+from .tables import ProductionStatusTable, VendorGroupTable
 
 
 class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
@@ -44,7 +44,6 @@ class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
             counts=counts,
             progress_figure=figure_payload(charts.progress_figure(counts)),
             over_meetings=over_meetings,
-            over_meetings_table=StatusOverMeetingsTable(over_meetings),
             over_meetings_figure=figure_payload(charts.status_over_meetings_figure(over_meetings)),
             own_organisation=editor_organisation(self.request.user),
         )

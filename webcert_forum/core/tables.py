@@ -66,8 +66,21 @@ class DataTable(SafeTable):
         kwargs.setdefault("template_name", "_data_table_layout.html")
         kwargs.setdefault("orderable", False)
         kwargs.setdefault("default", "")
-        kwargs.setdefault("default", "")  # an empty value shows as nothing, unless a column says
         super().__init__(data, **kwargs)
+
+    def layout_rows(self):
+        """Each row as (its attributes, [(row header?, the cell's attributes, the cell)]).
+        A column's cell attributes are read once per table, not once per cell as
+        django-tables2's own template does (so they may not depend on the record)."""
+        cell_attrs = [column.attrs["td"].as_html() for column in self.columns]
+        for row in self.paginated_rows:
+            yield (
+                row.attrs.as_html(),
+                [
+                    (position == 0 and self.row_headers, cell_attrs[position], cell)
+                    for position, (_, cell) in enumerate(row.items())
+                ],
+            )
 
 
 class SafeTableExport(TableExport):

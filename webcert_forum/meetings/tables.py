@@ -68,27 +68,40 @@ class ImportRunTable(tables.Table):
 class MeetingAttendanceTable(DataTable):
     """One meeting's attendance: rows are Attendance with their organisation."""
 
-    organisation = tables.Column(verbose_name="Organisation", linkify=True)
-    present = tables.BooleanColumn(verbose_name="Närvarande", yesno=YES_NO)
+    organisation = tables.Column(verbose_name="Organisation")
+    present = tables.Column(verbose_name="Närvarande")
 
     class Meta:
         empty_text = "Ingen närvaro är registrerad."
+
+    # Links and yes/no written here, not by linkify and BooleanColumn: a page lists every
+    # organisation, and those cost several times more per cell.
+    def render_organisation(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value)
+
+    def render_present(self, value):
+        return "Ja" if value else "Nej"
 
 
 class OrganisationAttendanceTable(DataTable):
     """One organisation's attendance at every meeting: rows are Attendance with their
     meeting, newest first."""
 
-    meeting = tables.DateColumn(
-        "Y-m-d",
-        verbose_name="Möte",
-        accessor="meeting__date",
-        linkify=lambda record: record.meeting.get_absolute_url(),
-    )
-    present = tables.BooleanColumn(verbose_name="Närvarande", yesno=YES_NO)
+    meeting = tables.Column(verbose_name="Möte")
+    present = tables.Column(verbose_name="Närvarande")
 
     class Meta:
         empty_text = "Organisationen finns inte med i någon närvarolista."
+
+    # Not DateColumn (it compiles a template for every cell), linkify or BooleanColumn: a row
+    # for every meeting, and those cost several times more per cell.
+    def render_meeting(self, value):
+        return format_html(
+            '<a href="{}">{}</a>', value.get_absolute_url(), f"{value.date:%Y-%m-%d}"
+        )
+
+    def render_present(self, value):
+        return "Ja" if value else "Nej"
 
 
 class FollowedQuestionTable(DataTable):
