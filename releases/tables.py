@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 
+from webcert_forum.core.tables import DataTable
+
 from .models import Release
 
 
@@ -82,3 +84,13 @@ class AnnouncementTable(tables.Table):
 
     def render_user_impact(self, value):
         return _yes_no_unknown(value)
+
+
+class TimelineTable(DataTable):
+    """The timeline chart's text alternative: the announced changes it draws."""
+
+    label = tables.Column(verbose_name="När")
+    text = tables.Column(verbose_name="Förändring")
+
+    class Meta:
+        empty_text = "Inga aviserade förändringar."

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
-from webcert_forum.core.sync import Row, sync_rows
+from webcert_forum.core.sync import Row, sync_meeting_rows
 
 from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembership
 
@@ -97,14 +97,12 @@ def save_signing_tests(meeting, entries, summary, orgs):
             "plan": e.get("plan") or "",
         }
         rows.append(Row(group.pk, values, f"Samverkanstest {group}"))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "signing_rollout.SigningTest",
-        {t.vendor_group_id: t for t in SigningTest.objects.filter(meeting=meeting)},
+        SigningTest,
+        meeting,
+        "vendor_group_id",
         rows,
-        create=lambda row: SigningTest.objects.create(
-            meeting=meeting, vendor_group_id=row.key, **row.values
-        ),
         describe=str,
         describe_old=lambda test: str(test.tested_by or test.plan or "–"),
     )
@@ -186,17 +184,13 @@ def save_production_statuses(meeting, entries, summary, orgs):
                 new=ProductionStatus(**values).display_text,
             )
         )
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        model,
-        {s.organisation_id: s for s in ProductionStatus.objects.filter(meeting=meeting)},
+        ProductionStatus,
+        meeting,
+        "organisation_id",
         rows,
-        create=lambda row: ProductionStatus.objects.create(
-            meeting=meeting,
-            organisation_id=row.key,
-            source=ProductionStatus.Source.MINUTES,
-            **row.values,
-        ),
+        create_with={"source": ProductionStatus.Source.MINUTES},
         describe=lambda status: status.display_text,
     )
 

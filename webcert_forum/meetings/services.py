@@ -12,7 +12,7 @@ from django.utils.module_loading import import_string
 from certificate_statistics.services import load_certificate_types
 from regions.services import load_organisations, organisations_by_key
 from signing_rollout.services import load_vendor_group_members, load_vendor_groups
-from webcert_forum.core.sync import Row, sync_rows
+from webcert_forum.core.sync import Row, sync_meeting_rows
 from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
@@ -141,12 +141,12 @@ def _save_slides(meeting, entries, summary):
     for e in entries:
         values = {"title": (e.get("title") or "")[:300], "text": e.get("text") or ""}
         rows.append(Row(e["number"], values, f"Bild {e['number']}: {values['title']}"))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "webcert_forum.Slide",
-        {s.number: s for s in Slide.objects.filter(meeting=meeting)},
+        Slide,
+        meeting,
+        "number",
         rows,
-        create=lambda row: Slide.objects.create(meeting=meeting, number=row.key, **row.values),
         deleted=lambda gone: f"Bild {gone.number}: {gone.title}",
     )
 
@@ -165,12 +165,12 @@ def _save_news(meeting, summary):
         )
         for position, item in enumerate(news_from_slides(meeting.slides.order_by("number")), 1)
     ]
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "webcert_forum.NewsItem",
-        {n.position: n for n in NewsItem.objects.filter(meeting=meeting)},
+        NewsItem,
+        meeting,
+        "position",
         rows,
-        create=lambda row: NewsItem.objects.create(meeting=meeting, position=row.key, **row.values),
         deleted=lambda gone: f"Nyhet: {gone.title[:60]}",
     )
 
@@ -181,14 +181,12 @@ def save_attendance(meeting, entries, summary, orgs):
         org = orgs[e["org"]]
         label = f"Närvaro {org}"
         rows.append(Row(org.pk, {"present": e["present"]}, label, new=_presence(e["present"])))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "webcert_forum.Attendance",
-        {a.organisation_id: a for a in Attendance.objects.filter(meeting=meeting)},
+        Attendance,
+        meeting,
+        "organisation_id",
         rows,
-        create=lambda row: Attendance.objects.create(
-            meeting=meeting, organisation_id=row.key, **row.values
-        ),
         describe=lambda a: _presence(a.present),
         deleted=lambda gone: f"Närvaro {gone.organisation}",
     )

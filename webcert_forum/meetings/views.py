@@ -21,7 +21,12 @@ from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import followed_at, save_question
 from .slide_links import data_page
-from .tables import MeetingTable
+from .tables import (
+    FollowedQuestionTable,
+    MeetingAttendanceTable,
+    MeetingTable,
+    NoticesBesideMinutesTable,
+)
 
 
 class MeetingListView(SingleTableView):
@@ -87,12 +92,15 @@ def meeting_detail(request, date):
     )
     questions = followed_at(meeting)
     slides = slides_with_links(meeting)
+    may_edit_questions = is_staff_member(request.user)
+    comparison = notices_for_minutes(meeting)
     return render(
         request,
         "webcert_forum/meeting_detail.html",
         {
             "meeting": meeting,
             "attendance": attendance,
+            "attendance_table": MeetingAttendanceTable(attendance),
             "present_count": sum(1 for a in attendance if a.present),
             "slides": slides,
             # The PDF is kept but its pictures could not be drawn (meetings.pictures): say so.
@@ -104,9 +112,16 @@ def meeting_detail(request, date):
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),
             "questions": questions,
-            "show_asked_by": any(q.asked_by_id for q in questions),
-            "can_edit_questions": is_staff_member(request.user),
-            "comparison": notices_for_minutes(meeting),
+            "questions_table": FollowedQuestionTable(
+                questions,
+                show_asked_by=any(q.asked_by_id for q in questions),
+                may_edit=may_edit_questions,
+            ),
+            "can_edit_questions": may_edit_questions,
+            "comparison": comparison,
+            "comparison_table": NoticesBesideMinutesTable(comparison["rows"])
+            if comparison
+            else None,
         },
     )
 
