@@ -24,6 +24,11 @@ DECK_KINDS = {
     "a cover naming every section": dict(cover=True),
     "an agenda naming every section": dict(agenda=True),
     "divider pages": dict(dividers=True),
+    # The template's word beside every title: a divider is still its title alone.
+    "divider pages with a word on every slide": dict(dividers=True, stray_word="april"),
+    "divider pages with a word on every slide, unnumbered, print driver": dict(
+        dividers=True, stray_word="juni", numbered_titles=False, glyphs=True, cover=True
+    ),
     "everything at once": dict(
         numbered_titles=False,
         unusual_titles=True,
@@ -91,3 +96,38 @@ def test_release_line_variants(reference, line, unusual):
     deck = sample_deck(release_line=line)
     document = parse(deck, Style(unusual_titles=unusual), reference, sections={"release"})
     assert document["release"] == expected_sections(deck)["release"]
+
+
+NOT_STATISTICS = {"attendance", "service_windows", "release", "connection_dates", "signing",
+                  "next_meeting"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        Style(unusual_titles=True, side_note=True, column_order=True, dense_rows=True),
+        Style(unusual_titles=True, side_note=True, dense_rows=True, pagesize=STANDARD),
+        Style(unusual_titles=True, side_note=True, column_order=True, dense_rows=True,
+              numbered_titles=False, rules=False),
+    ],
+    ids=["column order, tight rows", "tight rows 4:3", "column order, tight rows, no lines"],
+)  # fmt: skip
+def test_tables_by_content_with_a_note_box_beside_them(reference, style):
+    """An unusual title ('Regionernas planer'): the table is known by its header's cells,
+    'Region' and 'Datum' side by side, with a note box's first line on their line; with
+    rows as tight as the note's lines, the note is still not the table."""
+    deck = sample_deck(seed=11)
+    labels = dict((key, label) for key, label, _ in deck.service_windows)
+    # A long cell wraps within its cell (a note box stands right beside it).
+    deck.service_windows.append(
+        ("skane", labels["skane"], "måndag 17 okt – onsdag 19 okt + fredag 21 okt")
+    )
+    document = parse(deck, style, reference, sections=NOT_STATISTICS)
+    expected = expected_sections(deck)
+    expected["service_windows"] += [
+        {"org": "skane", "start": f"2022-10-{day}", "end": f"2022-10-{end}"}
+        for day, end in (("17", "19"), ("21", "21"))
+    ]
+    for key, value in expected.items():
+        assert document[key] == value, key
+    assert document["warnings"] == ["Expected section missing: certificate statistics."]
