@@ -5,6 +5,8 @@ section, divider pages, a release line without the word "version"."""
 import pytest
 
 from webcert_forum.importer import parse_minutes
+from webcert_forum.importer.classify import Section, classify_slides
+from webcert_forum.importer.read import Slide
 
 from .deck_factory import STANDARD, Style, render, sample_deck
 from .test_decks import (
@@ -131,3 +133,31 @@ def test_tables_by_content_with_a_note_box_beside_them(reference, style):
     for key, value in expected.items():
         assert document[key] == value, key
     assert document["warnings"] == ["Expected section missing: certificate statistics."]
+
+
+def _slide(number, title, text, lines=""):
+    return Slide(number=number, title=title, text=text, lines=lines or text)
+
+
+def test_a_continuation_continues_the_slide_right_before_it(reference):
+    """'(forts.)' after a slide of no section is none either: it never inherits a section
+    further back (here the next meeting, whose parser would warn about a table)."""
+    slides = [
+        _slide(1, "Nästa möte", "Nästa möte\n- 5 september"),
+        _slide(2, "Övrigt", "Övrigt\nInget att rapportera"),
+        _slide(3, "Övrigt (forts.)", "Övrigt (forts.)\nA 1 2\nB 3 4"),
+    ]
+    classify_slides(slides, reference.certificate_type)
+    assert [s.section.kind if s.section else None for s in slides] == ["next_meeting", None, None]
+
+
+def test_a_table_written_cell_by_cell_is_known_by_its_wrapped_header(reference):
+    """A print driver writing cell by cell: the text shows 'TS' / 'bas' on lines of their
+    own, the lines by position show the rows; together they are a statistics table."""
+    text = "Utfärdade intyg oktober\nVårdgivare/\nBolag\nHalland\nSumma\nAG7804\n29635\n29635\n"
+    text += "DB\n91\n91\nTS\nbas\n646\n646\nTotal-summa\n30372\n30372"
+    lines = "Utfärdade intyg oktober\nVårdgivare/\tTS\tTotal-\nAG7804\tDB\nBolag\tbas\tsumma\n"
+    lines += "Halland\t29635\t91\t646\t30372\nSumma\t29635\t91\t646\t30372"
+    slides = [_slide(1, "Utfärdade intyg oktober", text, lines)]
+    classify_slides(slides, reference.certificate_type)
+    assert slides[0].section == Section("statistics", channel="all", month=10)

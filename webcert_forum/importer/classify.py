@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .dates import find_month
 from .read import Slide
@@ -77,7 +78,7 @@ def classify(
     continued = is_continuation(title)
     kind = kind_named_by(folded)
     if kind is None and not continued:  # a continuation inherits the section before it
-        kind = _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+        kind = _content_kind(text, lines, is_type)
     if kind == "statistics":
         return _statistics(folded, continued)
     if kind is not None:
@@ -112,6 +113,15 @@ def is_divider(title: str, text: str, repeated: Collection[str] = ()) -> bool:
 
 # '3', '3/11', '- 3 -', '3 (11)': a page number; a date ('- 2022-12-22') is content.
 _PAGE_NUMBER = re.compile(r"[\s/.()-]*(?:\d{1,3}[\s/.()-]*){0,2}")
+
+
+def _content_kind(text: str, lines: str, is_type: Callable[[str], bool] | None) -> str | None:
+    """By the page's text, else its lines by position, else both: a table written cell by
+    cell shows a wrapped header cell ('TS' / 'bas') in its text and its rows in its lines."""
+    return (
+        _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+        or _kind_by_content(f"{text}\n{lines}", is_type)
+    )  # fmt: skip
 
 
 def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | None:
@@ -153,6 +163,8 @@ def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -
     types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
     if any(len(found) >= 3 for found in types):
         return True
+    # A header cell wrapped in a text written cell by cell: 'TS' / 'bas' on lines of their own.
+    types.append({f"{a} {b}" for a, b in pairwise(lines) if is_type(f"{a} {b}")})
     rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
     return len(set().union(*types)) >= 3 and bool(rows)
 
@@ -196,9 +208,7 @@ def classify_slides(slides: Sequence[Slide], is_type: Callable[[str], bool] | No
     for slide in slides:
         section = classify(slide.title, slide.text, is_type, slide.lines, repeated)
         if section is None and is_continuation(slide.title) and previous is not None:
-            section = Section(
-                previous.kind, previous.channel, previous.month, previous.year, continued=True
-            )
-        slide.section = section
-        if section is not None:
-            previous = section
+            # It continues the slide right before it, not a section further back: after a
+            # slide of no section ('(forts.)' of a table not recognised) it is none either.
+            section = Section(previous.kind, previous.channel, previous.month, previous.year, True)
+        slide.section = previous = section
