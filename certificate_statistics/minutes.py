@@ -140,17 +140,11 @@ def _column_types(table: Table, slide: Slide, ctx: ParseContext) -> list[str | N
 
 
 def _header_type(header: str, ctx: ParseContext) -> str | None:
-    """The type code (or "total") a header names; a group cell the table reader could not
-    tell apart from the header (centred over one column) is the words before it."""
-    words = header.split()
-    for start in range(len(words)):
-        rest = " ".join(words[start:])
-        code = ctx.reference.certificate_type(rest)
-        if code is not None:
-            return code
-        if fold(rest).startswith(_TOTAL_WORDS):
-            return "total"
-    return None
+    """The type code (or "total") a column's header names."""
+    code = ctx.reference.certificate_type(header)
+    if code is not None:
+        return code
+    return "total" if fold(header).startswith(_TOTAL_WORDS) else None
 
 
 def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:

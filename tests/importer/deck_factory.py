@@ -54,6 +54,11 @@ RECIPIENTS = {
     "FK7801": "Försäkringskassan", "FK7800": "Försäkringskassan",
     "TS bas": "Transportstyrelsen", "TS diabetes": "Transportstyrelsen",
 }  # fmt: skip
+# Where an author breaks a recipient's name that is wider than its merged cell.
+RECIPIENT_BREAKS = {
+    "Arbetsgivare": "Arbets-\ngivare", "Socialstyrelsen": "Social-\nstyrelsen",
+    "Försäkringskassan": "Försäkrings-\nkassan", "Transportstyrelsen": "Transport-\nstyrelsen",
+}  # fmt: skip
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
 
@@ -572,9 +577,9 @@ def _statistics(pdf, style, table, rows):
 
 def _group_row(pdf, style, types, widths, top, headers, size) -> float:
     """The merged row of recipient groups over the type codes (and, merged, the label and
-    total headers); returns its height."""
+    total headers); returns its height. A name wider than its merged cell is broken over
+    two lines, as an author does (overlapping text is no print a person would make)."""
     page_height = style.pagesize[1]
-    height = 2.1 * size
     edges = [30.0]
     for w in widths:
         edges.append(edges[-1] + w)
@@ -585,17 +590,26 @@ def _group_row(pdf, style, types, widths, top, headers, size) -> float:
             runs[-1][2] = index
         else:
             runs.append([group, index, index])
+    lead = size * 1.15
+    printed_groups = {}
+    for group, first, last in runs:
+        room = edges[last + 1] - edges[first] - 6
+        fits = stringWidth(group, "Helvetica", size) <= room
+        printed_groups[group, first] = group if fits else RECIPIENT_BREAKS.get(group, group)
+    tallest = max((len(text.split("\n")) for text in printed_groups.values()), default=1)
+    height = max(2.1 * size, tallest * lead + 0.9 * size)
     y = page_height - top
     for group, first, last in runs:
-        if group:
-            _cell(pdf, style, group, edges[first], edges[last + 1], y - height / 2 - size * 0.35,
+        lines = printed_groups[group, first].split("\n") if group else []
+        baseline = y - height / 2 + (len(lines) - 1) * lead / 2 - size * 0.35
+        for n, line in enumerate(lines):
+            _cell(pdf, style, line, edges[first], edges[last + 1], baseline - n * lead,
                   style.header_align, size)  # fmt: skip
         if style.rules:
             pdf.setLineWidth(0.5)
             pdf.line(edges[first], y, edges[last + 1], y)
             pdf.line(edges[first], y, edges[first], y - height)
             pdf.line(edges[last + 1], y, edges[last + 1], y - height)
-    lead = size * 1.15
     if style.merged_label_total:
         tallest = max(len(text.split("\n")) for text in headers[1:-1])
         below = max(2 * 2.1 * size, tallest * lead + 0.9 * size)

@@ -28,6 +28,9 @@ from itertools import pairwise
 from .read import Rule, Slide, Word
 from .reference import fold
 
+# A gap between two header lines wider than this (in word heights) parts two header rows
+# (cell padding on both sides); wrapped lines of one cell stand closer.
+_ROW_GAP = 0.45
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 
 
@@ -132,6 +135,9 @@ def read_side_by_side(
     a row of the other."""
     header = sorted(header, key=lambda w: w.x0)
     height = statistics.median(w.height for w in header) or 10.0
+    # A table is set in one size: a larger word beside it (a stray word under the title,
+    # touching the header's top) is no cell of it.
+    words = [w for w in words if w.height <= 1.4 * height]
     starts = [w.x0 for w in header]
     pitch = statistics.median([b - a for a, b in pairwise(starts)] or [4 * height])
     if x_max is None:
@@ -177,10 +183,14 @@ def read_side_by_side(
         hi = bounds[last - 1] if last - 1 < len(bounds) else 1e9
         part = [w for w in body if lo <= w.centre_x < hi]
         part_bounds = bounds[first : last - 1]
+
+        def prose(line, part_bounds=part_bounds, right=columns[last - 1].x1):
+            return _is_prose(line, part_bounds, right)
+
         rows = [
             _row(g, part_bounds, last - first)
-            for g in _table_bands(part, height, band_bottom, max_gap)
-            if not _is_prose(g, part_bounds, columns[last - 1].x1)
+            for g in _table_bands(part, height, band_bottom, max_gap, prose)
+            if not prose(g)
         ]
         tables.append(Table(columns=columns[first:last], rows=rows))
     return tables
@@ -201,9 +211,9 @@ def _continued_header(words: Sequence[Word], band: Sequence[Word], x_max: float,
     return x_max
 
 
-def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
+def _table_bands(body, height, band_bottom, max_gap, apart=None) -> list[list[Word]]:
     """The body's rows down to the first gap much wider than the table's own row gaps."""
-    groups = _bands(body, height)
+    groups = _bands(body, height, apart)
     if not groups:
         return []
     tops = [min(w.top for w in g) for g in groups]
@@ -233,7 +243,8 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     if not groups:
         return 1e9
     bottom = max(w.bottom for w in groups[-1])
-    rows = [w for w in words if w.top < bottom and w.bottom > min(h.top for h in header)]
+    # A word standing over the header's top (a stray word under the title) is not on its rows.
+    rows = [w for w in words if w.top < bottom and w.centre_y > min(h.top for h in header)]
     cursor = max([last.x1, *(w.x1 for w in rows if w.x0 < last.x1 and w.x1 > last.x0)])
     blocks: list[list[Word]] = []  # runs of text right of the header, parted by gutters
     for w in sorted((w for w in rows if w.x0 >= cursor), key=lambda w: w.x0):
@@ -245,23 +256,42 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     for block in blocks:
         start = block[0].x0
         left = [v for v in rows if v.x1 <= start]
-        # Cells of the table stand on its rows; a text box keeps its own line pitch. Each
-        # block is judged alone: a total column beside the codes still belongs to the table
-        # when a list of names stands beyond it.
-        if not all(any(same_line(v, u) for u in left) for v in block):
+        # Cells of the table stand on its rows (top, middle or foot in line with the row's);
+        # a text box keeps its own line pitch, drifting off them even where each line still
+        # overlaps a row. Each block is judged alone: a total column beside the codes still
+        # belongs to the table when a list of names stands beyond it.
+        spans = [(min(v.top for v in g), max(v.bottom for v in g)) for g in _bands(left, height)]
+        cells = [v for v in block if v.top >= below - 0.2 * height]  # header rows aside
+        if not all(_on_a_row(v, spans, 0.2 * height) for v in cells):
             return (max((v.x1 for v in left), default=start) + start) / 2
     return 1e9
+
+
+def _on_a_row(word: Word, spans: Sequence[tuple[float, float]], tolerance: float) -> bool:
+    return any(
+        abs(word.top - top) <= tolerance or abs(word.bottom - bottom) <= tolerance
+        or abs(word.centre_y - (top + bottom) / 2) <= tolerance
+        for top, bottom in spans
+    )  # fmt: skip
 
 
 def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:
     """A line running across the columns (a note between the header and the rows, a legend
     under them), not a row: each of its words crosses a column boundary, and the line
-    crosses two or runs past the last header. A long label spilling into the next cell
-    does neither, so it stays a row."""
+    crosses two, runs past the last header, or stands mostly in a column it does not start
+    in (no cell does: its text would be read into the wrong column). A long label spilling
+    a little into the next cell does none of these, so it stays a row."""
+
+    def column(x: float) -> int:
+        return sum(x >= b for b in bounds)
+
     crossings = [sum(w.x0 < b - 2 and w.x1 > b + 2 for b in bounds) for w in group]
     return (
         bool(bounds) and min(crossings) > 0
-        and (max(crossings) > 1 or max(w.x1 for w in group) > right)
+        and (
+            max(crossings) > 1 or max(w.x1 for w in group) > right
+            or any(column(w.centre_x) != column(w.x0) for w in group)
+        )
     )  # fmt: skip
 
 
@@ -346,7 +376,41 @@ def _spans_cells(word: Word, band: Sequence[Word], height: float) -> bool:
 
 
 def _without_group_cells(band: Sequence[Word], height: float) -> list[Word]:
-    return [w for w in band if not _spans_cells(w, band, height)]
+    """The header cells naming columns, without the group row's cells: a cell spanning
+    several columns; a cell standing above another header cell of its column (a recipient
+    with one type, or centred over an odd number of columns); and a cell above the lower
+    header row standing between that row's first and last cells (centred over two narrow
+    headers it touches neither). A header written only in the top row outside them - the
+    label or total column's - names its column. Cells are a column's header lines parted
+    by a gap wider than a wrapped line's."""
+    kept = [w for w in band if not _spans_cells(w, band, height)]
+    clusters: list[list[Word]] = []
+    for w in sorted(kept, key=lambda w: w.x0):
+        if clusters and w.x0 < max(c.x1 for c in clusters[-1]) - 0.5:
+            clusters[-1].append(w)
+        else:
+            clusters.append([w])
+    cells = []
+    for cluster in clusters:
+        lowest: list[Word] = []
+        for w in sorted(cluster, key=lambda w: w.top):
+            if lowest and w.top - max(v.bottom for v in lowest) > _ROW_GAP * height:
+                lowest = []
+            lowest.append(w)
+        cells.append(lowest)
+    tops = [min(w.top for w in cell) for cell in cells]
+
+    def upper(cell: list[Word]) -> bool:
+        return any(max(w.bottom for w in cell) + _ROW_GAP * height < top for top in tops)
+
+    lower = [cell for cell in cells if not upper(cell)]
+    left = min(w.x0 for cell in lower for w in cell)
+    right = max(w.x1 for cell in lower for w in cell)
+    return [
+        w for cell in cells
+        if not upper(cell) or not left < sum(w.x0 + w.x1 for w in cell) / (2 * len(cell)) < right
+        for w in cell
+    ]  # fmt: skip
 
 
 def _body_columns(body: Sequence[Word]) -> list[tuple[float, float]]:
@@ -499,10 +563,15 @@ def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float
     return best[1] if best else (lo + hi) / 2
 
 
-def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
+def _bands(
+    words: Sequence[Word], height: float, apart: Callable[[list[Word]], bool] | None = None
+) -> list[list[Word]]:
     """Rows: words chained by vertical overlap (a label wrapped beside centred cells), then
     lines closer than the table's usual gap between rows joined (a cell wrapped in a top-
-    aligned row) - never across a gap as wide as the rows' own, however tight they are."""
+    aligned row) - never across a gap as wide as the rows' own, however tight they are,
+    and never a line whose count stands under a count (a count does not wrap). A line
+    ``apart`` (a note or legend across the columns) is a group of its own and says nothing
+    about the rows' usual gap."""
     lines: list[list[Word]] = []
     bottom = None
     for w in sorted(words, key=lambda w: w.top):
@@ -512,16 +581,29 @@ def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
         else:
             lines.append([w])
             bottom = w.bottom
-    gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(lines)]
+    alone = [bool(apart and apart(line)) for line in lines]
+    rows = [line for line, prose in zip(lines, alone, strict=True) if not prose]
+    gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(rows)]
     usual = statistics.median(gaps) if gaps else height
     join = min(0.35 * height, 0.75 * usual)
-    groups = lines[:1]
-    for line, gap in zip(lines[1:], gaps, strict=True):
-        if gap <= join:
-            groups[-1].extend(line)
-        else:
-            groups.append(line)
+    groups: list[list[Word]] = []
+    previous_alone = True
+    for line, prose in zip(lines, alone, strict=True):
+        if groups and not prose and not previous_alone:
+            gap = min(w.top for w in line) - max(w.bottom for w in groups[-1])
+            if gap <= join and not _count_under_count(groups[-1], line):
+                groups[-1].extend(line)
+                continue
+        groups.append(list(line))
+        previous_alone = prose
     return groups
+
+
+def _count_under_count(above: Sequence[Word], line: Sequence[Word]) -> bool:
+    counts = [w for w in above if parse_count(w.text) is not None]
+    return any(
+        v.x0 < w.x1 and w.x0 < v.x1 for w in line if parse_count(w.text) is not None for v in counts
+    )
 
 
 def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
