@@ -87,9 +87,16 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
     while further is not None:
         label_header, further = further, left_neighbour(words, further)
     label_header = label_header or _label_header_above(words, anchors, ctx)
-    if label_header is None:
-        return read_table(words, anchors, x_min=0.0, rules=slide.rules)
-    return read_table(words, [label_header, *anchors], rules=slide.rules)
+    header = anchors if label_header is None else [label_header, *anchors]
+    return read_table(
+        words, header, x_min=0.0 if label_header is None else None, rules=slide.rules,
+        never_empty=_is_total_header,
+    )  # fmt: skip
+
+
+def _is_total_header(header: str) -> bool:
+    """The row total's column: a number in every row that has any."""
+    return fold(header).startswith(_TOTAL_WORDS)
 
 
 def _label_header_above(

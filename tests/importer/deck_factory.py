@@ -617,9 +617,13 @@ def _group_row(pdf, style, types, widths, top, headers, size) -> float:
         for index in (0, len(headers) - 1):
             lines = headers[index].split("\n")
             first = y - span / 2 + (len(lines) - 1) * lead / 2 - size * 0.35
-            align = style.label_header_align or ("left" if index == 0 else style.header_align)
-            if index == 0 and style.header_align == "centre" and not style.label_header_align:
-                align = "centre"
+            # The label header's own alignment is the label column's (as in _table); the
+            # total header follows the other headers.
+            align = style.header_align
+            if index == 0:
+                align = style.label_header_align or (
+                    "centre" if style.header_align == "centre" else "left"
+                )
             for n, line in enumerate(lines):
                 _cell(
                     pdf, style, line, edges[index], edges[index + 1], first - n * lead, align, size

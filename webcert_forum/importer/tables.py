@@ -108,15 +108,20 @@ def read_table(
     y_max: float | None = None,
     max_gap: float = 3.0,
     rules: Sequence[Rule] = (),
+    never_empty: Callable[[str], bool] | None = None,
 ) -> Table:
     """The table whose header contains ``header`` (at least the first and last column's words).
 
     The table ends at ``y_max``, or where the vertical gap between rows exceeds ``max_gap``
     word heights and the table's usual row gap (a footnote or another text box below it).
+    A column whose header satisfies ``never_empty`` (a row total) holds text in every row
+    that holds any: where headers and cells are aligned differently and a column is left
+    empty, that tells which header the cells stand under.
     """
     return read_side_by_side(
-        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap, rules=rules
-    )[0]
+        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap, rules=rules,
+        never_empty=never_empty,
+    )[0]  # fmt: skip
 
 
 def read_side_by_side(
@@ -129,6 +134,7 @@ def read_side_by_side(
     y_max: float | None = None,
     max_gap: float = 3.0,
     rules: Sequence[Rule] = (),
+    never_empty: Callable[[str], bool] | None = None,
 ) -> list[Table]:
     """``count`` tables of equally many columns printed side by side ('Region | Närvarande'
     twice): columns are found together, rows separately, so a row of one table never joins
@@ -174,8 +180,11 @@ def read_side_by_side(
         if left < near:
             body = body_of(w for w in words if left <= w.centre_x <= x_max)
     kept = [w for g in _table_bands(body, height, band_bottom, max_gap) for w in g]
-    bounds = _boundaries(columns, body, rules, height, _match(columns, _body_columns(kept)))
+    full = {i for i, c in enumerate(columns) if never_empty and never_empty(c.header)}
     width = max(1, len(columns) // count)
+    labels = set(range(0, len(columns), width))
+    under = _match(columns, _body_columns(kept), full, labels)
+    bounds = _boundaries(columns, body, rules, height, under)
     tables = []
     for group in range(count):
         first, last = group * width, (group + 1) * width if group + 1 < count else len(columns)
@@ -435,43 +444,68 @@ def _body_columns(body: Sequence[Word]) -> list[tuple[float, float]]:
 
 
 def _match(
-    columns: Sequence[Column], body: Sequence[tuple[float, float]]
+    columns: Sequence[Column],
+    body: Sequence[tuple[float, float]],
+    full: set[int] = frozenset(),
+    labels: set[int] = frozenset(),
 ) -> list[tuple[float, float] | None]:
     """Per header cell, the body column under it: as many pairs as possible in left-to-right
-    order, nearest first; then again keeping the pairs' usual offset (a right-aligned header
-    over left-aligned cells stands nearer the next column's cells than its own, the same
-    way in every column). A cell without one (a column left empty) keeps its header."""
+    order, nearest first. Unless every pair then stands the same way (the same edges of
+    header and cells the same distance apart), again keeping one way for all: a right-
+    aligned header over left-aligned cells stands nearer the next column's cells than its
+    own, the same way in every column, and only the ends of the table (a column left empty,
+    a ``full`` one never empty, paired first of all) tell which way is the table's. A cell
+    without a body column (a column left empty) keeps its header. The ``labels`` columns
+    keep their own alignment (a label header centred over left-aligned labels)."""
 
     def gap(c: Column, x0: float, x1: float) -> float:
         return max(0.0, x0 - c.x1, c.x0 - x1) + 0.01 * abs((c.x0 + c.x1) - (x0 + x1))
 
-    matched = _align(columns, body, gap)
-    candidates = {
-        round((c.x0 + c.x1 - x[0] - x[1]) / 2) for c, x in zip(columns, matched, strict=True) if x
-    }
-    if len(candidates) < 2:
-        return matched
+    nearest = [[gap(c, *x) for x in body] for c in columns]
+    matched = _align(nearest, full)[1]
 
-    def shifted_by(usual: float):
-        return lambda c, x0, x1: abs((c.x0 + c.x1 - x0 - x1) / 2 - usual)
+    def as_body(pairs: list[int | None]) -> list[tuple[float, float] | None]:
+        return [None if j is None else body[j] for j in pairs]
 
-    tries = [_align(columns, body, shifted_by(usual), scored=True) for usual in candidates]
-    return max(tries, key=lambda scored: scored[0])[1]
+    # Per pair, how far each edge of the header (left, middle, right) stands from each
+    # edge of its cells: a table keeps one of these fixed in all its columns.
+    ways = [
+        [[h - b for h in (c.x0, (c.x0 + c.x1) / 2, c.x1) for b in (x0, (x0 + x1) / 2, x1)]
+         for x0, x1 in body]
+        for c in columns
+    ]  # fmt: skip
+    paired = [ways[i][j] for i, j in enumerate(matched) if j is not None and i not in labels]
+    if len(paired) < 2 or any(
+        max(p[k] for p in paired) - min(p[k] for p in paired) <= 2.0 for k in range(9)
+    ):
+        return as_body(matched)
+    tries = []
+    for way in {(k, round(p[k])) for p in paired for k in range(9)}:
+        k, usual = way
+        cost = [
+            nearest[i] if i in labels else [abs(w[k] - usual) for w in ways[i]]
+            for i in range(len(columns))
+        ]
+        tries.append(_align(cost, full))
+    return as_body(max(tries, key=lambda scored: scored[0])[1])
 
 
-def _align(columns, body, cost, scored=False):
-    n, m = len(columns), len(body)
-    # best[i][j]: (pairs, -cost) for the first i cells and the first j body columns.
-    best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+def _align(cost: Sequence[Sequence[float]], full=frozenset()):
+    """The pairs of header cells and body columns, in order, that pair the most ``full``
+    columns, then the most columns, at the least cost (``cost[cell][body column]``)."""
+    n = len(cost)
+    m = len(cost[0]) if n else 0
+    # best[i][j]: (full columns paired, pairs, -cost) for the first i cells and j body columns.
+    best = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
+        is_full = i - 1 in full
+        row, above, costs = best[i], best[i - 1], cost[i - 1]
         for j in range(1, m + 1):
-            pairs, total = best[i - 1][j - 1]
-            best[i][j] = max(
-                best[i - 1][j],
-                best[i][j - 1],
-                (pairs + 1, total - cost(columns[i - 1], *body[j - 1])),
+            paired_full, pairs, total = above[j - 1]
+            row[j] = max(
+                above[j], row[j - 1], (paired_full + is_full, pairs + 1, total - costs[j - 1])
             )
-    matched: list[tuple[float, float] | None] = [None] * n
+    matched: list[int | None] = [None] * n
     i, j = n, m
     while i and j:
         if best[i][j] == best[i - 1][j]:
@@ -479,9 +513,9 @@ def _align(columns, body, cost, scored=False):
         elif best[i][j] == best[i][j - 1]:
             j -= 1
         else:
-            matched[i - 1] = body[j - 1]
+            matched[i - 1] = j - 1
             i, j = i - 1, j - 1
-    return (best[n][m], matched) if scored else matched
+    return best[n][m], matched
 
 
 def _columns(band: Sequence[Word]) -> list[Column]:
