@@ -71,7 +71,12 @@ def classify(
     continued = is_continuation(title)
     kind = kind_named_by(folded)
     if kind is None and not continued:  # a continuation inherits the section before it
-        kind = _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+        # Text written column by column shows the header's codes in order but no row of
+        # counts on a line; the lines by position show the rows: the two together do.
+        kind = (
+            _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+            or _kind_by_content(f"{text}\n{lines}", is_type)
+        )  # fmt: skip
     if kind == "statistics":
         return _statistics(folded, continued)
     if kind is not None:
@@ -129,10 +134,19 @@ _SERVICE_WINDOW_HEADER = re.compile(
 
 def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -> bool:
     """Three or more type codes in a header line, or in a header wrapped over several lines
-    (a code over its name: 'FK7801' / '(luae_na)') above rows of counts."""
+    (a code over its name: 'FK7801' / '(luae_na)'; a code itself wrapped: 'TS' / 'bas')
+    above rows of counts."""
     types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
     if any(len(found) >= 3 for found in types):
         return True
+    # A wrapped code's parts stand on a following header line, perhaps with a line of
+    # other cells' second lines between (no counts on either).
+    words = [line.split() for line in lines if not any(t.isdigit() for t in line.split())]
+    wrapped = {
+        f"{a} {b}" for i, line in enumerate(words) for below in words[i + 1 : i + 3]
+        for a in line for b in below
+    }  # fmt: skip
+    types.append({token for token in wrapped if is_type(token)})
     rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
     return len(set().union(*types)) >= 3 and bool(rows)
 

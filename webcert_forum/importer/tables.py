@@ -31,6 +31,8 @@ from .reference import fold
 # A gap between two header lines wider than this (in word heights) parts two header rows
 # (cell padding on both sides); wrapped lines of one cell stand closer.
 _ROW_GAP = 0.45
+# A line of this many words is a sentence (a note), not a name.
+_SENTENCE_WORDS = 6
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 
 
@@ -171,20 +173,23 @@ def read_side_by_side(
         ]  # fmt: skip
 
     body = body_of(inside)
-    # A note running across the columns says nothing about where they part.
-    cells = [w for w in body if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1]
-    bounds = _boundaries(columns, cells, rules, height)
+
+    def cells_of(words: Iterable[Word]) -> list[Word]:
+        # A note running across the columns says nothing about where they part.
+        return [w for w in words if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1]
+
+    bounds = _boundaries(columns, cells_of(body), rules, height)
     if x_min is None:
         # Labels under a centred header start left of it: widen to their own left edge.
         left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
         if left < near:
             body = body_of(w for w in words if left <= w.centre_x <= x_max)
-    kept = [w for g in _table_bands(body, height, band_bottom, max_gap) for w in g]
+    kept = cells_of(w for g in _table_bands(body, height, band_bottom, max_gap) for w in g)
     full = {i for i, c in enumerate(columns) if never_empty and never_empty(c.header)}
     width = max(1, len(columns) // count)
     labels = set(range(0, len(columns), width))
     under = _match(columns, _body_columns(kept), full, labels)
-    bounds = _boundaries(columns, body, rules, height, under)
+    bounds = _boundaries(columns, cells_of(body), rules, height, under)
     tables = []
     for group in range(count):
         first, last = group * width, (group + 1) * width if group + 1 < count else len(columns)
@@ -209,7 +214,9 @@ def _continued_header(words: Sequence[Word], band: Sequence[Word], x_max: float,
     """Right edge of header cells continuing the header's pitch beyond ``x_max``: a total
     column merged over the header rows stands off the line of the given header words."""
     top, bottom = min(w.top for w in band), max(w.bottom for w in band)
-    centre = max(w.centre_x for w in band)
+    last = max(band, key=lambda w: w.centre_x)  # its column reaches as far as the others'
+    centre = last.centre_x
+    x_max = max(x_max, last.x0 + 1.1 * pitch, last.x1 + 0.3 * pitch)
     for w in sorted(words, key=lambda w: w.centre_x):
         if w.bottom <= top or w.top >= bottom or w.centre_x <= centre:
             continue
@@ -269,7 +276,7 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
         # a text box keeps its own line pitch, drifting off them even where each line still
         # overlaps a row. Each block is judged alone: a total column beside the codes still
         # belongs to the table when a list of names stands beyond it.
-        spans = [(min(v.top for v in g), max(v.bottom for v in g)) for g in _bands(left, height)]
+        spans = [(min(v.top for v in g), max(v.bottom for v in g)) for g in _lines(left, height)]
         cells = [v for v in block if v.top >= below - 0.2 * height]  # header rows aside
         if not all(_on_a_row(v, spans, 0.2 * height) for v in cells):
             return (max((v.x1 for v in left), default=start) + start) / 2
@@ -287,9 +294,10 @@ def _on_a_row(word: Word, spans: Sequence[tuple[float, float]], tolerance: float
 def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:
     """A line running across the columns (a note between the header and the rows, a legend
     under them), not a row: each of its words crosses a column boundary, and the line
-    crosses two, runs past the last header, or stands mostly in a column it does not start
-    in (no cell does: its text would be read into the wrong column). A long label spilling
-    a little into the next cell does none of these, so it stays a row."""
+    crosses two, runs past the last header, stands mostly in a column it does not start in
+    (no cell does: its text would be read into the wrong column) or is a sentence (more
+    words than any name in a label cell). A long label spilling a little into the next
+    cell does none of these, so it stays a row."""
 
     def column(x: float) -> int:
         return sum(x >= b for b in bounds)
@@ -300,6 +308,7 @@ def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> b
         and (
             max(crossings) > 1 or max(w.x1 for w in group) > right
             or any(column(w.centre_x) != column(w.x0) for w in group)
+            or sum(len(w.text.split()) for w in group) >= _SENTENCE_WORDS
         )
     )  # fmt: skip
 
@@ -606,15 +615,7 @@ def _bands(
     and never a line whose count stands under a count (a count does not wrap). A line
     ``apart`` (a note or legend across the columns) is a group of its own and says nothing
     about the rows' usual gap."""
-    lines: list[list[Word]] = []
-    bottom = None
-    for w in sorted(words, key=lambda w: w.top):
-        if lines and w.top < bottom - 0.1 * height:
-            lines[-1].append(w)
-            bottom = max(bottom, w.bottom)
-        else:
-            lines.append([w])
-            bottom = w.bottom
+    lines = _lines(words, height)
     alone = [bool(apart and apart(line)) for line in lines]
     rows = [line for line, prose in zip(lines, alone, strict=True) if not prose]
     gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(rows)]
@@ -631,6 +632,20 @@ def _bands(
         groups.append(list(line))
         previous_alone = prose
     return groups
+
+
+def _lines(words: Sequence[Word], height: float) -> list[list[Word]]:
+    """Words chained by vertical overlap, top to bottom."""
+    lines: list[list[Word]] = []
+    bottom = 0.0
+    for w in sorted(words, key=lambda w: w.top):
+        if lines and w.top < bottom - 0.1 * height:
+            lines[-1].append(w)
+            bottom = max(bottom, w.bottom)
+        else:
+            lines.append([w])
+            bottom = w.bottom
+    return lines
 
 
 def _count_under_count(above: Sequence[Word], line: Sequence[Word]) -> bool:
