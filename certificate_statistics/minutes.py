@@ -75,7 +75,7 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
     """The table under the line holding most type names (a type named in prose elsewhere
     is not a header); the table reader finds its columns, group rows and label column."""
     words = slide.words or []
-    candidates = [w for w in words if _is_header_word(w, ctx)]
+    candidates = [w for w in words if _is_header_word(w, ctx) or _wrapped_type(w, words, ctx)]
     if not candidates:
         return None
     anchor_line = max(candidates, key=lambda c: sum(1 for w in candidates if same_line(w, c)))
@@ -85,6 +85,15 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
     return read_table(
         words, header, x_min=0.0 if label_header is None else None, rules=slide.rules,
         never_empty=_is_total_header,
+    )  # fmt: skip
+
+
+def _wrapped_type(word: Word, words: Sequence[Word], ctx: ParseContext) -> bool:
+    """The first line of a type code wrapped in its header cell ("TS" over "bas")."""
+    return any(
+        v.x0 < word.x1 and word.x0 < v.x1 and 0 <= v.top - word.bottom < 0.35 * word.height
+        and ctx.reference.certificate_type(f"{word.text} {v.text}") is not None
+        for v in words
     )  # fmt: skip
 
 

@@ -561,6 +561,10 @@ def _statistics(pdf, style, table, rows):
     label_width = max(100 if narrow else 130, widest + 10)
     room = width - 60 - (110 if style.side_note else 0)
     widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
+    # A header wider than its cell is broken over lines, as an author (or the tool) does:
+    # text running into the next cell is no print a person would make.
+    fitted = zip(headers[1:], widths[1:], strict=True)
+    headers = [headers[0]] + [_fitted(h, w - 6, size) for h, w in fitted]
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
     note, legend = (NOTE_LINE, LEGEND) if style.side_note else (None, None)
     top = 75
@@ -573,6 +577,33 @@ def _statistics(pdf, style, table, rows):
     _table(pdf, style, 30, top, widths, shown, body, aligns, size, row_height, note, legend)
     if style.side_note:
         _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)
+
+
+def _fitted(text: str, room: float, size: float) -> str:
+    """``text`` broken into lines no wider than ``room``: at spaces, else with a hyphen."""
+    lines = []
+    for line in text.split("\n"):
+        while stringWidth(line, "Helvetica", size) > room:
+            words = line.split(" ")
+            fitting = [
+                n for n in range(1, len(words))
+                if stringWidth(" ".join(words[:n]), "Helvetica", size) <= room
+            ]  # fmt: skip
+            if fitting:
+                lines.append(" ".join(words[: fitting[-1]]))
+                line = " ".join(words[fitting[-1] :])
+                continue
+            cut = max(
+                (n for n in range(2, len(line) - 1)
+                 if stringWidth(line[:n] + "-", "Helvetica", size) <= room),
+                default=None,
+            )  # fmt: skip
+            if cut is None:
+                break
+            lines.append(line[:cut] + "-")
+            line = line[cut:]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _group_row(pdf, style, types, widths, top, headers, size) -> float:

@@ -140,15 +140,20 @@ def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -
     if any(len(found) >= 3 for found in types):
         return True
     # A wrapped code's parts stand on a following header line, perhaps with a line of
-    # other cells' second lines between (no counts on either).
-    words = [line.split() for line in lines if not any(t.isdigit() for t in line.split())]
+    # other cells' second lines or (text written column by column) a count between.
+    words = [line.split() for line in lines if not all(t.isdigit() for t in line.split())]
     wrapped = {
         f"{a} {b}" for i, line in enumerate(words) for below in words[i + 1 : i + 3]
         for a in line for b in below
     }  # fmt: skip
     types.append({token for token in wrapped if is_type(token)})
     rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
-    return len(set().union(*types)) >= 3 and bool(rows)
+    # A table no one issued anything in that month still has its row-total column.
+    total = any(token.startswith(_TOTAL_HEADERS) for line in lines for token in line.split())
+    return len(set().union(*types)) >= 3 and (bool(rows) or total)
+
+
+_TOTAL_HEADERS = ("summa", "totalt", "totalsumma", "total-")
 
 
 def _header_tokens(line: str) -> set[str]:

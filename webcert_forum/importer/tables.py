@@ -176,7 +176,10 @@ def read_side_by_side(
 
     def cells_of(words: Iterable[Word]) -> list[Word]:
         # A note running across the columns says nothing about where they part.
-        return [w for w in words if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1]
+        return [
+            w for w in words
+            if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1 and not _is_sentence(w)
+        ]  # fmt: skip
 
     bounds = _boundaries(columns, cells_of(body), rules, height)
     if x_min is None:
@@ -277,6 +280,10 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
         # overlaps a row. Each block is judged alone: a total column beside the codes still
         # belongs to the table when a list of names stands beyond it.
         spans = [(min(v.top for v in g), max(v.bottom for v in g)) for g in _lines(left, height)]
+        # A row whose label wraps over two lines centres its cells between them.
+        spans += [
+            (a[0], b[1]) for a, b in pairwise(spans) if b[0] - a[1] <= 0.2 * height
+        ]  # fmt: skip
         cells = [v for v in block if v.top >= below - 0.2 * height]  # header rows aside
         if not all(_on_a_row(v, spans, 0.2 * height) for v in cells):
             return (max((v.x1 for v in left), default=start) + start) / 2
@@ -293,24 +300,30 @@ def _on_a_row(word: Word, spans: Sequence[tuple[float, float]], tolerance: float
 
 def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:
     """A line running across the columns (a note between the header and the rows, a legend
-    under them), not a row: each of its words crosses a column boundary, and the line
-    crosses two, runs past the last header, stands mostly in a column it does not start in
-    (no cell does: its text would be read into the wrong column) or is a sentence (more
-    words than any name in a label cell). A long label spilling a little into the next
-    cell does none of these, so it stays a row."""
+    under them), not a row: it is a sentence, or each of its words crosses a column
+    boundary and the line crosses two, runs past the last header or stands mostly in a
+    column it does not start in (no cell does: its text would be read into the wrong
+    column). A long label spilling a little into the next cell does none of these, so it
+    stays a row."""
 
     def column(x: float) -> int:
         return sum(x >= b for b in bounds)
 
+    if all(_is_sentence(w) for w in group):
+        return True
     crossings = [sum(w.x0 < b - 2 and w.x1 > b + 2 for b in bounds) for w in group]
     return (
         bool(bounds) and min(crossings) > 0
         and (
             max(crossings) > 1 or max(w.x1 for w in group) > right
             or any(column(w.centre_x) != column(w.x0) for w in group)
-            or sum(len(w.text.split()) for w in group) >= _SENTENCE_WORDS
         )
     )  # fmt: skip
+
+
+def _is_sentence(word: Word) -> bool:
+    """More words than any name or date in a cell: a note or a legend, however narrow."""
+    return len(word.text.split()) >= _SENTENCE_WORDS
 
 
 def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
@@ -612,25 +625,29 @@ def _bands(
     """Rows: words chained by vertical overlap (a label wrapped beside centred cells), then
     lines closer than the table's usual gap between rows joined (a cell wrapped in a top-
     aligned row) - never across a gap as wide as the rows' own, however tight they are,
-    and never a line whose count stands under a count (a count does not wrap). A line
-    ``apart`` (a note or legend across the columns) is a group of its own and says nothing
-    about the rows' usual gap."""
+    never a line whose count stands under a count (a count does not wrap), and never to a
+    row already whole (cells centred beside its wrapped label chain its lines together).
+    A line ``apart`` (a note or legend across the columns) is a group of its own and says
+    nothing about the rows' usual gap."""
     lines = _lines(words, height)
     alone = [bool(apart and apart(line)) for line in lines]
     rows = [line for line, prose in zip(lines, alone, strict=True) if not prose]
     gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(rows)]
     usual = statistics.median(gaps) if gaps else height
-    join = min(0.35 * height, 0.75 * usual)
+    # Lines of one wrapped cell stand a line's leading apart (under a fifth of a word's
+    # height), however few rows there are to learn the usual gap from.
+    join = min(0.35 * height, max(0.75 * usual, 0.2 * height))
     groups: list[list[Word]] = []
-    previous_alone = True
+    closed = True  # the last group takes no further line
     for line, prose in zip(lines, alone, strict=True):
-        if groups and not prose and not previous_alone:
+        whole = max(w.bottom for w in line) - min(w.top for w in line) > 1.5 * height
+        if groups and not prose and not closed and not whole:
             gap = min(w.top for w in line) - max(w.bottom for w in groups[-1])
             if gap <= join and not _count_under_count(groups[-1], line):
                 groups[-1].extend(line)
                 continue
         groups.append(list(line))
-        previous_alone = prose
+        closed = prose or whole
     return groups
 
 
