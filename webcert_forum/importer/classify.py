@@ -135,13 +135,15 @@ _SERVICE_WINDOW_HEADER = re.compile(
 def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -> bool:
     """Three or more type codes in a header line, or in a header wrapped over several lines
     (a code over its name: 'FK7801' / '(luae_na)'; a code itself wrapped: 'TS' / 'bas')
-    above rows of counts."""
+    above rows of counts or beside a row-total header (a month no one issued anything in)."""
     types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
     if any(len(found) >= 3 for found in types):
         return True
+    if not any(types):  # no code on a line of its own: no header (and most slides are this)
+        return False
     # A wrapped code's parts stand on a following header line, perhaps with a line of
     # other cells' second lines or (text written column by column) a count between.
-    words = [line.split() for line in lines if not all(t.isdigit() for t in line.split())]
+    words = [w for w in ([t for t in line.split() if not t.isdigit()] for line in lines) if w]
     wrapped = {
         f"{a} {b}" for i, line in enumerate(words) for below in words[i + 1 : i + 3]
         for a in line for b in below

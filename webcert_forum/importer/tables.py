@@ -4,17 +4,26 @@ Read by geometry only, never by counting values in a line (an empty cell prints 
 - the header band is every word chained vertically to the given header words, so headers
   wrapped over two lines ("Total-" / "summa") and vertically centred ones join it;
 - a header may stand over one to three rows: a merged group cell above ("Försäkringskassan"
-  over the FK codes) joins the band and is set aside, since it spans several columns;
+  over the FK codes) joins the band and is set aside, whether it spans several columns or
+  stands over one (a cell above another header cell of its column, or above the lower
+  header row between its first and last cells); a label or total header written only in
+  the top row, outside them, still names its column;
+- a table is set in one size: a larger word (a stray word under the title) is no cell;
 - columns are where the body's text stands (the x-extents of its cells, found down all
   rows), matched in order to the header cells (header words clustered by horizontal
-  overlap), so a right-aligned header over left-aligned cells still names its own column;
+  overlap), so a right-aligned header over left-aligned cells still names its own column:
+  every column's header and cells stand the same way, and a column the caller knows is
+  never empty (the row total) tells which way where another column is left empty;
 - the boundary between two columns lies in the gap between them: a ruling line that no
   cell text crosses, else the gap's middle (without body text, the widest run of
   least-covered x between the headers);
 - the label column reaches left to where its labels start (under a centred header they
-  start left of it), but not across a gutter into prose beside the table;
+  start left of it), but not across a gutter into prose beside the table; on the right
+  the table ends at a gutter beyond which text keeps its own line pitch (a note box or a
+  list of names beside it), not the table's rows;
 - rows are body words chained by vertical overlap, so a label wrapped around its numbers
-  ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row.
+  ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row; a note
+  or legend (a sentence, or a line across the columns) is no row and never joins one.
 """
 
 from __future__ import annotations
