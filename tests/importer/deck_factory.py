@@ -626,7 +626,9 @@ def _group_row(pdf, style, types, widths, top, headers, size) -> float:
     for group, first, last in runs:
         room = edges[last + 1] - edges[first] - 6
         fits = stringWidth(group, "Helvetica", size) <= room
-        printed_groups[group, first] = group if fits else RECIPIENT_BREAKS.get(group, group)
+        printed_groups[group, first] = (
+            group if fits else _fitted(RECIPIENT_BREAKS.get(group, group), room, size)
+        )
     tallest = max((len(text.split("\n")) for text in printed_groups.values()), default=1)
     height = max(2.1 * size, tallest * lead + 0.9 * size)
     y = page_height - top
