@@ -14,7 +14,7 @@ from webcert_forum.importer.dates import find_month, statistics_month
 from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
-from webcert_forum.importer.tables import Table, left_neighbour, parse_count, read_table, same_line
+from webcert_forum.importer.tables import Table, parse_count, read_table, same_line
 from webcert_forum.importer.validate import (
     drop_repeated_cells,
     row_sum_mismatches,
@@ -75,37 +75,48 @@ def _statistics_table(slide: Slide, ctx: ParseContext) -> Table | None:
     """The table under the line holding most type names (a type named in prose elsewhere
     is not a header); the table reader finds its columns, group rows and label column."""
     words = slide.words or []
-    candidates = [w for w in words if _is_header_word(w, ctx)]
+    candidates = [w for w in words if _is_header_word(w, ctx) or _wrapped_type(w, words, ctx)]
     if not candidates:
         return None
     anchor_line = max(candidates, key=lambda c: sum(1 for w in candidates if same_line(w, c)))
     anchors = [w for w in candidates if same_line(w, anchor_line)]
-    # The label column is the table's first: a type column whose header no list names word
-    # by word ("TS" over "bas") may stand between it and the first named type.
-    label_header = left_neighbour(words, min(anchors, key=lambda w: w.x0))
-    further = label_header and left_neighbour(words, label_header)
-    while further is not None:
-        label_header, further = further, left_neighbour(words, further)
-    label_header = label_header or _label_header_above(words, anchors, ctx)
-    if label_header is None:
-        return read_table(words, anchors, x_min=0.0, rules=slide.rules)
-    return read_table(words, [label_header, *anchors], rules=slide.rules)
+    label_header = _label_header(words, anchors, ctx)
+    header = anchors if label_header is None else [label_header, *anchors]
+    return read_table(
+        words, header, x_min=0.0 if label_header is None else None, rules=slide.rules,
+        never_empty=_is_total_header,
+    )  # fmt: skip
 
 
-def _label_header_above(
-    words: Sequence[Word], anchors: Sequence[Word], ctx: ParseContext
-) -> Word | None:
-    """A label header merged over several header rows, or written in the top one only:
-    the nearest word left of the type codes within the header's rows."""
+def _wrapped_type(word: Word, words: Sequence[Word], ctx: ParseContext) -> bool:
+    """The first line of a type code wrapped in its header cell ("TS" over "bas")."""
+    return any(
+        v.x0 < word.x1 and word.x0 < v.x1 and 0 <= v.top - word.bottom < 0.35 * word.height
+        and ctx.reference.certificate_type(f"{word.text} {v.text}") is not None
+        for v in words
+    )  # fmt: skip
+
+
+def _is_total_header(header: str) -> bool:
+    """The row total's column: a number in every row that has any."""
+    return fold(header).startswith(_TOTAL_WORDS)
+
+
+def _label_header(words: Sequence[Word], anchors: Sequence[Word], ctx: ParseContext) -> Word | None:
+    """The label column's header: the table's first column, so the leftmost word left of
+    the type codes within the header's rows - beside the codes, merged over several header
+    rows, or written in the top one only. Between it and the first named type may stand a
+    type column whose header no list names word by word ("TS" over "bas", an unknown type),
+    its lines above and below the codes' own where headers wrap and are centred."""
     first = min(anchors, key=lambda w: w.x0)
     top = min(w.top for w in anchors) - 3.5 * first.height
     # Centred over the header rows or in the top one: never below the codes' own line.
     bottom = max(w.bottom for w in anchors)
     candidates = [
         w for w in words if w.x1 <= first.x0 + 1 and w.bottom > top and w.centre_y < bottom
-        and not _is_header_word(w, ctx)
+        and w.height <= 1.4 * first.height and not _is_header_word(w, ctx)
     ]  # fmt: skip
-    return max(candidates, key=lambda w: w.x1, default=None)
+    return min(candidates, key=lambda w: (w.x0, w.top), default=None)
 
 
 def _month(slide: Slide, ctx: ParseContext) -> str | None:
@@ -140,17 +151,11 @@ def _column_types(table: Table, slide: Slide, ctx: ParseContext) -> list[str | N
 
 
 def _header_type(header: str, ctx: ParseContext) -> str | None:
-    """The type code (or "total") a header names; a group cell the table reader could not
-    tell apart from the header (centred over one column) is the words before it."""
-    words = header.split()
-    for start in range(len(words)):
-        rest = " ".join(words[start:])
-        code = ctx.reference.certificate_type(rest)
-        if code is not None:
-            return code
-        if fold(rest).startswith(_TOTAL_WORDS):
-            return "total"
-    return None
+    """The type code (or "total") a column's header names."""
+    code = ctx.reference.certificate_type(header)
+    if code is not None:
+        return code
+    return "total" if fold(header).startswith(_TOTAL_WORDS) else None
 
 
 def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:

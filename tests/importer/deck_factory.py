@@ -54,6 +54,11 @@ RECIPIENTS = {
     "FK7801": "Försäkringskassan", "FK7800": "Försäkringskassan",
     "TS bas": "Transportstyrelsen", "TS diabetes": "Transportstyrelsen",
 }  # fmt: skip
+# Where an author breaks a recipient's name that is wider than its merged cell.
+RECIPIENT_BREAKS = {
+    "Arbetsgivare": "Arbets-\ngivare", "Socialstyrelsen": "Social-\nstyrelsen",
+    "Försäkringskassan": "Försäkrings-\nkassan", "Transportstyrelsen": "Transport-\nstyrelsen",
+}  # fmt: skip
 MONTH_NAMES = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december"]  # fmt: skip
 
@@ -574,6 +579,10 @@ def _statistics(pdf, style, table, rows):
     label_width = max(100 if narrow else 130, widest + 10)
     room = width - 60 - (110 if style.side_note else 0)
     widths = [label_width] + [(room - label_width) / (len(headers) - 1)] * (len(headers) - 1)
+    # A header wider than its cell is broken over lines, as an author (or the tool) does:
+    # text running into the next cell is no print a person would make.
+    fitted = zip(headers[1:], widths[1:], strict=True)
+    headers = [headers[0]] + [_fitted(h, w - 6, size) for h, w in fitted]
     aligns = ["left"] + [style.number_align] * (len(headers) - 1)
     note, legend = (NOTE_LINE, LEGEND) if style.side_note else (None, None)
     top = 75
@@ -588,11 +597,38 @@ def _statistics(pdf, style, table, rows):
         _names_box(pdf, style, 30 + sum(widths) + 14, 80, size)
 
 
+def _fitted(text: str, room: float, size: float) -> str:
+    """``text`` broken into lines no wider than ``room``: at spaces, else with a hyphen."""
+    lines = []
+    for line in text.split("\n"):
+        while stringWidth(line, "Helvetica", size) > room:
+            words = line.split(" ")
+            fitting = [
+                n for n in range(1, len(words))
+                if stringWidth(" ".join(words[:n]), "Helvetica", size) <= room
+            ]  # fmt: skip
+            if fitting:
+                lines.append(" ".join(words[: fitting[-1]]))
+                line = " ".join(words[fitting[-1] :])
+                continue
+            cut = max(
+                (n for n in range(2, len(line) - 1)
+                 if stringWidth(line[:n] + "-", "Helvetica", size) <= room),
+                default=None,
+            )  # fmt: skip
+            if cut is None:
+                break
+            lines.append(line[:cut] + "-")
+            line = line[cut:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _group_row(pdf, style, types, widths, top, headers, size) -> float:
     """The merged row of recipient groups over the type codes (and, merged, the label and
-    total headers); returns its height."""
+    total headers); returns its height. A name wider than its merged cell is broken over
+    two lines, as an author does (overlapping text is no print a person would make)."""
     page_height = style.pagesize[1]
-    height = 2.1 * size
     edges = [30.0]
     for w in widths:
         edges.append(edges[-1] + w)
@@ -603,17 +639,28 @@ def _group_row(pdf, style, types, widths, top, headers, size) -> float:
             runs[-1][2] = index
         else:
             runs.append([group, index, index])
+    lead = size * 1.15
+    printed_groups = {}
+    for group, first, last in runs:
+        room = edges[last + 1] - edges[first] - 6
+        fits = stringWidth(group, "Helvetica", size) <= room
+        printed_groups[group, first] = (
+            group if fits else _fitted(RECIPIENT_BREAKS.get(group, group), room, size)
+        )
+    tallest = max((len(text.split("\n")) for text in printed_groups.values()), default=1)
+    height = max(2.1 * size, tallest * lead + 0.9 * size)
     y = page_height - top
     for group, first, last in runs:
-        if group:
-            _cell(pdf, style, group, edges[first], edges[last + 1], y - height / 2 - size * 0.35,
+        lines = printed_groups[group, first].split("\n") if group else []
+        baseline = y - height / 2 + (len(lines) - 1) * lead / 2 - size * 0.35
+        for n, line in enumerate(lines):
+            _cell(pdf, style, line, edges[first], edges[last + 1], baseline - n * lead,
                   style.header_align, size)  # fmt: skip
         if style.rules:
             pdf.setLineWidth(0.5)
             pdf.line(edges[first], y, edges[last + 1], y)
             pdf.line(edges[first], y, edges[first], y - height)
             pdf.line(edges[last + 1], y, edges[last + 1], y - height)
-    lead = size * 1.15
     if style.merged_label_total:
         tallest = max(len(text.split("\n")) for text in headers[1:-1])
         below = max(2 * 2.1 * size, tallest * lead + 0.9 * size)
@@ -621,9 +668,13 @@ def _group_row(pdf, style, types, widths, top, headers, size) -> float:
         for index in (0, len(headers) - 1):
             lines = headers[index].split("\n")
             first = y - span / 2 + (len(lines) - 1) * lead / 2 - size * 0.35
-            align = style.label_header_align or ("left" if index == 0 else style.header_align)
-            if index == 0 and style.header_align == "centre" and not style.label_header_align:
-                align = "centre"
+            # The label header's own alignment is the label column's (as in _table); the
+            # total header follows the other headers.
+            align = style.header_align
+            if index == 0:
+                align = style.label_header_align or (
+                    "centre" if style.header_align == "centre" else "left"
+                )
             for n, line in enumerate(lines):
                 _cell(
                     pdf, style, line, edges[index], edges[index + 1], first - n * lead, align, size

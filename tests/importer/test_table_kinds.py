@@ -84,3 +84,123 @@ def test_column_left_empty_under_a_group_row(reference):
             for key, label, cells, total in table.rows
         ]
     check(deck, Style(group_header=True, merged_label_total="centre", rules=False), reference)
+
+
+# --- tables as other authors lay them out (issue 10, kinds 1, 3 and 8) ---------------------
+
+
+def with_types(deck, printed):
+    """The deck's statistics with only the ``printed`` type columns, totals recomputed."""
+    for table in deck.statistics:
+        keep = [table.types.index(t) for t in printed]
+        rows = []
+        for key, label, cells, _ in table.rows:
+            kept = [cells[i] for i in keep]
+            filled = [c for c in kept if c is not None]
+            rows.append((key, label, kept, sum(filled) if filled else None))
+        table.types, table.rows = list(printed), rows
+    return deck
+
+
+def emptied(deck, printed):
+    """The ``printed`` type's column left empty in every table (no one issued it)."""
+    for table in deck.statistics:
+        at = table.types.index(printed)
+        rows = []
+        for key, label, cells, _ in table.rows:
+            cells = [None if i == at else c for i, c in enumerate(cells)]
+            filled = [c for c in cells if c is not None]
+            rows.append((key, label, cells, sum(filled) if filled else None))
+        table.rows = rows
+    return deck
+
+
+FEW_TYPES = ["DB", "FK7804", "TS bas"]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [dict(), dict(rules=False), dict(pagesize=STANDARD), dict(header_align="right", rules=False),
+     dict(label_header_align="centre", dense_rows=True, totals_row="Summa")],
+)  # fmt: skip
+def test_a_note_and_legend_across_few_wide_columns_are_no_rows(reference, layout):
+    # The note line and the legend end inside the first type column: no row, no label.
+    deck = with_types(sample_deck(seed=5, full_names=True), FEW_TYPES)
+    check(deck, Style(side_note=True, **layout), reference)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [["AG7804", "DB", "DOI", "FK7804", "TS bas"],  # recipients over one and two columns
+     ["FK7804", "FK7802", "FK7801", "DB"],  # one centred over the middle of three
+     ["TS bas", "AG1-14", "TS diabetes"]],  # the same recipient twice, apart
+)  # fmt: skip
+@pytest.mark.parametrize("merged", [None, "centre", "top"])
+def test_a_recipient_over_any_number_of_columns_is_no_type(reference, printed, merged):
+    deck = with_types(sample_deck(seed=len(printed)), printed)
+    style = Style(group_header=True, merged_label_total=merged, wrap_headers=False, rules=False)
+    check(deck, style, reference)
+
+
+def test_a_recipient_wider_than_its_cell_is_broken_over_two_lines(reference):
+    deck = with_types(sample_deck(seed=8), ["FK7804", "DB", "TS bas", "AG7804", "FK7800"])
+    style = Style(pagesize=STANDARD, group_header=True, side_note=True, dense_rows=True)
+    check(deck, style, reference)
+
+
+@pytest.mark.parametrize(
+    "aligned, empty",
+    [(dict(header_align="right", number_align="left"), "AG1-14"),  # the first type column
+     (dict(header_align="right", number_align="centre"), "AG1-14"),
+     (dict(header_align="left", number_align="right"), "FK7800"),  # one in the middle
+     (dict(header_align="left", number_align="centre"), "TS diabetes")],
+)  # fmt: skip
+def test_headers_aligned_apart_from_their_numbers_with_a_column_empty(reference, aligned, empty):
+    # Without lines each header stands nearer the next column's numbers than its own: the
+    # row total's column, never empty, and the way every column stands tell them apart.
+    deck = emptied(sample_deck(seed=len(empty), rows_per_slide=4), empty)
+    check(deck, Style(rules=False, wrap_headers=False, **aligned), reference)
+
+
+def test_tight_rows_with_a_totals_row_and_a_note_keep_every_row(reference):
+    # The last slide holds one row and the totals row, as tight as the text allows.
+    deck = with_types(sample_deck(seed=3, rows_per_slide=5), ["AG1-14", "DB", "DOI", "TS bas"])
+    style = Style(side_note=True, dense_rows=True, totals_row="Totalsumma", total_header="Totalt")
+    check(deck, style, reference)
+
+
+@pytest.mark.parametrize("pagesize", [STANDARD, Style().pagesize])
+def test_a_stray_word_touching_the_header_is_no_column(reference, pagesize):
+    deck = with_types(sample_deck(seed=11, rows_per_slide=4), ["FK7800", "FK7804", "AG7804"])
+    style = Style(pagesize=pagesize, stray_word="juni", header_align="left",
+                  number_align="centre", dense_rows=True, totals_row="Totalt")  # fmt: skip
+    check(deck, style, reference)
+
+
+def test_a_label_wrapped_alone_on_its_slide_is_one_label(reference):
+    # Twelve rows, eleven per slide: the last slide holds one row, its label on two lines.
+    deck = sample_deck(seed=2, full_names=True, rows_per_slide=11)
+    for table in deck.statistics:
+        key, label, cells, _ = table.rows[-1]
+        table.rows[-1] = (key, label, [None] * len(cells), None)
+    check(deck, Style(dense_rows=True, rules=False), reference)
+
+
+def test_a_name_no_list_knows_is_unresolved_as_printed(reference):
+    deck = sample_deck(seed=4, full_names=True)
+    for table in deck.statistics:
+        _, _, cells, total = table.rows[3]
+        table.rows[3] = ("Vårdbolaget Norr AB", "Vårdbolaget Norr AB", cells, total)
+        table.rows[4] = (*table.rows[4][:2], [None] * len(cells), None)
+    document = parse(deck, Style(dense_rows=True, side_note=True), reference)
+    assert_statistics(document, deck, reference)
+    assert {u["label"] for u in document["unresolved"]} == {"Vårdbolaget Norr AB"}
+
+
+@pytest.mark.parametrize("titles", [dict(unusual_titles=True), dict(continued_title_only=True)])
+def test_wrapped_codes_under_titles_without_the_section_name(reference, titles):
+    # "Utfärdade intyg mars" names no section: the codes ("TS" over "bas") do, however the
+    # text was written; its continuation on the next slide stays in its own channel.
+    deck = with_types(sample_deck(seed=6, rows_per_slide=6), ["DOI", "TS bas", "TS diabetes"])
+    style = Style(column_order=True, glyphs=True, numbered_titles=False, **titles)
+    check(deck, style, reference)

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from .dates import find_month
 from .read import Slide
@@ -159,14 +158,28 @@ _SERVICE_WINDOW_HEADER = re.compile(
 
 def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -> bool:
     """Three or more type codes in a header line, or in a header wrapped over several lines
-    (a code over its name: 'FK7801' / '(luae_na)') above rows of counts."""
+    (a code over its name: 'FK7801' / '(luae_na)'; a code itself wrapped: 'TS' / 'bas')
+    above rows of counts or beside a row-total header (a month no one issued anything in)."""
     types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
     if any(len(found) >= 3 for found in types):
         return True
-    # A header cell wrapped in a text written cell by cell: 'TS' / 'bas' on lines of their own.
-    types.append({f"{a} {b}" for a, b in pairwise(lines) if is_type(f"{a} {b}")})
+    if not any(types):  # no code on a line of its own: no header (and most slides are this)
+        return False
+    # A wrapped code's parts stand on a following header line, perhaps with a line of
+    # other cells' second lines or (text written column by column) a count between.
+    words = [w for w in ([t for t in line.split() if not t.isdigit()] for line in lines) if w]
+    wrapped = {
+        f"{a} {b}" for i, line in enumerate(words) for below in words[i + 1 : i + 3]
+        for a in line for b in below
+    }  # fmt: skip
+    types.append({token for token in wrapped if is_type(token)})
     rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
-    return len(set().union(*types)) >= 3 and bool(rows)
+    # A table no one issued anything in that month still has its row-total column.
+    total = any(token.startswith(_TOTAL_HEADERS) for line in lines for token in line.split())
+    return len(set().union(*types)) >= 3 and (bool(rows) or total)
+
+
+_TOTAL_HEADERS = ("summa", "totalt", "totalsumma", "total-")
 
 
 def _header_tokens(line: str) -> set[str]:

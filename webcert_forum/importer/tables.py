@@ -4,17 +4,26 @@ Read by geometry only, never by counting values in a line (an empty cell prints 
 - the header band is every word chained vertically to the given header words, so headers
   wrapped over two lines ("Total-" / "summa") and vertically centred ones join it;
 - a header may stand over one to three rows: a merged group cell above ("Försäkringskassan"
-  over the FK codes) joins the band and is set aside, since it spans several columns;
+  over the FK codes) joins the band and is set aside, whether it spans several columns or
+  stands over one (a cell above another header cell of its column, or above the lower
+  header row between its first and last cells); a label or total header written only in
+  the top row, outside them, still names its column;
+- a table is set in one size: a larger word (a stray word under the title) is no cell;
 - columns are where the body's text stands (the x-extents of its cells, found down all
   rows), matched in order to the header cells (header words clustered by horizontal
-  overlap), so a right-aligned header over left-aligned cells still names its own column;
+  overlap), so a right-aligned header over left-aligned cells still names its own column:
+  every column's header and cells stand the same way, and a column the caller knows is
+  never empty (the row total) tells which way where another column is left empty;
 - the boundary between two columns lies in the gap between them: a ruling line that no
   cell text crosses, else the gap's middle (without body text, the widest run of
   least-covered x between the headers);
 - the label column reaches left to where its labels start (under a centred header they
-  start left of it), but not across a gutter into prose beside the table;
+  start left of it), but not across a gutter into prose beside the table; on the right
+  the table ends at a gutter beyond which text keeps its own line pitch (a note box or a
+  list of names beside it), not the table's rows;
 - rows are body words chained by vertical overlap, so a label wrapped around its numbers
-  ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row.
+  ("Jämtland/" above, "Härjedalen" below) and a cell with two dates stay one row; a note
+  or legend (a sentence, or a line across the columns) is no row and never joins one.
 """
 
 from __future__ import annotations
@@ -28,6 +37,11 @@ from itertools import pairwise
 from .read import Rule, Slide, Word
 from .reference import fold
 
+# A gap between two header lines wider than this (in word heights) parts two header rows
+# (cell padding on both sides); wrapped lines of one cell stand closer.
+_ROW_GAP = 0.45
+# A line of this many words is a sentence (a note), not a name.
+_SENTENCE_WORDS = 6
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 
 
@@ -105,15 +119,20 @@ def read_table(
     y_max: float | None = None,
     max_gap: float = 3.0,
     rules: Sequence[Rule] = (),
+    never_empty: Callable[[str], bool] | None = None,
 ) -> Table:
     """The table whose header contains ``header`` (at least the first and last column's words).
 
     The table ends at ``y_max``, or where the vertical gap between rows exceeds ``max_gap``
     word heights and the table's usual row gap (a footnote or another text box below it).
+    A column whose header satisfies ``never_empty`` (a row total) holds text in every row
+    that holds any: where headers and cells are aligned differently and a column is left
+    empty, that tells which header the cells stand under.
     """
     return read_side_by_side(
-        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap, rules=rules
-    )[0]
+        words, header, 1, x_min=x_min, x_max=x_max, y_max=y_max, max_gap=max_gap, rules=rules,
+        never_empty=never_empty,
+    )[0]  # fmt: skip
 
 
 def read_side_by_side(
@@ -126,12 +145,16 @@ def read_side_by_side(
     y_max: float | None = None,
     max_gap: float = 3.0,
     rules: Sequence[Rule] = (),
+    never_empty: Callable[[str], bool] | None = None,
 ) -> list[Table]:
     """``count`` tables of equally many columns printed side by side ('Region | Närvarande'
     twice): columns are found together, rows separately, so a row of one table never joins
     a row of the other."""
     header = sorted(header, key=lambda w: w.x0)
     height = statistics.median(w.height for w in header) or 10.0
+    # A table is set in one size: a larger word beside it (a stray word under the title,
+    # touching the header's top) is no cell of it.
+    words = [w for w in words if w.height <= 1.4 * height]
     starts = [w.x0 for w in header]
     pitch = statistics.median([b - a for a, b in pairwise(starts)] or [4 * height])
     if x_max is None:
@@ -159,17 +182,26 @@ def read_side_by_side(
         ]  # fmt: skip
 
     body = body_of(inside)
-    # A note running across the columns says nothing about where they part.
-    cells = [w for w in body if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1]
-    bounds = _boundaries(columns, cells, rules, height)
+
+    def cells_of(words: Iterable[Word]) -> list[Word]:
+        # A note running across the columns says nothing about where they part.
+        return [
+            w for w in words
+            if sum(w.x0 < c.x1 and c.x0 < w.x1 for c in columns) <= 1 and not _is_sentence(w)
+        ]  # fmt: skip
+
+    bounds = _boundaries(columns, cells_of(body), rules, height)
     if x_min is None:
         # Labels under a centred header start left of it: widen to their own left edge.
         left = _label_run_start(body_of(w for w in words if w.x1 <= x_max), columns, bounds)
         if left < near:
             body = body_of(w for w in words if left <= w.centre_x <= x_max)
-    kept = [w for g in _table_bands(body, height, band_bottom, max_gap) for w in g]
-    bounds = _boundaries(columns, body, rules, height, _match(columns, _body_columns(kept)))
+    kept = cells_of(w for g in _table_bands(body, height, band_bottom, max_gap) for w in g)
+    full = {i for i, c in enumerate(columns) if never_empty and never_empty(c.header)}
     width = max(1, len(columns) // count)
+    labels = set(range(0, len(columns), width))
+    under = _match(columns, _body_columns(kept), full, labels)
+    bounds = _boundaries(columns, cells_of(body), rules, height, under)
     tables = []
     for group in range(count):
         first, last = group * width, (group + 1) * width if group + 1 < count else len(columns)
@@ -177,10 +209,14 @@ def read_side_by_side(
         hi = bounds[last - 1] if last - 1 < len(bounds) else 1e9
         part = [w for w in body if lo <= w.centre_x < hi]
         part_bounds = bounds[first : last - 1]
+
+        def prose(line, part_bounds=part_bounds, right=columns[last - 1].x1):
+            return _is_prose(line, part_bounds, right)
+
         rows = [
             _row(g, part_bounds, last - first)
-            for g in _table_bands(part, height, band_bottom, max_gap)
-            if not _is_prose(g, part_bounds, columns[last - 1].x1)
+            for g in _table_bands(part, height, band_bottom, max_gap, prose)
+            if not prose(g)
         ]
         tables.append(Table(columns=columns[first:last], rows=rows))
     return tables
@@ -190,7 +226,9 @@ def _continued_header(words: Sequence[Word], band: Sequence[Word], x_max: float,
     """Right edge of header cells continuing the header's pitch beyond ``x_max``: a total
     column merged over the header rows stands off the line of the given header words."""
     top, bottom = min(w.top for w in band), max(w.bottom for w in band)
-    centre = max(w.centre_x for w in band)
+    last = max(band, key=lambda w: w.centre_x)  # its column reaches as far as the others'
+    centre = last.centre_x
+    x_max = max(x_max, last.x0 + 1.1 * pitch, last.x1 + 0.3 * pitch)
     for w in sorted(words, key=lambda w: w.centre_x):
         if w.bottom <= top or w.top >= bottom or w.centre_x <= centre:
             continue
@@ -201,9 +239,9 @@ def _continued_header(words: Sequence[Word], band: Sequence[Word], x_max: float,
     return x_max
 
 
-def _table_bands(body, height, band_bottom, max_gap) -> list[list[Word]]:
+def _table_bands(body, height, band_bottom, max_gap, apart=None) -> list[list[Word]]:
     """The body's rows down to the first gap much wider than the table's own row gaps."""
-    groups = _bands(body, height)
+    groups = _bands(body, height, apart)
     if not groups:
         return []
     tops = [min(w.top for w in g) for g in groups]
@@ -233,7 +271,8 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     if not groups:
         return 1e9
     bottom = max(w.bottom for w in groups[-1])
-    rows = [w for w in words if w.top < bottom and w.bottom > min(h.top for h in header)]
+    # A word standing over the header's top (a stray word under the title) is not on its rows.
+    rows = [w for w in words if w.top < bottom and w.centre_y > min(h.top for h in header)]
     cursor = max([last.x1, *(w.x1 for w in rows if w.x0 < last.x1 and w.x1 > last.x0)])
     blocks: list[list[Word]] = []  # runs of text right of the header, parted by gutters
     for w in sorted((w for w in rows if w.x0 >= cursor), key=lambda w: w.x0):
@@ -245,30 +284,55 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
     for block in blocks:
         start = block[0].x0
         left = [v for v in rows if v.x1 <= start]
-        # Cells of the table stand on its rows; a text box keeps its own line pitch. Each
-        # block is judged alone: a total column beside the codes still belongs to the table
-        # when a list of names stands beyond it.
-        if not all(any(_level(v, u) for u in left) for v in block):
+        # Cells of the table stand on its rows (top, middle or foot in line with the row's);
+        # a text box keeps its own line pitch, drifting off them even where each line still
+        # overlaps a row. Each block is judged alone: a total column beside the codes still
+        # belongs to the table when a list of names stands beyond it.
+        spans = [(min(v.top for v in g), max(v.bottom for v in g)) for g in _lines(left, height)]
+        # A row whose label wraps over two lines centres its cells between them.
+        spans += [
+            (a[0], b[1]) for a, b in pairwise(spans) if b[0] - a[1] <= 0.2 * height
+        ]  # fmt: skip
+        cells = [v for v in block if v.top >= below - 0.2 * height]  # header rows aside
+        if not all(_on_a_row(v, spans, 0.2 * height) for v in cells):
             return (max((v.x1 for v in left), default=start) + start) / 2
     return 1e9
 
 
-def _level(a: Word, b: Word) -> bool:
-    """Cells of one row stand level (a row centres its cells); a note's line that merely
-    overlaps a row, its pitch close to the rows' own, does not."""
-    return abs(a.centre_y - b.centre_y) <= 0.25 * min(a.height, b.height)
+def _on_a_row(word: Word, spans: Sequence[tuple[float, float]], tolerance: float) -> bool:
+    return any(
+        abs(word.top - top) <= tolerance or abs(word.bottom - bottom) <= tolerance
+        or abs(word.centre_y - (top + bottom) / 2) <= tolerance
+        for top, bottom in spans
+    )  # fmt: skip
 
 
 def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:
     """A line running across the columns (a note between the header and the rows, a legend
-    under them), not a row: each of its words crosses a column boundary, and the line
-    crosses two or runs past the last header. A long label spilling into the next cell
-    does neither, so it stays a row."""
+    under them), not a row: it is a sentence, or each of its words crosses a column
+    boundary and the line crosses two, runs past the last header or stands mostly in a
+    column it does not start in (no cell does: its text would be read into the wrong
+    column). A long label spilling a little into the next cell does none of these, so it
+    stays a row."""
+
+    def column(x: float) -> int:
+        return sum(x >= b for b in bounds)
+
+    if all(_is_sentence(w) for w in group):
+        return True
     crossings = [sum(w.x0 < b - 2 and w.x1 > b + 2 for b in bounds) for w in group]
     return (
         bool(bounds) and min(crossings) > 0
-        and (max(crossings) > 1 or max(w.x1 for w in group) > right)
+        and (
+            max(crossings) > 1 or max(w.x1 for w in group) > right
+            or any(column(w.centre_x) != column(w.x0) for w in group)
+        )
     )  # fmt: skip
+
+
+def _is_sentence(word: Word) -> bool:
+    """More words than any name or date in a cell: a note or a legend, however narrow."""
+    return len(word.text.split()) >= _SENTENCE_WORDS
 
 
 def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
@@ -352,7 +416,41 @@ def _spans_cells(word: Word, band: Sequence[Word], height: float) -> bool:
 
 
 def _without_group_cells(band: Sequence[Word], height: float) -> list[Word]:
-    return [w for w in band if not _spans_cells(w, band, height)]
+    """The header cells naming columns, without the group row's cells: a cell spanning
+    several columns; a cell standing above another header cell of its column (a recipient
+    with one type, or centred over an odd number of columns); and a cell above the lower
+    header row standing between that row's first and last cells (centred over two narrow
+    headers it touches neither). A header written only in the top row outside them - the
+    label or total column's - names its column. Cells are a column's header lines parted
+    by a gap wider than a wrapped line's."""
+    kept = [w for w in band if not _spans_cells(w, band, height)]
+    clusters: list[list[Word]] = []
+    for w in sorted(kept, key=lambda w: w.x0):
+        if clusters and w.x0 < max(c.x1 for c in clusters[-1]) - 0.5:
+            clusters[-1].append(w)
+        else:
+            clusters.append([w])
+    cells = []
+    for cluster in clusters:
+        lowest: list[Word] = []
+        for w in sorted(cluster, key=lambda w: w.top):
+            if lowest and w.top - max(v.bottom for v in lowest) > _ROW_GAP * height:
+                lowest = []
+            lowest.append(w)
+        cells.append(lowest)
+    tops = [min(w.top for w in cell) for cell in cells]
+
+    def upper(cell: list[Word]) -> bool:
+        return any(max(w.bottom for w in cell) + _ROW_GAP * height < top for top in tops)
+
+    lower = [cell for cell in cells if not upper(cell)]
+    left = min(w.x0 for cell in lower for w in cell)
+    right = max(w.x1 for cell in lower for w in cell)
+    return [
+        w for cell in cells
+        if not upper(cell) or not left < sum(w.x0 + w.x1 for w in cell) / (2 * len(cell)) < right
+        for w in cell
+    ]  # fmt: skip
 
 
 def _body_columns(body: Sequence[Word]) -> list[tuple[float, float]]:
@@ -377,43 +475,68 @@ def _body_columns(body: Sequence[Word]) -> list[tuple[float, float]]:
 
 
 def _match(
-    columns: Sequence[Column], body: Sequence[tuple[float, float]]
+    columns: Sequence[Column],
+    body: Sequence[tuple[float, float]],
+    full: set[int] = frozenset(),
+    labels: set[int] = frozenset(),
 ) -> list[tuple[float, float] | None]:
     """Per header cell, the body column under it: as many pairs as possible in left-to-right
-    order, nearest first; then again keeping the pairs' usual offset (a right-aligned header
-    over left-aligned cells stands nearer the next column's cells than its own, the same
-    way in every column). A cell without one (a column left empty) keeps its header."""
+    order, nearest first. Unless every pair then stands the same way (the same edges of
+    header and cells the same distance apart), again keeping one way for all: a right-
+    aligned header over left-aligned cells stands nearer the next column's cells than its
+    own, the same way in every column, and only the ends of the table (a column left empty,
+    a ``full`` one never empty, paired first of all) tell which way is the table's. A cell
+    without a body column (a column left empty) keeps its header. The ``labels`` columns
+    keep their own alignment (a label header centred over left-aligned labels)."""
 
     def gap(c: Column, x0: float, x1: float) -> float:
         return max(0.0, x0 - c.x1, c.x0 - x1) + 0.01 * abs((c.x0 + c.x1) - (x0 + x1))
 
-    matched = _align(columns, body, gap)
-    candidates = {
-        round((c.x0 + c.x1 - x[0] - x[1]) / 2) for c, x in zip(columns, matched, strict=True) if x
-    }
-    if len(candidates) < 2:
-        return matched
+    nearest = [[gap(c, *x) for x in body] for c in columns]
+    matched = _align(nearest, full)[1]
 
-    def shifted_by(usual: float):
-        return lambda c, x0, x1: abs((c.x0 + c.x1 - x0 - x1) / 2 - usual)
+    def as_body(pairs: list[int | None]) -> list[tuple[float, float] | None]:
+        return [None if j is None else body[j] for j in pairs]
 
-    tries = [_align(columns, body, shifted_by(usual), scored=True) for usual in candidates]
-    return max(tries, key=lambda scored: scored[0])[1]
+    # Per pair, how far each edge of the header (left, middle, right) stands from each
+    # edge of its cells: a table keeps one of these fixed in all its columns.
+    ways = [
+        [[h - b for h in (c.x0, (c.x0 + c.x1) / 2, c.x1) for b in (x0, (x0 + x1) / 2, x1)]
+         for x0, x1 in body]
+        for c in columns
+    ]  # fmt: skip
+    paired = [ways[i][j] for i, j in enumerate(matched) if j is not None and i not in labels]
+    if len(paired) < 2 or any(
+        max(p[k] for p in paired) - min(p[k] for p in paired) <= 2.0 for k in range(9)
+    ):
+        return as_body(matched)
+    tries = []
+    for way in {(k, round(p[k])) for p in paired for k in range(9)}:
+        k, usual = way
+        cost = [
+            nearest[i] if i in labels else [abs(w[k] - usual) for w in ways[i]]
+            for i in range(len(columns))
+        ]
+        tries.append(_align(cost, full))
+    return as_body(max(tries, key=lambda scored: scored[0])[1])
 
 
-def _align(columns, body, cost, scored=False):
-    n, m = len(columns), len(body)
-    # best[i][j]: (pairs, -cost) for the first i cells and the first j body columns.
-    best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+def _align(cost: Sequence[Sequence[float]], full=frozenset()):
+    """The pairs of header cells and body columns, in order, that pair the most ``full``
+    columns, then the most columns, at the least cost (``cost[cell][body column]``)."""
+    n = len(cost)
+    m = len(cost[0]) if n else 0
+    # best[i][j]: (full columns paired, pairs, -cost) for the first i cells and j body columns.
+    best = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
+        is_full = i - 1 in full
+        row, above, costs = best[i], best[i - 1], cost[i - 1]
         for j in range(1, m + 1):
-            pairs, total = best[i - 1][j - 1]
-            best[i][j] = max(
-                best[i - 1][j],
-                best[i][j - 1],
-                (pairs + 1, total - cost(columns[i - 1], *body[j - 1])),
+            paired_full, pairs, total = above[j - 1]
+            row[j] = max(
+                above[j], row[j - 1], (paired_full + is_full, pairs + 1, total - costs[j - 1])
             )
-    matched: list[tuple[float, float] | None] = [None] * n
+    matched: list[int | None] = [None] * n
     i, j = n, m
     while i and j:
         if best[i][j] == best[i - 1][j]:
@@ -421,9 +544,9 @@ def _align(columns, body, cost, scored=False):
         elif best[i][j] == best[i][j - 1]:
             j -= 1
         else:
-            matched[i - 1] = body[j - 1]
+            matched[i - 1] = j - 1
             i, j = i - 1, j - 1
-    return (best[n][m], matched) if scored else matched
+    return best[n][m], matched
 
 
 def _columns(band: Sequence[Word]) -> list[Column]:
@@ -505,12 +628,42 @@ def _least_covered_midpoint(lo: float, hi: float, body: Sequence[Word]) -> float
     return best[1] if best else (lo + hi) / 2
 
 
-def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
+def _bands(
+    words: Sequence[Word], height: float, apart: Callable[[list[Word]], bool] | None = None
+) -> list[list[Word]]:
     """Rows: words chained by vertical overlap (a label wrapped beside centred cells), then
     lines closer than the table's usual gap between rows joined (a cell wrapped in a top-
-    aligned row) - never across a gap as wide as the rows' own, however tight they are."""
+    aligned row) - never across a gap as wide as the rows' own, however tight they are,
+    never a line whose count stands under a count (a count does not wrap), and never to a
+    row already whole (cells centred beside its wrapped label chain its lines together).
+    A line ``apart`` (a note or legend across the columns) is a group of its own and says
+    nothing about the rows' usual gap."""
+    lines = _lines(words, height)
+    alone = [bool(apart and apart(line)) for line in lines]
+    rows = [line for line, prose in zip(lines, alone, strict=True) if not prose]
+    gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(rows)]
+    usual = statistics.median(gaps) if gaps else height
+    # Lines of one wrapped cell stand a line's leading apart (under a fifth of a word's
+    # height), however few rows there are to learn the usual gap from.
+    join = min(0.35 * height, max(0.75 * usual, 0.2 * height))
+    groups: list[list[Word]] = []
+    closed = True  # the last group takes no further line
+    for line, prose in zip(lines, alone, strict=True):
+        whole = max(w.bottom for w in line) - min(w.top for w in line) > 1.5 * height
+        if groups and not prose and not closed and not whole:
+            gap = min(w.top for w in line) - max(w.bottom for w in groups[-1])
+            if gap <= join and not _count_under_count(groups[-1], line):
+                groups[-1].extend(line)
+                continue
+        groups.append(list(line))
+        closed = prose or whole
+    return groups
+
+
+def _lines(words: Sequence[Word], height: float) -> list[list[Word]]:
+    """Words chained by vertical overlap, top to bottom."""
     lines: list[list[Word]] = []
-    bottom = None
+    bottom = 0.0
     for w in sorted(words, key=lambda w: w.top):
         if lines and w.top < bottom - 0.1 * height:
             lines[-1].append(w)
@@ -518,16 +671,14 @@ def _bands(words: Sequence[Word], height: float) -> list[list[Word]]:
         else:
             lines.append([w])
             bottom = w.bottom
-    gaps = [min(w.top for w in b) - max(w.bottom for w in a) for a, b in pairwise(lines)]
-    usual = statistics.median(gaps) if gaps else height
-    join = min(0.35 * height, 0.75 * usual)
-    groups = lines[:1]
-    for line, gap in zip(lines[1:], gaps, strict=True):
-        if gap <= join:
-            groups[-1].extend(line)
-        else:
-            groups.append(line)
-    return groups
+    return lines
+
+
+def _count_under_count(above: Sequence[Word], line: Sequence[Word]) -> bool:
+    counts = [w for w in above if parse_count(w.text) is not None]
+    return any(
+        v.x0 < w.x1 and w.x0 < v.x1 for w in line if parse_count(w.text) is not None for v in counts
+    )
 
 
 def _row(group: Sequence[Word], bounds: Sequence[float], width: int) -> Row:
