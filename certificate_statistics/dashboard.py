@@ -1,7 +1,6 @@
 """Everything the dashboard shows for one selection, built once and cached: the queries
 (a fixed number, whatever the history), the pandas pivots, and the figures."""
 
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.months import month_label
 
 from . import charts, frames, queries, trends
@@ -162,7 +161,7 @@ def _charts(selection, types, minutes, cells, period):
 
 
 def _chart(chart_id, figure, label, table):
-    return {"id": chart_id, "figure": figure_payload(figure), "label": label, "table": table}
+    return {"id": chart_id, "figure": figure, "label": label, "table": table}
 
 
 def _minutes_as_table(minutes, types, caption):

@@ -7,7 +7,6 @@ from regions.charts import cumulative_connections_figure
 from regions.models import Organisation
 from regions.queries import connection_history, cumulative_connections, latest_connection_dates
 from regions.service_window_sections import organisation_windows
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.tables import SafeExportMixin
 
 from .filters import OrganisationFilterSet
@@ -40,7 +39,7 @@ class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
             connections=connections,
             connections_table=ConnectionTable(connections),
             cumulative=cumulative,
-            connections_figure=figure_payload(cumulative_connections_figure(cumulative)),
+            connections_figure=cumulative_connections_figure(cumulative),
         )
         return context
 
