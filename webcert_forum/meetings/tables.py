@@ -1,11 +1,13 @@
 import django_tables2 as tables
 
+from webcert_forum.core.tables import DateColumn, DateTimeColumn
+
 from .models import ImportRun, Meeting
 
 
 class MeetingTable(tables.Table):
-    date = tables.DateColumn("Y-m-d", verbose_name="Datum", linkify=True)
-    next_meeting = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Nästa möte")
+    date = DateColumn("Y-m-d", verbose_name="Datum", linkify=True)
+    next_meeting = DateTimeColumn("Y-m-d H:i", verbose_name="Nästa möte")
     present_count = tables.Column(verbose_name="Närvarande organisationer")
     slide_count = tables.Column(verbose_name="Bilder")
     pdf = tables.TemplateColumn(
@@ -24,12 +26,12 @@ class MeetingTable(tables.Table):
 
 
 class ImportRunTable(tables.Table):
-    created_at = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Uppladdad")
+    created_at = DateTimeColumn("Y-m-d H:i", verbose_name="Uppladdad")
     original_name = tables.Column(verbose_name="Fil")
-    meeting_date = tables.DateColumn("Y-m-d", verbose_name="Mötesdatum")
+    meeting_date = DateColumn("Y-m-d", verbose_name="Mötesdatum")
     uploaded_by = tables.Column(verbose_name="Uppladdad av", default="–")
     status = tables.Column(verbose_name="Status")
-    saved_at = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Sparad", default="–")
+    saved_at = DateTimeColumn("Y-m-d H:i", verbose_name="Sparad", default="–")
     sha256 = tables.Column(verbose_name="SHA-256", attrs={"td": {"class": "hash"}})
     link = tables.TemplateColumn(
         template_name="webcert_forum/_import_run_link.html",
