@@ -2,9 +2,11 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from regions.models import Organisation
+from webcert_forum.core.forms import CheckboxSelectMultiple
 
 from .models import CertificateCount, CertificateType
 from .selection import CHANNEL_CHOICES, INTEGRATED, Selection
@@ -61,24 +63,26 @@ class CertificateCountFilterSet(django_filters.FilterSet):
     organisation = OrganisationFilter(
         field_name="organisation__key",
         to_field_name="key",
-        queryset=Organisation.objects.filter(certificate_counts__isnull=False)
-        .distinct()
-        .order_by("name"),
+        # EXISTS, not a DISTINCT join: the join read every count of the history (23 ms with
+        # ten years), EXISTS stops at each organisation's first.
+        queryset=Organisation.objects.filter(
+            Exists(CertificateCount.objects.filter(organisation=OuterRef("pk")))
+        ).order_by("name"),
         label="Organisationer",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
     certificate_type = django_filters.ModelMultipleChoiceFilter(
         field_name="certificate_type__code",
         to_field_name="code",
         queryset=CertificateType.objects.order_by("position", "code"),
         label="Intygstyper",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
     recipient = django_filters.MultipleChoiceFilter(
         field_name="certificate_type__recipient",
         choices=recipient_choices,
         label="Mottagare",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
     )
 
     class Meta:
