@@ -1,5 +1,5 @@
 """Everything the dashboard shows for one selection, built once and cached: the queries
-(a fixed number, whatever the history), the pandas pivots, and the figures."""
+(a fixed number, whatever the history), the pivots (frames.py), and the figures."""
 
 from webcert_forum.core.months import month_label
 
