@@ -38,6 +38,7 @@ def build_dashboard(selection):
             previous=comparison.previous,
         )
     period = period_label(selection)
+    year_over_year, movers = trends.change_over_time(selection)
     data = {
         "period": period,
         "channel_label": selection.channel_label,
@@ -48,8 +49,8 @@ def build_dashboard(selection):
         "current_label": comparison.current_label,
         "previous_label": comparison.previous_label,
         "missing_months": comparison.missing_label,
-        "year_over_year": trends.year_over_year(selection),
-        "movers": trends.biggest_movers(selection),
+        "year_over_year": year_over_year,
+        "movers": movers,
         "charts": [],
     }
     if minutes["rows"]:

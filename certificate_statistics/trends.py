@@ -60,12 +60,14 @@ def _organisation_and_type(label):
     return {"organisation": label[0], "key": label[1], "type": label[-1]}
 
 
-def year_over_year(selection):
+def year_over_year(selection, rows=None):
     """The selection's last month beside the same month a year earlier, per organisation
-    and per type; only the rows that have both months."""
+    and per type; only the rows that have both months. `rows`: cells_by_month of (at least)
+    those two months, if already read."""
     now = selection.month_to
     before = months_before(now, 12)
-    rows = queries.cells_by_month(selection, [before, now])
+    if rows is None:
+        rows = queries.cells_by_month(selection, [before, now])
     channel = selection.channel
     return {
         "current_label": month_label(now),
@@ -99,19 +101,27 @@ def _largest(rows, limit):
     return [{**r, "text": mover_text(r)} for r in kept]
 
 
-def biggest_movers(selection, limit=5):
-    """Between the two latest months with data (up to the selection's last month): the
-    organisation × type cells and the organisations whose counts changed most."""
+def _movers_comparison(selection):
+    """The two latest months with data (up to the selection's last month), or None."""
     latest = queries.latest_months_with_data(selection, 1)
     if not latest:
         return None
     # The same rule as every other comparison of months (comparison.compared_month).
     comparison = compared_month(latest[0])
-    if comparison.previous is None:
-        return None
+    return comparison if comparison.previous is not None else None
+
+
+def biggest_movers(selection, limit=5, rows=None, comparison=None):
+    """Between the two latest months with data (up to the selection's last month): the
+    organisation × type cells and the organisations whose counts changed most. `rows` and
+    `comparison`: as change_over_time reads them, if it did."""
+    if comparison is None:
+        comparison = _movers_comparison(selection)
+        if comparison is None:
+            return None
     before, now = comparison.previous, comparison.current
-    months = [before, now]
-    rows = queries.cells_by_month(selection, months)
+    if rows is None:
+        rows = queries.cells_by_month(selection, [before, now])
     channel = selection.channel
     return {
         "current_label": month_label(now),
@@ -130,6 +140,18 @@ def biggest_movers(selection, limit=5):
             _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation), limit
         ),
     }
+
+
+def change_over_time(selection):
+    """(year_over_year, biggest_movers) of the selection, from one read of the months the
+    two compare (they share the latest month)."""
+    comparison = _movers_comparison(selection)
+    months = {months_before(selection.month_to, 12), selection.month_to}
+    if comparison is not None:
+        months |= {comparison.previous, comparison.current}
+    rows = queries.cells_by_month(selection, sorted(months))
+    movers = biggest_movers(selection, rows=rows, comparison=comparison) if comparison else None
+    return year_over_year(selection, rows), movers
 
 
 def national_movers(limit=5):
