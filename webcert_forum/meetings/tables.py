@@ -1,4 +1,6 @@
 import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
 
 from webcert_forum.core.tables import DateColumn, DateTimeColumn
 
@@ -10,12 +12,12 @@ class MeetingTable(tables.Table):
     next_meeting = DateTimeColumn("Y-m-d H:i", verbose_name="Nästa möte")
     present_count = tables.Column(verbose_name="Närvarande organisationer")
     slide_count = tables.Column(verbose_name="Bilder")
-    pdf = tables.TemplateColumn(
-        template_name="webcert_forum/_meeting_pdf_link.html",
+    pdf = tables.Column(
         verbose_name="Protokoll",
         orderable=False,
         exclude_from_export=True,
         accessor="source_file",
+        empty_values=(),
     )
 
     class Meta:
@@ -23,6 +25,14 @@ class MeetingTable(tables.Table):
         fields = ("date", "next_meeting", "present_count", "slide_count", "pdf")
         order_by = "-date"
         empty_text = "Inga möten är inlästa ännu."
+
+    def render_pdf(self, record):
+        # Written here, not by a template per row (a TemplateColumn renders one per cell).
+        if not record.source_file:
+            return "–"
+        return format_html(
+            '<a href="{}">PDF</a>', reverse("meetings:pdf", args=[f"{record.date:%Y-%m-%d}"])
+        )
 
 
 class ImportRunTable(tables.Table):
