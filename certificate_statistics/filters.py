@@ -6,7 +6,6 @@ from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from regions.models import Organisation
-from webcert_forum.core.forms import CheckboxSelectMultiple
 
 from .models import CertificateCount, CertificateType
 from .selection import CHANNEL_CHOICES, INTEGRATED, Selection
@@ -69,20 +68,20 @@ class CertificateCountFilterSet(django_filters.FilterSet):
             Exists(CertificateCount.objects.filter(organisation=OuterRef("pk")))
         ).order_by("name"),
         label="Organisationer",
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     certificate_type = django_filters.ModelMultipleChoiceFilter(
         field_name="certificate_type__code",
         to_field_name="code",
         queryset=CertificateType.objects.order_by("position", "code"),
         label="Intygstyper",
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
     recipient = django_filters.MultipleChoiceFilter(
         field_name="certificate_type__recipient",
         choices=recipient_choices,
         label="Mottagare",
-        widget=CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

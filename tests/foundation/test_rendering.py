@@ -9,13 +9,15 @@ import django_tables2 as tables
 import pytest
 from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.forms.renderers import DjangoTemplates
+from django.http import QueryDict
 from django.template import engines
 from django.test import RequestFactory
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
-from regions.models import Organisation
-from webcert_forum.core.forms import CheckboxSelectMultiple
+from certificate_statistics.filters import CertificateCountFilterSet
+from webcert_forum.core.forms import FormRenderer
 from webcert_forum.core.tables import DateColumn, DateTimeColumn
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
@@ -138,33 +140,61 @@ def test_date_columns_show_and_export_what_django_tables2_does():
     assert "2022-09-06 01:30" in rendered(Ours(ROWS), "django_tables2/table.html")
 
 
-CHOICES = [("a", "Alfa & <b>"), ("b", "Beta"), (3, "Tre"), ("Grupp", [("x", "X"), ("y", "Y")])]
+CHOICES = [
+    ("a", "Alfa & <b>"),
+    ("b", "Beta"),
+    (3, "Tre"),
+    (4, 12345),
+    ("Grupp", [("x", "X"), ("y", "Y")]),
+]
+WIDGETS = [
+    forms.Select,
+    forms.SelectMultiple,
+    forms.CheckboxSelectMultiple,
+    forms.RadioSelect,
+    forms.NullBooleanSelect,
+]
 
 
-@pytest.mark.parametrize("value", [None, [], ["a"], ["a", "3", "x"]])
+@pytest.mark.parametrize("widget", WIDGETS)
+@pytest.mark.parametrize("value", [None, [], ["a"], ["a", "3", "x"], "b"])
 @pytest.mark.parametrize(
-    "attrs", [{}, {"id": "id_f"}, {"id": "id_f", "class": "c", "aria-describedby": "h"}]
+    "attrs",
+    [{}, {"id": "id_f"}, {"id": "id_f", "class": "c", "aria-describedby": "h", "required": True}],
 )
-def test_checkboxes_are_what_django_writes(value, attrs):
-    theirs = forms.CheckboxSelectMultiple(choices=CHOICES).render("f", value, attrs=dict(attrs))
-    ours = CheckboxSelectMultiple(choices=CHOICES).render("f", value, attrs=dict(attrs))
+def test_choice_widgets_are_what_djangos_templates_write(widget, value, attrs):
+    if widget is forms.NullBooleanSelect:
+        made, value = widget(), "true" if isinstance(value, list) else value
+    else:
+        made = widget(choices=CHOICES)
+    ours = made.render("f", value, attrs=dict(attrs), renderer=FormRenderer())
+    theirs = made.render("f", value, attrs=dict(attrs), renderer=DjangoTemplates())
     assert ours == theirs
+
+
+def test_a_widget_with_its_own_option_template_is_rendered_by_it():
+    class Marked(forms.CheckboxSelectMultiple):
+        option_template_name = "django/forms/widgets/radio_option.html"
+
+    made = Marked(choices=CHOICES)
+    assert made.render("f", ["a"], renderer=FormRenderer()) == made.render(
+        "f", ["a"], renderer=DjangoTemplates()
+    )
 
 
 @pytest.mark.django_db
-def test_organisation_checkboxes_are_what_django_writes(reference):
-    def field(widget):
-        return forms.ModelMultipleChoiceField(
-            Organisation.objects.order_by("name"), to_field_name="key", widget=widget
+def test_the_statistics_filter_is_what_djangos_templates_write(seed_meeting):
+    filterset = CertificateCountFilterSet(
+        QueryDict("organisation=skane&organisation=halland&certificate_type=FK7804")
+    )
+    for name in ("organisation", "certificate_type", "recipient", "channel"):
+        field = filterset.form[name]
+        ours = field.as_widget()
+        theirs = field.field.widget.render(
+            field.html_name,
+            field.value(),
+            attrs=field.build_widget_attrs({"id": field.auto_id}),
+            renderer=DjangoTemplates(),
         )
-
-    class Theirs(forms.Form):
-        organisation = field(forms.CheckboxSelectMultiple)
-
-    class Ours(forms.Form):
-        organisation = field(CheckboxSelectMultiple)
-
-    data = {"organisation": ["skane", "halland"]}
-    ours, theirs = str(Ours(data)["organisation"]), str(Theirs(data)["organisation"])
-    assert ours == theirs
-    assert 'value="skane" id="id_organisation_' in ours and " checked>" in ours
+        assert ours == theirs, name
+    assert 'value="skane" id="id_organisation_' in str(filterset.form["organisation"])
