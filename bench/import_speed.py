@@ -10,6 +10,7 @@ pdfplumber alone needs to extract the words of every page, and their ratio (targ
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import statistics
 import sys
@@ -22,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
-from tests.importer.deck_factory import Style, render, sample_deck  # noqa: E402
-from webcert_forum.importer import parse_minutes  # noqa: E402
+from tests.importer.deck_factory import MONTH_NAMES, Style, render, sample_deck  # noqa: E402
+from webcert_forum.importer import parse_minutes, pipeline  # noqa: E402
 from webcert_forum.importer.reference import Reference  # noqa: E402
 
 SEED = ROOT / "fixtures" / "seed" / "webcert-anvandarforum-2022-06.pdf"
@@ -48,22 +49,50 @@ def extract_all_words(path: Path) -> None:
             page.close()
 
 
-def deck_of(pages: int) -> bytes:
-    """A generated deck of ``pages`` pages: the 7 other slides, then statistics tables."""
+def deck_of(pages: int, distinct: bool = False) -> bytes:
+    """A generated deck of ``pages`` pages: the 7 other slides, then statistics tables; its
+    24 tables (12 months, 2 channels) printed over and over, or with ``distinct`` each
+    table once (earlier years named in the titles), so the document grows with the deck."""
     deck = sample_deck(months=tuple(range(1, 13)), seed=pages)
     tables = deck.statistics
-    deck.statistics = [tables[n % len(tables)] for n in range(pages - 7)]
+    deck.statistics = []
+    for n in range(pages - 7):
+        table = tables[n % len(tables)]
+        if distinct:
+            year, month = 2022 - n // len(tables), int(table.month[5:])
+            name = MONTH_NAMES[month - 1]
+            table = dataclasses.replace(
+                table, title=table.title.replace(f" {name}", f" {name} {year}"),
+                month=f"{year}-{month:02d}",
+            )  # fmt: skip
+        deck.statistics.append(table)
     return render(deck, Style())
 
 
-def peak_memory(data: bytes, reference: Reference) -> tuple[float, float, int]:
-    """Peak traced MiB while parsing, MiB still held by the returned document, page count."""
+def peak_memory(data: bytes, reference: Reference) -> dict[str, float]:
+    """Traced MiB while parsing: the peak while reading the pages and parsing the slides,
+    what the parsed entries hold when the checks begin, the peak during the checks and
+    assembly, and what the returned document holds."""
+    found = {}
+    assemble = pipeline.assemble
+
+    def measured(*arguments, **options):
+        held, peak = tracemalloc.get_traced_memory()
+        found.update(reading=peak, entries=held)
+        tracemalloc.reset_peak()
+        return assemble(*arguments, **options)
+
+    pipeline.assemble = measured
     tracemalloc.start()
-    tracemalloc.reset_peak()
-    document = parse_minutes(data, dt.date(2023, 1, 16), reference)
-    held, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak / 2**20, held / 2**20, len(document["slides"])
+    try:
+        document = parse_minutes(data, dt.date(2023, 1, 16), reference)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        pipeline.assemble = assemble
+    mib = {key: value / 2**20 for key, value in found.items()}
+    return {**mib, "checks": peak / 2**20, "document": held / 2**20,
+            "pages": len(document["slides"]), "cells": len(document["certificate_counts"])}  # fmt: skip
 
 
 def main() -> None:
@@ -80,19 +109,26 @@ def main() -> None:
     print(f"  pdfplumber extract_words, every page: {words * 1000:8.1f} ms")
     print(f"  parse_minutes:                        {parse * 1000:8.1f} ms")
     print(f"  ratio parse / extract_words:          {parse / words:8.2f}  (target <= 0.70)")
-    small, large = deck_of(10), deck_of(120)
-    peak_memory(small, reference)  # first-use allocations (imports, caches) off the books
-    print("peak traced memory of parse_minutes (tracemalloc); 'document' is what the result")
-    print("itself holds, so peak - document is the parser's working memory")
-    rows = []
-    for data in (small, large):
-        peak, held, pages = peak_memory(data, reference)
-        rows.append(peak - held)
+    peak_memory(deck_of(10), reference)  # first-use allocations (imports, caches) off the books
+    print("traced memory of parse_minutes (tracemalloc), MiB: 'reading' is the peak while the")
+    print("pages are read and the slides parsed, over the entries parsed by then; 'checks' the")
+    print("peak of the checks and assembly over the document they return")
+    for distinct in (False, True):
+        print("  each table once" if distinct else "  24 tables printed over and over")
+        rows = []
+        for pages in (10, 120):
+            m = peak_memory(deck_of(pages, distinct), reference)
+            reading, checks = m["reading"] - m["entries"], m["checks"] - m["document"]
+            rows.append((reading, checks))
+            print(
+                f"    {m['pages']:3d} pages, {m['cells']:5d} cells: reading {reading:5.2f} "
+                f"(entries {m['entries']:5.2f}), checks {checks:5.2f} "
+                f"(document {m['document']:5.2f})"
+            )
         print(
-            f"  {pages:3d}-page deck ({len(data) / 1024:4.0f} KiB): peak {peak:5.1f} MiB, "
-            f"document {held:5.1f} MiB, working {peak - held:5.1f} MiB"
+            f"    ratio 120 / 10 pages: reading {rows[1][0] / rows[0][0]:.2f}, "
+            f"checks {rows[1][1] / rows[0][1]:.2f}"
         )
-    print(f"  working memory ratio 120 / 10 pages: {rows[1] / rows[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from webcert_forum.core.months import month_label
 from . import queries
 from .cache import cached
 from .selection import month_range, months_before
+from .tables import OrganisationByTypeTable
 
 # The trend covers every imported month; the share of the country only the latest three
 # years, so that the country-wide read stays bounded whatever the history.
@@ -29,10 +30,18 @@ SHARE_MONTHS = 36
 
 
 def organisation_statistics(organisation):
-    """Five queries, whatever the length of the history; cached until the data change."""
-    return cached(
+    """Five queries, whatever the length of the history; cached until the data change (the
+    table is made from the cached rows, per request)."""
+    section = cached(
         f"organisation|{organisation.pk}", lambda: _build(organisation.pk, organisation.key)
     )
+    if not section["has_data"]:
+        return section
+    caption = f"{section['latest_label'].capitalize()} per intygstyp, jämfört med riket"
+    return {
+        **section,
+        "by_type_table": OrganisationByTypeTable(section["by_type"], caption=caption),
+    }
 
 
 def _share(part, whole):

@@ -2,8 +2,13 @@
 columns of the minutes' table are made per request from the selected types."""
 
 import django_tables2 as tables
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
+
+from webcert_forum.core.tables import DataTable
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 
 
 class NumberColumn(tables.Column):
@@ -138,3 +143,68 @@ class ChangeTable(tables.Table):
     def render_change_percent(self, value):
         sign = "+" if value > 0 else ""
         return f"{sign}{number_format(value, decimal_pos=1, force_grouping=True)} %"
+
+
+class OrganisationByTypeTable(DataTable):
+    """An organisation's latest month per type beside the country: sections.py's `by_type`."""
+
+    code = tables.Column(verbose_name="Intygstyp")
+    organisation = NumberColumn(verbose_name="Organisationen")
+    national = NumberColumn(verbose_name="Riket")
+    share = NumberColumn(verbose_name="Andel av riket (%)", decimals=1)
+    row_headers = True
+
+    class Meta:
+        empty_text = "Ingen intygsstatistik för organisationen."
+
+    def render_code(self, value, record):
+        return format_html('<abbr title="{}">{}</abbr>', record["name"], value)
+
+    def value_code(self, value):
+        return value
+
+
+class YearOverYearTable(DataTable):
+    """A month beside the same month a year earlier, per organisation (linked to its page) or
+    per type: the rows of trends.year_over_year."""
+
+    row_headers = True
+
+    class Meta:
+        empty_text = "Inget att jämföra."
+
+    def __init__(self, data, *, by, previous_label, current_label, **kwargs):
+        if by == "organisation":
+            first = tables.Column(
+                verbose_name="Organisation",
+                linkify=lambda record: reverse("regions:detail", args=[record["key"]]),
+            )
+        else:
+            first = tables.Column(verbose_name="Intygstyp")
+        super().__init__(
+            data,
+            extra_columns=[
+                (by, first),
+                ("previous", NumberColumn(verbose_name=previous_label.capitalize())),
+                ("current", NumberColumn(verbose_name=current_label.capitalize())),
+                ("change_text", tables.Column(verbose_name="Förändring", attrs=NUM)),
+            ],
+            **kwargs,
+        )
+
+
+def year_over_year_tables(yoy):
+    """The two tables of the dashboard's year-over-year section."""
+    labels = {"previous_label": yoy["previous_label"], "current_label": yoy["current_label"]}
+    return {
+        "organisations": YearOverYearTable(
+            yoy["organisations"],
+            by="organisation",
+            caption="Per organisation",
+            attrs={"id": "yoy-organisations"},
+            **labels,
+        ),
+        "types": YearOverYearTable(
+            yoy["types"], by="type", caption="Per intygstyp", attrs={"id": "yoy-types"}, **labels
+        ),
+    }

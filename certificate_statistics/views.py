@@ -14,7 +14,7 @@ from .dashboard import dashboard_data
 from .filters import CertificateCountFilterSet
 from .models import CertificateCount
 from .queries import latest_month
-from .tables import ChangeTable, MinutesTable
+from .tables import ChangeTable, MinutesTable, year_over_year_tables
 
 EXPORTED_TABLES = {"minutes": "intygsstatistik", "change": "intygsstatistik-forandring"}
 
@@ -69,6 +69,7 @@ class StatisticsDashboardView(SafeExportMixin, FilterView):
         if self.data:
             context["minutes_table"] = self.get_table(table="minutes")
             context["change_table"] = self.get_table(table="change")
+            context["yoy_tables"] = year_over_year_tables(self.data["year_over_year"])
         return context
 
     def _export_query(self):

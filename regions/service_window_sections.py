@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .roles import window_role
+from .tables import OrganisationWindowTable
 
 PAST_SHOWN = 10
 
@@ -35,10 +36,25 @@ def organisation_windows(organisation, user):
             for w in items
         ]
 
+    def table(items, caption, empty):
+        return OrganisationWindowTable(
+            items,
+            caption=caption,
+            empty_text=empty,
+            may_edit=lambda window: role.may_change(organisation),
+            may_delete=lambda window: role.may_delete(window, today),
+        )
+
     return {
         "organisation": organisation,
         "upcoming": rows(upcoming),
         "past": rows(past[:PAST_SHOWN]),
+        "upcoming_table": table(
+            upcoming, "Kommande servicefönster", "Inga kommande servicefönster."
+        ),
+        "past_table": table(
+            past[:PAST_SHOWN], "Tidigare servicefönster", "Inga tidigare servicefönster."
+        ),
         "more_past": len(past) > PAST_SHOWN,
         "may_create": role.may_change(organisation),
         "create_url": reverse("service_windows:create"),

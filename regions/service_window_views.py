@@ -22,7 +22,7 @@ from .forms import ServiceWindowForm
 from .history import window_history
 from .models import ServiceWindow, UserProfile
 from .roles import window_role
-from .tables import ServiceWindowTable, WindowHistoryTable
+from .tables import ServiceWindowTable, WindowHistoryTable, WindowTimelineTable
 
 TABS = {"upcoming": "Kommande", "past": "Tidigare"}
 
@@ -86,6 +86,7 @@ class ServiceWindowListView(SafeExportMixin, SingleTableMixin, FilterView):
                 "may_manage": self.role.may_manage,
                 "timeline": service_window_timeline(coming, today),
                 "timeline_windows": coming,
+                "timeline_table": WindowTimelineTable(coming),
             }
         )
         return context

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import transaction
 
 from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
-from webcert_forum.core.sync import Row, sync_rows
+from webcert_forum.core.sync import Row, sync_meeting_rows
 
 from .models import ConnectionDate, Organisation, OrganisationAlias, ServiceWindow
 
@@ -69,14 +69,12 @@ def save_connection_dates(meeting, entries, summary, orgs):
             values = {"month_only": month_only, "preliminary": bool(entry.get("preliminary"))}
             label = f"Anslutningsdatum {org}"
             rows.append(Row((org.pk, date), values, label, new=text))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "regions.ConnectionDate",
-        {(c.organisation_id, c.date): c for c in ConnectionDate.objects.filter(meeting=meeting)},
+        ConnectionDate,
+        meeting,
+        ("organisation_id", "date"),
         rows,
-        create=lambda row: ConnectionDate.objects.create(
-            meeting=meeting, organisation_id=row.key[0], date=row.key[1], **row.values
-        ),
         describe=lambda c: c.display_date,
         deleted=lambda c: f"Anslutningsdatum {c.organisation}",
         describe_gone=lambda c: c.display_date,

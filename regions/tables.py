@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
-from webcert_forum.core.tables import DateTimeColumn, SafeTable
+from webcert_forum.core.tables import DataTable, DateTimeColumn, SafeTable
 
 from .models import ServiceWindow
 
@@ -64,6 +64,19 @@ class ServiceWindowTable(SafeTable):
         )
 
 
+class OrganisationWindowTable(DataTable, ServiceWindowTable):
+    """An organisation's windows on its page: the list's columns but the organisation, in
+    the order the page chose."""
+
+    note = tables.Column(verbose_name="Berörda system / anteckning", default="–")
+
+    caption_hidden = True
+
+    class Meta(ServiceWindowTable.Meta):
+        exclude = ("organisation",)
+        order_by = None
+
+
 class WindowHistoryTable(tables.Table):
     """Rows come from history.window_history(): one change each, the latest first."""
 
@@ -88,3 +101,47 @@ class WindowHistoryTable(tables.Table):
         if record["kind"] == "Skapat":
             return f"{record['organisation']} {record['text']}"
         return "–"
+
+
+class ConnectionHistoryTable(DataTable):
+    """Every meeting's word on one organisation's DB/DOI connection date, oldest first:
+    queries.connection_history's rows."""
+
+    meeting = tables.Column(verbose_name="Enligt mötet")
+    display_date = tables.Column(verbose_name="Anslutningsdatum", accessor="display_date")
+
+    class Meta:
+        empty_text = "Inget anslutningsdatum är inläst."
+
+    # Not DateColumn (it compiles a template for every cell) or linkify: a row for every
+    # meeting, and those cost several times more per cell.
+    def render_meeting(self, value):
+        return format_html(
+            '<a href="{}">{}</a>', value.get_absolute_url(), f"{value.date:%Y-%m-%d}"
+        )
+
+
+class WindowTimelineTable(DataTable):
+    """The service window timeline's text alternative: the windows it draws."""
+
+    organisation = tables.Column(verbose_name="Organisation")
+    start = tables.Column(verbose_name="Från", accessor="start_text")
+    end = tables.Column(verbose_name="Till", accessor="end_text")
+    note = tables.Column(verbose_name="Berörda system / anteckning", default="–")
+
+    caption = "Servicefönster de kommande sex månaderna"
+    caption_hidden = True
+
+    class Meta:
+        empty_text = "Inga servicefönster de kommande sex månaderna."
+
+
+class UpcomingWindowTable(WindowTimelineTable):
+    """The overview's nearest windows."""
+
+    note = tables.Column(verbose_name="Anteckning", default="")
+
+    caption = ""
+
+    class Meta:
+        empty_text = "Inga servicefönster är planerade."

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from webcert_forum.core.sync import Row, sync_rows
+from webcert_forum.core.sync import Row, sync_meeting_rows
 
 from .models import Incident, Release, ReleaseAnnouncement, TimelineEntry
 
@@ -93,12 +93,12 @@ def save_incidents(meeting, entries, summary, orgs=None):
         values = {"count": int(e.get("count") or 0), "description": e.get("description") or ""}
         label = f"Incidenter {e['month']}"
         rows.append(Row(_month(e["month"]), values, f"{label}: {values['count']}", label))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "releases.Incident",
-        {i.month: i for i in Incident.objects.filter(meeting=meeting)},
+        Incident,
+        meeting,
+        "month",
         rows,
-        create=lambda row: Incident.objects.create(meeting=meeting, month=row.key, **row.values),
         deleted=lambda gone: f"Incidenter {gone.month:%Y-%m}",
     )
 
@@ -108,13 +108,11 @@ def save_timeline(meeting, entries, summary, orgs=None):
     for position, e in enumerate(entries, start=1):
         values = {"when": _month(e["when"]), "label": e.get("label") or "", "text": e["text"]}
         rows.append(Row(position, values, f"Aviserad förändring {values['label']}"))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "releases.TimelineEntry",
-        {t.position: t for t in TimelineEntry.objects.filter(meeting=meeting)},
+        TimelineEntry,
+        meeting,
+        "position",
         rows,
-        create=lambda row: TimelineEntry.objects.create(
-            meeting=meeting, position=row.key, **row.values
-        ),
         deleted=lambda gone: f"Aviserad förändring {gone.label}",
     )

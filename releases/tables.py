@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 
-from webcert_forum.core.tables import DateColumn
+from webcert_forum.core.tables import DataTable, DateColumn
 
 from .models import Release
 
@@ -10,7 +10,8 @@ class ReleaseTable(tables.Table):
     version = tables.Column(verbose_name="Version", linkify=True)
     name = tables.Column(verbose_name="Release")
     date = DateColumn("Y-m-d", verbose_name="Datum")
-    user_impact = tables.BooleanColumn(verbose_name="Användarpåverkan", yesno="Ja,Nej")
+    # Not a BooleanColumn: it shows an unknown impact (None) as "Nej", a claim nobody made.
+    user_impact = tables.Column(verbose_name="Användarpåverkan", empty_values=())
     items = tables.Column(verbose_name="Planerad utveckling", orderable=False, default="–")
     release_notes_date = DateColumn("Y-m-d", verbose_name="Release notes")
 
@@ -27,6 +28,9 @@ class ReleaseTable(tables.Table):
 
     def value_items(self, value):
         return "; ".join(value)
+
+    def render_user_impact(self, value):
+        return _yes_no_unknown(value)
 
 
 class IncidentTable(tables.Table):
@@ -50,7 +54,8 @@ class IncidentTable(tables.Table):
 
 
 def _yes_no_unknown(value):
-    return {True: "Ja", False: "Nej"}.get(value, "Okänt")
+    # "Användarpåverkan: okänd": the adjective agrees with the noun (en påverkan).
+    return {True: "Ja", False: "Nej"}.get(value, "Okänd")
 
 
 class AnnouncementTable(tables.Table):
@@ -79,3 +84,13 @@ class AnnouncementTable(tables.Table):
 
     def render_user_impact(self, value):
         return _yes_no_unknown(value)
+
+
+class TimelineTable(DataTable):
+    """The timeline chart's text alternative: the announced changes it draws."""
+
+    label = tables.Column(verbose_name="När")
+    text = tables.Column(verbose_name="Förändring")
+
+    class Meta:
+        empty_text = "Inga aviserade förändringar."

@@ -9,7 +9,7 @@ from .charts import timeline_figure
 from .filters import ReleaseFilterSet
 from .models import Release
 from .queries import announcement_history, date_changes, latest_incidents, latest_timeline
-from .tables import AnnouncementTable, IncidentTable, ReleaseTable
+from .tables import AnnouncementTable, IncidentTable, ReleaseTable, TimelineTable
 
 
 class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
@@ -28,6 +28,7 @@ class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
         context.update(
             incidents_table=IncidentTable(latest_incidents()),
             timeline=timeline,
+            timeline_table=TimelineTable(timeline),
             timeline_figure=timeline_figure(timeline, timezone.localdate()),
         )
         return context

@@ -1,20 +1,60 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
-from .models import ProductionStatus, SigningTest, VendorGroup
+from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembership
+from .services import place_by_admin
+
+
+class MembershipInline(admin.TabularInline):
+    """Who uses the group's system. A row staff add or change here is Inera's word and ends
+    the minutes' guesses about that organisation (services.place_by_admin)."""
+
+    model = VendorGroupMembership
+    fields = ("organisation", "source", "meeting")
+    readonly_fields = ("source", "meeting")
+    autocomplete_fields = ("organisation",)
+    extra = 1
 
 
 @admin.register(VendorGroup)
 class VendorGroupAdmin(admin.ModelAdmin):
     list_display = ("name", "key", "member_names")
     search_fields = ("name", "key")
-    filter_horizontal = ("members",)
+    inlines = [MembershipInline]
 
     @admin.display(description="organisationer")
     def member_names(self, group):
-        return ", ".join(str(m) for m in group.members.all()) or "okänt"
+        return ", ".join(str(m) for m in group.members.all()) or "okända"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("members")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not VendorGroupMembership:
+            return super().save_formset(request, form, formset, change)
+        for membership in formset.save(commit=False):
+            place_by_admin(membership)
+        for membership in formset.deleted_objects:
+            membership.delete()
+
+
+@admin.register(VendorGroupMembership)
+class VendorGroupMembershipAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "vendor_group", "source", "meeting")
+    list_filter = ("source", "vendor_group")
+    search_fields = ("organisation__name", "vendor_group__name")
+    readonly_fields = ("source", "meeting")
+    actions = ["confirm"]
+
+    def save_model(self, request, obj, form, change):
+        place_by_admin(obj)
+
+    @admin.action(description="Bekräfta som Inera-uppgift (gäller före protokollen)")
+    def confirm(self, request, queryset):
+        for membership in queryset:
+            place_by_admin(membership)
+        self.message_user(
+            request, f"{queryset.count()} medlemskap bekräftade av Inera.", messages.SUCCESS
+        )
 
 
 @admin.register(SigningTest)

@@ -10,7 +10,11 @@ class VendorGroup(models.Model):
     name = models.CharField("namn", max_length=120)
     aliases = models.JSONField("alias", default=list, blank=True)
     members = models.ManyToManyField(
-        "regions.Organisation", blank=True, related_name="vendor_groups", verbose_name="medlemmar"
+        "regions.Organisation",
+        blank=True,
+        related_name="vendor_groups",
+        verbose_name="medlemmar",
+        through="VendorGroupMembership",
     )
 
     class Meta:
@@ -20,6 +24,52 @@ class VendorGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class VendorGroupMembership(models.Model):
+    """An organisation uses a vendor group's system, and who said so.
+
+    Inera's word (the reference list or the admin) wins over the minutes' guess: the minutes
+    only say which organisation tested for a group, so a guess is stored only for an
+    organisation Inera has placed in no group (signing_rollout.services)."""
+
+    class Source(models.TextChoices):
+        REFERENCE = "reference", "referenslistan"
+        ADMIN = "admin", "Inera i administrationen"
+        MINUTES = "minutes", "protokollet"
+
+    vendor_group = models.ForeignKey(
+        VendorGroup, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "regions.Organisation", on_delete=models.CASCADE, related_name="vendor_group_memberships"
+    )
+    source = models.CharField("källa", max_length=10, choices=Source.choices, default="admin")
+    meeting = models.ForeignKey(
+        "webcert_forum.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Mötet vars protokoll visade att organisationen testade för gruppen.",
+    )
+
+    class Meta:
+        ordering = ["vendor_group__name", "organisation__name"]
+        verbose_name = "medlemskap i leverantörsgrupp"
+        verbose_name_plural = "medlemskap i leverantörsgrupper"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vendor_group", "organisation"], name="one_membership_a_group"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} i {self.vendor_group} ({self.get_source_display()})"
+
+    @property
+    def from_minutes(self):
+        return self.source == self.Source.MINUTES
 
 
 class SigningTest(models.Model):

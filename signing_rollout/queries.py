@@ -1,10 +1,10 @@
 """Reads of the roll-out. The one definition of an organisation's current production status
 lives here: every page that shows a status uses it."""
 
-from django.db.models import Count, DateField, OuterRef, Subquery
+from django.db.models import Count, DateField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 
-from .models import ProductionStatus, SigningTest, VendorGroup
+from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembership
 
 # When a status was true: a minutes row speaks for its meeting's date, a form report for the
 # day it was made. Ordering by this (and not by when the row was written) keeps a later import
@@ -78,9 +78,29 @@ def latest_tests():
     )
 
 
+def memberships():
+    return VendorGroupMembership.objects.select_related(
+        "organisation", "vendor_group", "meeting"
+    ).order_by("organisation__name")
+
+
 def vendor_groups_with_tests():
+    """Each group with its latest test and its memberships (`.member_list`, each saying
+    whether Inera or the minutes placed the organisation)."""
     tests = {t.vendor_group_id: t for t in latest_tests()}
-    groups = list(VendorGroup.objects.prefetch_related("members").order_by("name"))
+    groups = list(
+        VendorGroup.objects.prefetch_related(
+            Prefetch("memberships", queryset=memberships(), to_attr="member_list")
+        ).order_by("name")
+    )
     for group in groups:
         group.latest_test = tests.get(group.pk)
     return groups
+
+
+def organisations_without_vendor_group():
+    """Regions and agents (those that run a record system) that nobody has placed in a group."""
+    organisations = VendorGroup._meta.get_field("members").related_model.objects
+    return organisations.filter(kind__in=("region", "agent"), vendor_groups__isnull=True).order_by(
+        "name"
+    )

@@ -6,9 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from webcert_forum.core.reference_lists import read_rows, split_aliases, upsert
-from webcert_forum.core.sync import Row, sync_rows
+from webcert_forum.core.sync import Row, sync_meeting_rows
 
-from .models import ProductionStatus, SigningTest, VendorGroup
+from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembership
+
+Source = VendorGroupMembership.Source
+
+
+class ReferenceListError(ValueError):
+    """A reference list names something that does not exist; nothing is loaded."""
 
 
 def load_vendor_groups(path):
@@ -24,6 +30,63 @@ def load_vendor_groups(path):
     return created, updated
 
 
+def load_vendor_group_members(path, organisations):
+    """Each organisation's vendor group as Inera states it (vendor_group_members.csv:
+    organisation,vendor_group; an organisation in two groups takes two lines).
+
+    The list is the whole of what it says: a membership it no longer lists is removed (only
+    those it made; the admin's stay), and an organisation it places loses the minutes'
+    guesses. A line naming an unknown organisation or group raises ReferenceListError before
+    anything is written. A missing file says nothing and changes nothing. Returns (created,
+    updated), a removal counted as updated."""
+    if not path.exists():
+        return 0, 0
+    groups = {g.key: g for g in VendorGroup.objects.all()}
+    wanted = {}
+    for line, row in enumerate(read_rows(path), start=2):
+        org_key = (row.get("organisation") or "").strip()
+        group_key = (row.get("vendor_group") or "").strip()
+        if org_key not in organisations:
+            raise ReferenceListError(
+                f"{path.name}, rad {line}: organisationen {org_key!r} finns inte i "
+                "organisations.csv. Inget lästes in."
+            )
+        if group_key not in groups:
+            raise ReferenceListError(
+                f"{path.name}, rad {line}: leverantörsgruppen {group_key!r} finns inte i "
+                f"vendor_groups.csv (kända: {', '.join(sorted(groups))}). Inget lästes in."
+            )
+        wanted[(groups[group_key].pk, organisations[org_key].pk)] = True
+    created = updated = 0
+    for membership in VendorGroupMembership.objects.filter(source=Source.REFERENCE):
+        if (membership.vendor_group_id, membership.organisation_id) not in wanted:
+            membership.delete()
+            updated += 1
+    for group_id, org_id in wanted:
+        membership, was_created = VendorGroupMembership.objects.get_or_create(
+            vendor_group_id=group_id,
+            organisation_id=org_id,
+            defaults={"source": Source.REFERENCE},
+        )
+        created += was_created
+        if not was_created and membership.source != Source.REFERENCE:
+            membership.source, membership.meeting = Source.REFERENCE, None
+            membership.save(update_fields=["source", "meeting"])
+            updated += 1
+    placed = {org_id for _, org_id in wanted}
+    updated += drop_minutes_guesses(placed)
+    return created, updated
+
+
+def drop_minutes_guesses(organisation_ids):
+    """Inera has placed these organisations: the minutes' guesses about them go. Returns how
+    many went."""
+    deleted, _ = VendorGroupMembership.objects.filter(
+        organisation_id__in=organisation_ids, source=Source.MINUTES
+    ).delete()
+    return deleted
+
+
 def save_signing_tests(meeting, entries, summary, orgs):
     groups = {g.key: g for g in VendorGroup.objects.all()}
     rows = []
@@ -34,14 +97,12 @@ def save_signing_tests(meeting, entries, summary, orgs):
             "plan": e.get("plan") or "",
         }
         rows.append(Row(group.pk, values, f"Samverkanstest {group}"))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "signing_rollout.SigningTest",
-        {t.vendor_group_id: t for t in SigningTest.objects.filter(meeting=meeting)},
+        SigningTest,
+        meeting,
+        "vendor_group_id",
         rows,
-        create=lambda row: SigningTest.objects.create(
-            meeting=meeting, vendor_group_id=row.key, **row.values
-        ),
         describe=str,
         describe_old=lambda test: str(test.tested_by or test.plan or "–"),
     )
@@ -50,12 +111,38 @@ def save_signing_tests(meeting, entries, summary, orgs):
 
 def _members_from_tests(meeting):
     """The minutes name the organisation that tested for a group ("Cosmic – Värmland"): that
-    organisation uses the group's system. It joins the group unless staff have already put
-    it in one (they know better than a slide)."""
-    for test in SigningTest.objects.filter(meeting=meeting, tested_by__isnull=False):
-        organisation = test.tested_by
-        if not organisation.vendor_groups.exists():
-            test.vendor_group.members.add(organisation)
+    organisation probably uses the group's system, so it joins the group as the minutes'
+    guess, unless Inera has placed it in a group (reference list or admin; they know better
+    than a slide). Saving the meeting again takes back the guesses its minutes no longer
+    make."""
+    placed_by_inera = set(
+        VendorGroupMembership.objects.exclude(source=Source.MINUTES).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    wanted = {
+        (t.vendor_group_id, t.tested_by_id)
+        for t in SigningTest.objects.filter(meeting=meeting, tested_by__isnull=False)
+        if t.tested_by_id not in placed_by_inera
+    }
+    for guess in VendorGroupMembership.objects.filter(source=Source.MINUTES, meeting=meeting):
+        if (guess.vendor_group_id, guess.organisation_id) not in wanted:
+            guess.delete()
+    for group_id, org_id in wanted:
+        VendorGroupMembership.objects.get_or_create(
+            vendor_group_id=group_id,
+            organisation_id=org_id,
+            defaults={"source": Source.MINUTES, "meeting": meeting},
+        )
+
+
+def place_by_admin(membership):
+    """Staff put an organisation in a group in the admin: their word, which ends the minutes'
+    guesses about that organisation."""
+    with transaction.atomic():
+        membership.source, membership.meeting = Source.ADMIN, None
+        membership.save()
+        drop_minutes_guesses([membership.organisation_id])
 
 
 def save_production_statuses(meeting, entries, summary, orgs):
@@ -97,17 +184,13 @@ def save_production_statuses(meeting, entries, summary, orgs):
                 new=ProductionStatus(**values).display_text,
             )
         )
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        model,
-        {s.organisation_id: s for s in ProductionStatus.objects.filter(meeting=meeting)},
+        ProductionStatus,
+        meeting,
+        "organisation_id",
         rows,
-        create=lambda row: ProductionStatus.objects.create(
-            meeting=meeting,
-            organisation_id=row.key,
-            source=ProductionStatus.Source.MINUTES,
-            **row.values,
-        ),
+        create_with={"source": ProductionStatus.Source.MINUTES},
         describe=lambda status: status.display_text,
     )
 

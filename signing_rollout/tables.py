@@ -1,5 +1,5 @@
 import django_tables2 as tables
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from webcert_forum.core.tables import DateColumn
@@ -27,16 +27,26 @@ class VendorGroupTable(tables.Table):
         return value.plan or "–"
 
     def render_members(self, record):
-        members = record.members.all()
+        members = record.member_list
         if not members:
-            # The minutes only say who tested for a group, not who uses it: no empty claim.
+            # Nobody has said who uses the group: unknown, not "none" (no empty claim).
             return mark_safe(  # noqa: S308 constant text
-                'okänt<span class="visually-hidden">: protokollen anger inte vilka '
+                'okända<span class="visually-hidden">: ingen har angett vilka '
                 "organisationer som använder gruppen</span>"
             )
-        return format_html_join(
-            ", ", '<a href="{}">{}</a>', ((m.get_absolute_url(), m) for m in members)
-        )
+        return format_html_join(", ", "{}", ((_member(m),) for m in members))
+
+
+def _member(membership):
+    organisation = membership.organisation
+    link = format_html('<a href="{}">{}</a>', organisation.get_absolute_url(), organisation)
+    if not membership.from_minutes:
+        return link
+    return format_html(
+        "{} (enligt protokollet{})",
+        link,
+        f" {membership.meeting.date:%Y-%m-%d}" if membership.meeting else "",
+    )
 
 
 class ProductionStatusTable(tables.Table):

@@ -14,6 +14,7 @@ from .forms import ProductionStatusReportForm
 from .queries import (
     current_status_of,
     current_statuses,
+    organisations_without_vendor_group,
     status_counts,
     status_counts_by_meeting,
     vendor_groups_with_tests,
@@ -40,6 +41,7 @@ class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
         over_meetings = status_counts_by_meeting()
         context.update(
             vendor_groups_table=VendorGroupTable(vendor_groups_with_tests()),
+            without_vendor_group=organisations_without_vendor_group(),
             counts=counts,
             progress_figure=charts.progress_figure(counts),
             over_meetings=over_meetings,

@@ -93,8 +93,17 @@ EXPECTED_STATUS = {
 # Views that are not pages: they answer logged-out users on purpose, or belong to Django.
 # The calendar feeds are reached by their secret address, not a login (tests/service_windows/
 # test_feeds.py and test_token_logging.py test them); so is an e-mail's unsubscribe link (a
-# signed token; tests/nextmeeting).
-EXCLUDED_PREFIXES = ("admin:", "login", "logout", "healthz", "calendar-", "meetings:unsubscribe")
+# signed token; tests/nextmeeting). The favicon redirect is no page (tests/imports/
+# test_slide_pictures.py).
+EXCLUDED_PREFIXES = (
+    "admin:",
+    "login",
+    "logout",
+    "healthz",
+    "calendar-",
+    "meetings:unsubscribe",
+    "favicon",
+)
 
 
 def _walk(patterns, prefix="", namespace=""):

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from regions import feeds as region_feeds
 
@@ -11,6 +14,17 @@ from .overview.sweden_map.views import map_page
 
 admin.site.site_header = "Webcert användarforum – administration"
 admin.site.site_title = "Webcert användarforum"
+
+
+class FaviconView(RedirectView):
+    """A picture or PDF opened on its own has no page to name the icon, so the browser asks
+    for /favicon.ico: send it to the site's icon instead of a 404 per picture opened."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
 
 urlpatterns = [
     path("", overview_views.overview, name="overview"),
@@ -53,6 +67,7 @@ urlpatterns = [
     path("signing/", include("signing_rollout.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", login_not_required(FaviconView.as_view()), name="favicon"),
 ]
 
 handler403 = "webcert_forum.views.permission_denied"

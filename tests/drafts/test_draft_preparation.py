@@ -109,3 +109,18 @@ def test_an_organisation_that_answered_but_was_not_listed_is_added(plan):
     attendance = draft_deck().document["attendance"]
     assert attendance[-1] == {"org": newcomer.key, "present": True}
     assert len(attendance) == len(listed) + 1
+
+
+@pytest.mark.django_db
+def test_a_meeting_staff_moved_to_another_day_is_the_one_drafted(
+    seed_meeting, client_for, staff_user
+):
+    moved = dt.datetime(2022, 9, 12, 13, tzinfo=timezone.get_current_timezone())
+    plan = PlannedMeeting.objects.create(starts_at=moved, announced_in=Meeting.objects.get())
+    AgendaItem.objects.create(meeting=plan, position=1, title="Släpp 7.0", owner="Inera")
+
+    made = draft_deck()
+    assert made.meeting_date == dt.date(2022, 9, 12)
+    assert _texts(_slide(made.pptx, "Övrigt")) == ["• Släpp 7.0 (Inera)"]
+    page = client_for(staff_user).get("/meetings/draft/").content.decode()
+    assert 'value="2022-09-12"' in page

@@ -516,11 +516,29 @@ def _two_column(pdf, style, left_header, right_header, rows):
     _write(pdf, style, 36, style.pagesize[1] - 110, "Text bredvid tabellen", size=12)
     x = width * (0.33 if style.side_note else 0.45)
     widths = [width * 0.25, width * 0.2] if style.side_note else [width * 0.28, width * 0.22]
-    body = [[label, text] for label, text in rows]
+    # Like PowerPoint, a cell's text wraps within the cell, never across its border.
+    body = [[_fitted(cell, w - 6, 10) for cell, w in zip(row, widths, strict=True)]
+            for row in rows]  # fmt: skip
     _table(pdf, style, x, 90, widths, [left_header, right_header], body, ["left", "left"], 10,
            12.5 if style.dense_rows else 30)  # fmt: skip
     if style.side_note:
         _names_box(pdf, style, x + sum(widths) + 25, 96, 9)
+
+
+def _fitted(text: str, room: float, size: float) -> str:
+    """Each line of ``text`` wrapped at spaces to ``room`` points (a word never breaks)."""
+    lines = []
+    for line in text.split("\n"):
+        current = ""
+        for word in line.split(" "):
+            wider = f"{current} {word}" if current else word
+            if current and stringWidth(wider, "Helvetica", size) > room:
+                lines.append(current)
+                current = word
+            else:
+                current = wider
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def _statistics(pdf, style, table, rows):

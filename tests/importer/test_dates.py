@@ -114,6 +114,9 @@ READS = [
     # months alone stay months
     ("juni 2022", JUNE, ["2022-06"]),
     ("prel. okt.", JUNE, ["2022-10"]),
+    # a day closes no range opened by a month alone: a month, then a day
+    ("april - 2021-06-03", JUNE, ["2022-04", "2021-06-03–2021-06-03"]),
+    ("Nästa möte juni – 5 september", JUNE, ["2022-06", "2022-09-05–2022-09-05"]),
 ]  # fmt: skip
 
 
@@ -166,6 +169,8 @@ def test_the_callers_shapes():
     # A month alone is not a day: incidents 'i maj' are not a date.
     assert parse_date("2 incidenter i maj", JUNE) is None
     assert parse_date("Nästa möte: tisdag 12/3 kl. 13", JUNE) == dt.date(2023, 3, 12)
+    # A word beside the title on the same line as the date (pdfium joined them).
+    assert parse_date("Nästa möte april - 2021-06-03", JUNE) == dt.date(2021, 6, 3)
     assert parse_time("tisdag 12/3 kl. 13") == (13, 0)
     assert parse_time("09:00-11:30") == (9, 0)
     assert parse_time("version 6.11.1") is None

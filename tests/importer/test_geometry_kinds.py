@@ -191,6 +191,28 @@ def test_pages_turned_for_display_read_as_displayed(reference, style):
     assert [s["title"] for s in document["slides"]][:2] == ["1. Deltagare", "4. Drift regioner"]
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        Style(glyphs=True, rotated_pages=True, cover=True, stray_word="april"),
+        Style(glyphs=True, rotated_pages=True, cover=True, scaled_text=True, stray_word="juni"),
+        Style(glyphs=True, rotated_pages=True, agenda=True, stray_word="mars"),
+    ],
+    ids=["a word beside every title", "scaled", "agenda"],
+)
+def test_print_driver_glyphs_on_turned_pages_read_from_their_positions(reference, style):
+    """pdfium's own text of such a page comes in letters ('N ä s t a m ö t e'): the slide
+    text is then built from the glyphs' positions, so the release, the next meeting and the
+    agenda (no section) read like any other deck's."""
+    deck = sample_deck(seed=65)
+    document = parse(deck, style, reference)
+    assert_reads_back(document, deck, reference)
+    assert document["warnings"] == []
+    texts = [s["text"] for s in document["slides"]]
+    assert any("Nästa möte" in text for text in texts)
+    assert not any("N ä s t a" in text for text in texts)
+
+
 # --- kind 7: slides that are only images -------------------------------------------------
 
 

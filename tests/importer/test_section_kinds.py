@@ -5,6 +5,8 @@ section, divider pages, a release line without the word "version"."""
 import pytest
 
 from webcert_forum.importer import parse_minutes
+from webcert_forum.importer.classify import Section, classify_slides
+from webcert_forum.importer.read import Slide
 
 from .deck_factory import STANDARD, Style, render, sample_deck
 from .test_decks import (
@@ -24,6 +26,11 @@ DECK_KINDS = {
     "a cover naming every section": dict(cover=True),
     "an agenda naming every section": dict(agenda=True),
     "divider pages": dict(dividers=True),
+    # The template's word beside every title: a divider is still its title alone.
+    "divider pages with a word on every slide": dict(dividers=True, stray_word="april"),
+    "divider pages with a word on every slide, unnumbered, print driver": dict(
+        dividers=True, stray_word="juni", numbered_titles=False, glyphs=True, cover=True
+    ),
     "everything at once": dict(
         numbered_titles=False,
         unusual_titles=True,
@@ -91,3 +98,66 @@ def test_release_line_variants(reference, line, unusual):
     deck = sample_deck(release_line=line)
     document = parse(deck, Style(unusual_titles=unusual), reference, sections={"release"})
     assert document["release"] == expected_sections(deck)["release"]
+
+
+NOT_STATISTICS = {"attendance", "service_windows", "release", "connection_dates", "signing",
+                  "next_meeting"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        Style(unusual_titles=True, side_note=True, column_order=True, dense_rows=True),
+        Style(unusual_titles=True, side_note=True, dense_rows=True, pagesize=STANDARD),
+        Style(unusual_titles=True, side_note=True, column_order=True, dense_rows=True,
+              numbered_titles=False, rules=False),
+    ],
+    ids=["column order, tight rows", "tight rows 4:3", "column order, tight rows, no lines"],
+)  # fmt: skip
+def test_tables_by_content_with_a_note_box_beside_them(reference, style):
+    """An unusual title ('Regionernas planer'): the table is known by its header's cells,
+    'Region' and 'Datum' side by side, with a note box's first line on their line; with
+    rows as tight as the note's lines, the note is still not the table."""
+    deck = sample_deck(seed=11)
+    labels = dict((key, label) for key, label, _ in deck.service_windows)
+    # A long cell wraps within its cell (a note box stands right beside it).
+    deck.service_windows.append(
+        ("skane", labels["skane"], "måndag 17 okt – onsdag 19 okt + fredag 21 okt")
+    )
+    document = parse(deck, style, reference, sections=NOT_STATISTICS)
+    expected = expected_sections(deck)
+    expected["service_windows"] += [
+        {"org": "skane", "start": f"2022-10-{day}", "end": f"2022-10-{end}"}
+        for day, end in (("17", "19"), ("21", "21"))
+    ]
+    for key, value in expected.items():
+        assert document[key] == value, key
+    assert document["warnings"] == ["Expected section missing: certificate statistics."]
+
+
+def _slide(number, title, text, lines=""):
+    return Slide(number=number, title=title, text=text, lines=lines or text)
+
+
+def test_a_continuation_continues_the_slide_right_before_it(reference):
+    """'(forts.)' after a slide of no section is none either: it never inherits a section
+    further back (here the next meeting, whose parser would warn about a table)."""
+    slides = [
+        _slide(1, "Nästa möte", "Nästa möte\n- 5 september"),
+        _slide(2, "Övrigt", "Övrigt\nInget att rapportera"),
+        _slide(3, "Övrigt (forts.)", "Övrigt (forts.)\nA 1 2\nB 3 4"),
+    ]
+    classify_slides(slides, reference.certificate_type)
+    assert [s.section.kind if s.section else None for s in slides] == ["next_meeting", None, None]
+
+
+def test_a_table_written_cell_by_cell_is_known_by_its_wrapped_header(reference):
+    """A print driver writing cell by cell: the text shows 'TS' / 'bas' on lines of their
+    own, the lines by position show the rows; together they are a statistics table."""
+    text = "Utfärdade intyg oktober\nVårdgivare/\nBolag\nHalland\nSumma\nAG7804\n29635\n29635\n"
+    text += "DB\n91\n91\nTS\nbas\n646\n646\nTotal-summa\n30372\n30372"
+    lines = "Utfärdade intyg oktober\nVårdgivare/\tTS\tTotal-\nAG7804\tDB\nBolag\tbas\tsumma\n"
+    lines += "Halland\t29635\t91\t646\t30372\nSumma\t29635\t91\t646\t30372"
+    slides = [_slide(1, "Utfärdade intyg oktober", text, lines)]
+    classify_slides(slides, reference.certificate_type)
+    assert slides[0].section == Section("statistics", channel="all", month=10)

@@ -11,7 +11,8 @@ from webcert_forum.meetings.models import ImportRun, Meeting
 
 from .test_upload import page, upload
 
-pytestmark = pytest.mark.django_db
+# Pictures are drawn once the minutes are committed, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -55,3 +56,9 @@ def test_the_seed_decks_news(saved):
     titles = list(saved.news.values_list("title", flat=True))
     assert "Information från Socialstyrelsen" in titles
     assert "Internet Explorer 11" in titles and "Övrigt" in titles
+
+
+def test_a_picture_opened_on_its_own_finds_the_site_icon(client):
+    # The browser asks for /favicon.ico when a JPEG is opened full size: no 404 for it.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from certificate_statistics.models import CertificateCount
 from regions.models import OrganisationAlias
 from tests.conftest import make_user
+from tests.tables import table_in, tables_in
 from webcert_forum.importer import parse_minutes
 from webcert_forum.meetings.models import Attendance, ImportRun, Meeting
 
@@ -105,7 +106,8 @@ def test_upload_previews_what_a_first_import_creates_and_stores_nothing_else(
     cells = run.summary["counts"]["statistics.CertificateCount"]
     assert cells["created"] == len(run.document["certificate_counts"]) > 0
     name = str(CertificateCount._meta.verbose_name_plural).capitalize()
-    assert f'<th scope="row">{name}</th><td>{cells["created"]}</td>' in html
+    counts = {row[0]: row[1:] for row in table_in(html, "changes-heading").rows}
+    assert counts[name][0] == f"{cells['created']:,}".replace(",", " ")
     assert "Spara importen" in html and "Avbryt importen" in html
     assert run.sha256 in html
 
@@ -118,8 +120,10 @@ def test_preview_lists_a_statistics_cell_that_changes_with_old_and_new_value(
     cell.count = printed + 7
     cell.save()
     html = page(importer.get(upload(importer, seed_pdf).url))
-    row = f"{cell.organisation} {cell.certificate_type.code}</td><td>{printed + 7}</td><td>{printed}</td>"
-    assert row in html
+    changed = [row for t in tables_in(html) if t.caption == "Ändras" for row in t.rows]
+    where = f"{cell.organisation} {cell.certificate_type.code}"
+    old_new = [f"{n:,}".replace(",", " ") for n in (printed + 7, printed)]
+    assert any(row[0].endswith(where) and row[1:] == old_new for row in changed)
     cell.refresh_from_db()
     assert cell.count == printed + 7  # previewing changed nothing
 

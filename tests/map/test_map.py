@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from certificate_statistics.models import CertificateCount
 from regions.models import Organisation
+from tests.tables import table_in
 from webcert_forum.overview.sweden_map.counties import COUNTIES
 
 pytestmark = pytest.mark.django_db
@@ -109,15 +110,13 @@ def test_the_table_beside_the_map_has_the_same_figures_and_lists_agents(
     client, staff_user, seed_meeting
 ):
     _, html, counties, _ = draw(client, staff_user, month="2022-05")
-    table = html[
-        html.index('id="map-table"') : html.index("</table>", html.index('id="map-table"'))
-    ]
-    rows = re.findall(
-        r'<tr data-county="([\w-]+)"><th scope="row">[^<]+</th><td>.*?</td><td>([^<]+)</td>', table
-    )
-    assert len(rows) == 21
-    for county_id, text in rows:
-        assert counties[county_id]["title"].endswith(text)
+    table = table_in(html, id="map-table")
+    assert table.caption == "Kartans siffror per län"
+    assert table.headers == ["Län", "Organisation", "Utfärdade intyg under månaden"]
+    assert len(table.rows) == 21
+    for attrs, row in zip(table.row_attrs, table.rows, strict=True):
+        assert counties[attrs["data-county"]]["title"].replace("\xa0", " ").endswith(row[2])
+    assert ["Skåne", "Region Skåne", "22 631 intyg"] in table.rows
     outside = html[html.index('id="map-outside"') :]
     outside = outside[: outside.index("</ul>")]
     assert "Capio S:t Görans sjukhus</a>: 1\xa0287 intyg" in outside

@@ -128,7 +128,10 @@ def test_organisation_page_brings_everything_together(
         response = client.get(reverse("regions:detail", args=["halland"]))
     html = response.content.decode()
     assert "Ej rapporterat" in html and "källa: protokoll, mötet 2022-09-05" in html
-    assert "Leverantörsgrupp Cosmic: samverkanstest klart, utfört av Region Värmland" in html
+    assert (
+        "Leverantörsgrupp Cosmic (angiven av Inera): samverkanstest klart, utfört av Region Värmland"
+        in html
+    )
     assert "2022-06 (prel.)" in html and "2022-09-20" in html  # both meetings' word
     assert html.count('href="/meetings/2022-09-05/"') >= 2
     assert "2022-10-01" in html  # the window added in September

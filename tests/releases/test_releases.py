@@ -140,3 +140,15 @@ def test_the_timeline_names_what_changes_and_keeps_to_its_own_years():
     assert "2026-12-02" in figure["layout"]["annotations"][0]["text"]
     near = timeline_figure(entries, today=dt.date(2022, 9, 1))
     assert near["layout"]["shapes"][0]["x0"] == "2022-09-01"
+
+
+def test_an_unknown_user_impact_says_okand(client, plain_user, seed_meeting):
+    # "Användarpåverkan" is en påverkan: "okänd", as "Leverantörsgrupp: okänd".
+    release = Release.objects.get()
+    release.user_impact = None
+    release.save()
+    client.force_login(plain_user)
+    detail = client.get(release.get_absolute_url()).content.decode()
+    assert "<dt>Användarpåverkan</dt><dd>Okänd</dd>" in detail
+    rows = client.get(reverse("releases:list")).context["table"].rows
+    assert [row.get_cell("user_impact") for row in rows] == ["Okänd"]

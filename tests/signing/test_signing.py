@@ -209,6 +209,6 @@ def test_vendor_groups_start_from_the_minutes_and_say_unknown_otherwise(
     client.force_login(plain_user)
     html = client.get(reverse("signing:dashboard")).content.decode()
     assert "Inga organisationer kopplade" not in html
-    assert "Region Värmland</a>" in html and ">okänt<" in html
+    assert "Region Värmland</a> (enligt protokollet 2022-06-01)" in html and ">okända<" in html
     page = client.get(reverse("regions:detail", args=["gavleborg"])).content.decode()
     assert "Leverantörsgrupp: okänd." in page

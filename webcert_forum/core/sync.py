@@ -66,3 +66,42 @@ def sync_rows(
             summary.deleted(
                 model, deleted(gone), old=describe_gone(gone) if describe_gone else None
             )
+
+
+def sync_meeting_rows(
+    summary,
+    model,
+    meeting,
+    key: str | tuple[str, ...],
+    rows: Iterable[Row],
+    *,
+    create_with: dict | None = None,
+    **options,
+):
+    """`sync_rows` for the usual case: the saved rows are this meeting's rows of `model`,
+    indexed by the field `key` (or a tuple of fields, when a row's key is a tuple), and a new
+    row is created with `meeting`, its key's fields, its values and `create_with`. The other
+    options (`describe`, `deleted`, …) are `sync_rows`'s."""
+    fields = (key,) if isinstance(key, str) else key
+
+    def key_of(obj):
+        values = tuple(getattr(obj, name) for name in fields)
+        return values[0] if isinstance(key, str) else values
+
+    def create(row):
+        keys = (row.key,) if isinstance(key, str) else row.key
+        return model.objects.create(
+            meeting=meeting,
+            **dict(zip(fields, keys, strict=True)),
+            **(create_with or {}),
+            **row.values,
+        )
+
+    sync_rows(
+        summary,
+        model._meta.label,
+        {key_of(obj): obj for obj in model.objects.filter(meeting=meeting)},
+        rows,
+        create=create,
+        **options,
+    )

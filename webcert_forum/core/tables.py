@@ -111,6 +111,43 @@ if not hasattr(django_tables2.utils.signature, "uncached"):
     django_tables2.utils.signature = _remembered_signatures(django_tables2.utils.signature)
 
 
+class DataTable(SafeTable):
+    """A page's data table, laid out by ``templates/_data_table_layout.html``: a caption
+    (``caption``; for screen readers only when ``caption_hidden``), headers with
+    ``scope="col"``, the first column as row headers when ``row_headers``, and no sorting
+    links (the page chose the rows' order), an empty value shown as nothing unless its column
+    has a default. ``_table.html`` puts it in the scroll box, which
+    is focusable and named by the caption when there is one: on a phone it scrolls with the
+    first column fixed (site.css). Exported values stay spreadsheet-safe (``SafeTable``).
+    A table's ``Meta`` does not inherit: set ``empty_text`` and the like in each."""
+
+    caption = ""
+    caption_hidden = False
+    row_headers = False
+
+    def __init__(self, data, *, caption=None, **kwargs):
+        if caption is not None:
+            self.caption = caption
+        kwargs.setdefault("template_name", "_data_table_layout.html")
+        kwargs.setdefault("orderable", False)
+        kwargs.setdefault("default", "")
+        super().__init__(data, **kwargs)
+
+    def layout_rows(self):
+        """Each row as (its attributes, [(row header?, the cell's attributes, the cell)]).
+        A column's cell attributes are read once per table, not once per cell as
+        django-tables2's own template does (so they may not depend on the record)."""
+        cell_attrs = [column.attrs["td"].as_html() for column in self.columns]
+        for row in self.paginated_rows:
+            yield (
+                row.attrs.as_html(),
+                [
+                    (position == 0 and self.row_headers, cell_attrs[position], cell)
+                    for position, (_, cell) in enumerate(row.items())
+                ],
+            )
+
+
 class SafeTableExport(TableExport):
     """Headers and cells neutralised; a table may add a last row with ``export_footer``;
     `preamble` rows ([label, value]) come first."""

@@ -10,8 +10,10 @@ section, and a divider (a section title alone on its page), are no section at al
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .dates import find_month
 from .read import Slide
@@ -60,18 +62,23 @@ def kind_named_by(folded: str) -> str | None:
 
 
 def classify(
-    title: str, text: str = "", is_type: Callable[[str], bool] | None = None, lines: str = ""
+    title: str,
+    text: str = "",
+    is_type: Callable[[str], bool] | None = None,
+    lines: str = "",
+    repeated: Collection[str] = (),
 ) -> Section | None:
     """The section a slide holds; ``is_type`` (a certificate type code?) lets a statistics
     table with an unusual title be recognised by its header; ``lines`` (the page's lines by
-    position) show a table's header on one line however the text was written."""
-    if is_agenda(title, text) or is_divider(title, text):
+    position) show a table's header on one line however the text was written; ``repeated``
+    are the (folded) lines the deck prints on most of its slides."""
+    if is_agenda(title, text) or is_divider(title, text, repeated):
         return None
     folded = fold(strip_numbering(title))
     continued = is_continuation(title)
     kind = kind_named_by(folded)
     if kind is None and not continued:  # a continuation inherits the section before it
-        kind = _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+        kind = _content_kind(text, lines, is_type)
     if kind == "statistics":
         return _statistics(folded, continued)
     if kind is not None:
@@ -92,16 +99,29 @@ def is_agenda(title: str, text: str) -> bool:
     return len(set(named)) >= 3 and len(named) >= 0.5 * len(lines)
 
 
-def is_divider(title: str, text: str) -> bool:
-    """A section title alone on its page (perhaps with a page number)."""
+def is_divider(title: str, text: str, repeated: Collection[str] = ()) -> bool:
+    """A section title alone on its page (perhaps with a page number, or with what the
+    deck prints on most of its slides: a word of the template beside every title)."""
     if not title.strip() or not text.strip():
         return False
-    rest = [line for line in _lines(text) if not _PAGE_NUMBER.fullmatch(line)]
+    rest = [
+        line for line in _lines(text)
+        if not _PAGE_NUMBER.fullmatch(line) and line not in repeated
+    ]  # fmt: skip
     return all(line in fold(title) for line in rest) and " ".join(rest) in fold(title)
 
 
 # '3', '3/11', '- 3 -', '3 (11)': a page number; a date ('- 2022-12-22') is content.
 _PAGE_NUMBER = re.compile(r"[\s/.()-]*(?:\d{1,3}[\s/.()-]*){0,2}")
+
+
+def _content_kind(text: str, lines: str, is_type: Callable[[str], bool] | None) -> str | None:
+    """By the page's text, else its lines by position, else both: a table written cell by
+    cell shows a wrapped header cell ('TS' / 'bas') in its text and its rows in its lines."""
+    return (
+        _kind_by_content(text, is_type) or _kind_by_content(lines, is_type)
+        or _kind_by_content(f"{text}\n{lines}", is_type)
+    )  # fmt: skip
 
 
 def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | None:
@@ -117,11 +137,21 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
             return "service_windows"
         if line.split()[-1] in ("närvarande", "närvaro"):
             return "attendance"
+    # By position a line falls into phrases (cells, text boxes): a header's two cells side
+    # by side, with a note box beside the table on either side.
+    for line in text.split("\n"):
+        cells = [fold(phrase) for phrase in line.split("\t")]
+        for label, value in zip(cells, cells[1:], strict=False):
+            if _LABEL_HEADER.fullmatch(label) and value in ("datum", "datum/tid", "när"):
+                return "service_windows"
+            if _LABEL_HEADER.fullmatch(label) and value in ("närvarande", "närvaro"):
+                return "attendance"
     if re.search(r"\brelease\s+\d{4}-\d+", folded) and re.search(r"\d+\.\d+\.\d+", folded):
         return "release"
     return None
 
 
+_LABEL_HEADER = re.compile(r"(?:region|organisation|vårdgivare)\S*")
 _SERVICE_WINDOW_HEADER = re.compile(
     r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:datum|datum/tid|när)$"
 )
@@ -133,6 +163,8 @@ def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -
     types = [{token for token in _header_tokens(line) if is_type(token)} for line in lines]
     if any(len(found) >= 3 for found in types):
         return True
+    # A header cell wrapped in a text written cell by cell: 'TS' / 'bas' on lines of their own.
+    types.append({f"{a} {b}" for a, b in pairwise(lines) if is_type(f"{a} {b}")})
     rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
     return len(set().union(*types)) >= 3 and bool(rows)
 
@@ -155,6 +187,15 @@ def _statistics(folded: str, continued: bool) -> Section:
     )
 
 
+def repeated_lines(slides: Sequence[Slide]) -> set[str]:
+    """Lines printed on most slides (half of them, at least three): the template's, which
+    no section's content is. A table's header repeats only over its own section's slides,
+    and it is only set aside where a slide is judged to be a divider."""
+    seen = Counter(line for slide in slides for line in set(_lines(slide.text)))
+    need = max(3, len(slides) / 2)
+    return {line for line, count in seen.items() if count >= need}
+
+
 def needs_layout(slide: Slide) -> bool:
     section = slide.section
     return (section is not None and section.kind in LAYOUT_KINDS) or is_continuation(slide.title)
@@ -162,13 +203,12 @@ def needs_layout(slide: Slide) -> bool:
 
 def classify_slides(slides: Sequence[Slide], is_type: Callable[[str], bool] | None = None) -> None:
     """Set ``slide.section``; a continuation slide without its own title inherits."""
+    repeated = repeated_lines(slides)
     previous = None
     for slide in slides:
-        section = classify(slide.title, slide.text, is_type, slide.lines)
+        section = classify(slide.title, slide.text, is_type, slide.lines, repeated)
         if section is None and is_continuation(slide.title) and previous is not None:
-            section = Section(
-                previous.kind, previous.channel, previous.month, previous.year, continued=True
-            )
-        slide.section = section
-        if section is not None:
-            previous = section
+            # It continues the slide right before it, not a section further back: after a
+            # slide of no section ('(forts.)' of a table not recognised) it is none either.
+            section = Section(previous.kind, previous.channel, previous.month, previous.year, True)
+        slide.section = previous = section

@@ -265,7 +265,8 @@ class _Reader:
             mark = self.pos
             if self.connector():
                 end = self.point(first.month is not None, month_day=first.year is not None)
-                if end is not None and end.day is not None:
+                # A day closes a range of days: "april – 2021-06-03" is a month, then a day.
+                if end is not None and end.day is not None and first.day is not None:
                     span["end"] = end
                     self.times(span)
                     return span

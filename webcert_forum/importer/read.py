@@ -42,6 +42,7 @@ class Slide:
     section: object = field(default=None, repr=False)
     # The page's lines by position (a table written column by column still shows its
     # header on one line), furniture and all: what the section is judged by besides text.
+    # Phrases (a table's cells, a text box beside it) are apart by a tab.
     lines: str = ""
 
 
@@ -173,6 +174,9 @@ class _Page:
     apart: list[bool]
     offsets: dict[int, list[int]]
     has_text: bool
+    # The page's lines by position, kept only when pdfium's text is not to be trusted
+    # (``_order_kept``): the slide text is then rebuilt from them.
+    lines: list[list[Word]] | None = None
 
 
 def _identity(word: Word) -> tuple:
@@ -223,13 +227,39 @@ def _read_page(document, index: int) -> _Page:
         for word, (_, phrase) in zip(words, phrases, strict=True)
         if id(word) in in_edge
     }
+    by_position = "\n".join(" ".join(w.text for w in line) for line in lines)
+    phrases_by_line = "\n".join("\t".join(w.text for w in line) for line in lines)
     slide = Slide(number=index + 1, title=glyphs.title_of(found), text=text, width=width,
-                  height=height, lines="\n".join(" ".join(w.text for w in line) for line in lines))  # fmt: skip
-    return _Page(slide, edge, [alone for _, alone in band], offsets, has_text=bool(found))
+                  height=height, lines=phrases_by_line)  # fmt: skip
+    kept = None if _order_kept(text, by_position) else lines
+    return _Page(slide, edge, [alone for _, alone in band], offsets, bool(found), kept)
+
+
+def _order_kept(text: str, by_position: str) -> bool:
+    """Whether pdfium's text holds the page's words as the glyphs' geometry shows them.
+
+    pdfium writes a page's text in the order of its content (text box by text box, which
+    keeps a note's lines together where lines by position would interleave them with a
+    table beside it) and guesses spaces and line breaks from positions. A print driver's
+    glyph-by-glyph text, or glyphs turned with the page, defeat the guess: words come out
+    in pieces ('N ä s t a m ö t e'). Then the text is built from the lines by position."""
+    words = set(by_position.split())
+    pieces = [piece for piece in text.split() if piece not in words]
+    # A piece of a word the geometry shows whole ('ril' of 'april'); pdfium may also join
+    # what stands apart ('används.2' for a footnote mark), which is harmless.
+    joined = "\0".join(words)
+    fragments = sum(piece in joined for piece in pieces)
+    return fragments <= 0.02 * len(text.split())
 
 
 def _text_without(page: _Page, dropped: set[tuple]) -> str:
     """The page's text with the furniture's glyphs left out."""
+    if page.lines is not None:
+        return _clean(
+            "\n".join(
+                " ".join(w.text for w in line if _identity(w) not in dropped) for line in page.lines
+            )
+        )
     chars = list(page.slide.text)
     for line in page.edge:
         for word in line:

@@ -248,9 +248,15 @@ def _right_edge(words, header, height: float, max_gap: float, y_max) -> float:
         # Cells of the table stand on its rows; a text box keeps its own line pitch. Each
         # block is judged alone: a total column beside the codes still belongs to the table
         # when a list of names stands beyond it.
-        if not all(any(same_line(v, u) for u in left) for v in block):
+        if not all(any(_level(v, u) for u in left) for v in block):
             return (max((v.x1 for v in left), default=start) + start) / 2
     return 1e9
+
+
+def _level(a: Word, b: Word) -> bool:
+    """Cells of one row stand level (a row centres its cells); a note's line that merely
+    overlaps a row, its pitch close to the rows' own, does not."""
+    return abs(a.centre_y - b.centre_y) <= 0.25 * min(a.height, b.height)
 
 
 def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> bool:

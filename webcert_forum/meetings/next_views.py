@@ -20,6 +20,7 @@ from .preparation_forms import (
     PlanForm,
     SubmittedQuestionForm,
 )
+from .tables import AttendanceNoticeTable, NoticesBesideMinutesTable
 
 NEXT = "meetings:next"
 
@@ -61,14 +62,18 @@ def next_meeting(request):
         )
         if not access.staff:
             questions = questions.filter(organisation=access.organisation)
+        comparison = preparation.notices_beside_minutes(plan)
         context.update(
             agenda=plan.agenda.select_related("organisation"),
             questions=questions,
-            comparison=preparation.notices_beside_minutes(plan),
+            comparison=comparison,
+            comparison_table=NoticesBesideMinutesTable(comparison["rows"]) if comparison else None,
         )
         if access.staff:
+            notices = list(plan.notices.select_related("organisation", "answered_by"))
             context.update(
-                notices=plan.notices.select_related("organisation", "answered_by"),
+                notices=notices,
+                notices_table=AttendanceNoticeTable(notices),
                 unanswered=preparation.unanswered_organisations(plan),
             )
         if access.organisation is not None:

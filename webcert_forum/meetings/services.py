@@ -1,6 +1,7 @@
 """The one way a minutes document reaches the database, and the forum's own writes."""
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -10,8 +11,8 @@ from django.utils.module_loading import import_string
 
 from certificate_statistics.services import load_certificate_types
 from regions.services import load_organisations, organisations_by_key
-from signing_rollout.services import load_vendor_groups
-from webcert_forum.core.sync import Row, sync_rows
+from signing_rollout.services import load_vendor_group_members, load_vendor_groups
+from webcert_forum.core.sync import Row, sync_meeting_rows
 from webcert_forum.core.transactions import rolled_back
 from webcert_forum.importer.parts import organisation_fields, registered
 from webcert_forum.importer.pipeline import SCHEMA
@@ -31,15 +32,19 @@ class DocumentRejected(ValueError):
 
 
 def load_reference(fixtures_dir=FIXTURES_DIR):
-    """Load or update the reference lists; safe to run any number of times."""
+    """Load or update the reference lists; safe to run any number of times. A list that names
+    something unknown raises ReferenceListError and nothing is loaded (one transaction)."""
+    fixtures_dir = Path(fixtures_dir)
     with transaction.atomic():
-        return {
-            "organisations": load_organisations(Path(fixtures_dir) / "organisations.csv"),
-            "vendor_groups": load_vendor_groups(Path(fixtures_dir) / "vendor_groups.csv"),
-            "certificate_types": load_certificate_types(
-                Path(fixtures_dir) / "certificate_types.csv"
-            ),
+        result = {
+            "organisations": load_organisations(fixtures_dir / "organisations.csv"),
+            "vendor_groups": load_vendor_groups(fixtures_dir / "vendor_groups.csv"),
+            "certificate_types": load_certificate_types(fixtures_dir / "certificate_types.csv"),
         }
+        result["vendor_group_members"] = load_vendor_group_members(
+            fixtures_dir / "vendor_group_members.csv", organisations_by_key()
+        )
+        return result
 
 
 def check_document(document, orgs):
@@ -77,13 +82,19 @@ def save_minutes(document, user=None, *, source_file=None, sha256=""):
         if source_file is not None and (
             saved_sha != sha256 or meeting.slides.filter(picture="").exists()
         ):
-            with meeting.source_file.open("rb") as handle:
-                render_pictures(meeting, handle.read())
+            transaction.on_commit(partial(_draw_pictures, meeting, summary))
         for part in registered():
             if part.save:
                 import_string(part.save)(meeting, *part.values(document), summary, orgs)
         summary.since_previous = since_previous(meeting)
     return summary
+
+
+def _draw_pictures(meeting, summary):
+    """Runs once the minutes are committed: drawing may take the cage's whole wall limit,
+    and neither the database nor a waiting confirmation should be held that long."""
+    with meeting.source_file.open("rb") as handle:
+        summary.pictures_error = render_pictures(meeting, handle.read()) or ""
 
 
 def preview_minutes(document, user=None):
@@ -130,12 +141,12 @@ def _save_slides(meeting, entries, summary):
     for e in entries:
         values = {"title": (e.get("title") or "")[:300], "text": e.get("text") or ""}
         rows.append(Row(e["number"], values, f"Bild {e['number']}: {values['title']}"))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "webcert_forum.Slide",
-        {s.number: s for s in Slide.objects.filter(meeting=meeting)},
+        Slide,
+        meeting,
+        "number",
         rows,
-        create=lambda row: Slide.objects.create(meeting=meeting, number=row.key, **row.values),
         deleted=lambda gone: f"Bild {gone.number}: {gone.title}",
     )
 
@@ -154,12 +165,12 @@ def _save_news(meeting, summary):
         )
         for position, item in enumerate(news_from_slides(meeting.slides.order_by("number")), 1)
     ]
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "webcert_forum.NewsItem",
-        {n.position: n for n in NewsItem.objects.filter(meeting=meeting)},
+        NewsItem,
+        meeting,
+        "position",
         rows,
-        create=lambda row: NewsItem.objects.create(meeting=meeting, position=row.key, **row.values),
         deleted=lambda gone: f"Nyhet: {gone.title[:60]}",
     )
 
@@ -170,14 +181,12 @@ def save_attendance(meeting, entries, summary, orgs):
         org = orgs[e["org"]]
         label = f"Närvaro {org}"
         rows.append(Row(org.pk, {"present": e["present"]}, label, new=_presence(e["present"])))
-    sync_rows(
+    sync_meeting_rows(
         summary,
-        "webcert_forum.Attendance",
-        {a.organisation_id: a for a in Attendance.objects.filter(meeting=meeting)},
+        Attendance,
+        meeting,
+        "organisation_id",
         rows,
-        create=lambda row: Attendance.objects.create(
-            meeting=meeting, organisation_id=row.key, **row.values
-        ),
         describe=lambda a: _presence(a.present),
         deleted=lambda gone: f"Närvaro {gone.organisation}",
     )

@@ -31,6 +31,7 @@ class ChangeSummary:
     conflicts: list = field(default_factory=list)
     meeting_date: str = ""
     since_previous: dict | None = None  # meetings.changes.since_previous
+    pictures_error: str = ""  # why the slide pictures could not be made (meetings.pictures)
 
     def _count(self, model, outcome):
         self.counts[model][outcome] += 1
@@ -72,4 +73,5 @@ class ChangeSummary:
             "changes": [c.as_dict() for c in self.changes],
             "conflicts": list(self.conflicts),
             "since_previous": self.since_previous,
+            "pictures_error": self.pictures_error,
         }

@@ -20,7 +20,12 @@ from .preparation import notices_for_minutes
 from .queries import attendance_matrix, highlight, search_slides
 from .questions import followed_at, save_question
 from .slide_links import data_page
-from .tables import MeetingTable
+from .tables import (
+    FollowedQuestionTable,
+    MeetingAttendanceTable,
+    MeetingTable,
+    NoticesBesideMinutesTable,
+)
 
 
 class MeetingListView(SingleTableView):
@@ -85,22 +90,37 @@ def meeting_detail(request, date):
         meeting.imports.filter(status=ImportRun.Status.SAVED).order_by("-saved_at", "-pk").first()
     )
     questions = followed_at(meeting)
+    slides = slides_with_links(meeting)
+    may_edit_questions = is_staff_member(request.user)
+    comparison = notices_for_minutes(meeting)
     return render(
         request,
         "webcert_forum/meeting_detail.html",
         {
             "meeting": meeting,
             "attendance": attendance,
+            "attendance_table": MeetingAttendanceTable(attendance),
             "present_count": sum(1 for a in attendance if a.present),
-            "slides": slides_with_links(meeting),
+            "slides": slides,
+            # The PDF is kept but its pictures could not be drawn (meetings.pictures): say so.
+            "pictures_missing": bool(
+                meeting.source_file and slides and not any(s.thumbnail for s in slides)
+            ),
             "news": meeting.news.order_by("position"),
             "latest_import": latest_import,
             "summary": latest_import.summary if latest_import else None,
             "changes": changes_since_previous(meeting),
             "questions": questions,
-            "show_asked_by": any(q.asked_by_id for q in questions),
-            "can_edit_questions": is_staff_member(request.user),
-            "comparison": notices_for_minutes(meeting),
+            "questions_table": FollowedQuestionTable(
+                questions,
+                show_asked_by=any(q.asked_by_id for q in questions),
+                may_edit=may_edit_questions,
+            ),
+            "can_edit_questions": may_edit_questions,
+            "comparison": comparison,
+            "comparison_table": NoticesBesideMinutesTable(comparison["rows"])
+            if comparison
+            else None,
         },
     )
 

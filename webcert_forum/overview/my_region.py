@@ -9,6 +9,7 @@ from certificate_statistics.sections import organisation_statistics
 from regions.models import Organisation
 from webcert_forum.core.permissions import Access
 from webcert_forum.meetings import preparation
+from webcert_forum.meetings.tables import WindowConfirmationTable
 
 from .organisations.queries import organisation_signing
 
@@ -51,11 +52,13 @@ def my_region_of(request, key):
     if plan is not None and plan.date < timezone.localdate():
         plan = None  # it has been held: nothing to prepare until the next is planned
     statistics = organisation_statistics(organisation)
+    windows = preparation.windows_to_confirm(plan, organisation) if plan else []
     context = {
         "organisation": organisation,
         "plan": plan,
         "tasks": preparation.organisation_tasks(plan, organisation),
-        "windows": preparation.windows_to_confirm(plan, organisation) if plan else [],
+        "windows": windows,
+        "windows_table": WindowConfirmationTable(windows),
         "notice": plan.notices.filter(organisation=organisation).first() if plan else None,
         "submitted": organisation.submitted_questions.select_related(
             "meeting", "question", "agenda_item"

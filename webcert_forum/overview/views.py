@@ -8,6 +8,7 @@ from certificate_statistics.comparison import compared_month
 from certificate_statistics.queries import national_totals_by_month
 from certificate_statistics.trends import national_movers
 from regions.models import ServiceWindow
+from regions.tables import UpcomingWindowTable
 from releases.models import Release
 from webcert_forum.meetings.models import Meeting, Question
 
@@ -59,6 +60,7 @@ def overview(request):
             "coming_release": coming_release,
             "release_is_coming": release_is_coming,
             "windows": upcoming_windows,
+            "windows_table": UpcomingWindowTable(upcoming_windows),
             "windows_total": windows_total,
             "windows_are_upcoming": windows_are_upcoming,
             "latest_month": latest_month,

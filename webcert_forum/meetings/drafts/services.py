@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils import timezone
+
 from certificate_statistics.models import CertificateCount, CertificateTotal, CertificateType
 from regions.models import Organisation, ServiceWindow
 from regions.queries import latest_connection_dates
@@ -47,9 +49,14 @@ class Draft:
 
 
 def next_meeting_date() -> dt.date | None:
-    """The date the latest minutes announced for the next meeting."""
+    """The day of the next meeting: as staff planned it when they moved the meeting the
+    latest minutes announced, else as those minutes announced it. Only reads: the plan is
+    made by the Nästa möte page, never by a draft."""
     latest = Meeting.objects.exclude(next_meeting=None).order_by("-date").first()
-    return latest.next_meeting.date() if latest else None
+    if latest is None:
+        return None
+    plan = PlannedMeeting.objects.filter(announced_in=latest).first()
+    return timezone.localdate(plan.starts_at if plan else latest.next_meeting)
 
 
 def default_months(meeting_date: dt.date) -> list[str]:

@@ -17,7 +17,7 @@ from webcert_forum.importer import MinutesImportError
 from ..forms import LabelMappingForm, MinutesUploadForm
 from ..models import ImportRun
 from ..services import DocumentRejected
-from ..tables import ImportRunTable
+from ..tables import ImportCountsTable, ImportRunTable, UnresolvedLabelTable, UpdatedRowsTable
 from . import runs as imports
 from .wording import swedish_warning
 
@@ -74,6 +74,13 @@ def preview(request, pk):
 def _render_preview(request, run, mapping_form):
     document = run.document
     previewing = run.status == ImportRun.Status.PREVIEW
+    verbs = SAVED_VERBS if run.status == ImportRun.Status.SAVED else PREVIEW_VERBS
+    parts = sections(run.summary)
+    for part in parts:
+        part["updated_table"] = UpdatedRowsTable(
+            part["updated"], caption=verbs["updated"], attrs={"class": "data-table changes"}
+        )
+    unresolved = document.get("unresolved", [])
     return render(
         request,
         "webcert_forum/import_preview.html",
@@ -81,14 +88,16 @@ def _render_preview(request, run, mapping_form):
             "run": run,
             "may_act": previewing and run.uploaded_by_id == request.user.pk,
             "doubts": imports.doubts(run) if previewing else [],
-            "sections": sections(run.summary),
+            "sections": parts,
+            "sections_table": ImportCountsTable(parts, verbs=verbs),
             "totals": run.summary.get("totals"),
             "conflicts": run.summary.get("conflicts", []),
             "rejected": run.summary.get("rejected"),
             "warnings": _swedish(document.get("warnings", [])),
-            "verbs": SAVED_VERBS if run.status == ImportRun.Status.SAVED else PREVIEW_VERBS,
+            "verbs": verbs,
             "since_previous": run.summary.get("since_previous"),
-            "unresolved": document.get("unresolved", []),
+            "unresolved": unresolved,
+            "unresolved_table": UnresolvedLabelTable(unresolved),
             "mapping_form": mapping_form,
         },
     )
@@ -175,6 +184,8 @@ def confirm(request, pk):
             f"Protokollet är sparat: {totals['created']} skapade, {totals['updated']} ändrade, "
             f"{totals['unchanged']} oförändrade.",
         )
+        if summary.pictures_error:
+            messages.warning(request, summary.pictures_error)
     return redirect("meetings:import-preview", pk=run.pk)
 
 

@@ -10,7 +10,7 @@ from django.db.models import IntegerField, Max, OuterRef, Subquery, Sum
 from certificate_statistics.models import CertificateCount, Channel
 from regions.models import ConnectionDate, Organisation
 from signing_rollout.models import VendorGroup
-from signing_rollout.queries import current_status_of, latest_tests, newest_status
+from signing_rollout.queries import current_status_of, latest_tests, memberships, newest_status
 from webcert_forum.meetings.models import Attendance
 
 
@@ -49,11 +49,17 @@ def organisations_with_facts(month=None):
 
 
 def organisation_signing(organisation):
-    """Its current status, and its vendor groups with their latest joint test."""
+    """Its current status, and its vendor groups with their latest joint test and who placed
+    it there (`.membership`: Inera or the minutes' guess)."""
     tests = {t.vendor_group_id: t for t in latest_tests()}
-    groups = list(organisation.vendor_groups.order_by("name"))
-    for group in groups:
+    groups = []
+    for membership in (
+        memberships().filter(organisation=organisation).order_by("vendor_group__name")
+    ):
+        group = membership.vendor_group
+        group.membership = membership
         group.latest_test = tests.get(group.pk)
+        groups.append(group)
     return {"status": current_status_of(organisation), "vendor_groups": groups}
 
 

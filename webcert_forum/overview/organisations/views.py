@@ -7,7 +7,9 @@ from regions.charts import cumulative_connections_figure
 from regions.models import Organisation
 from regions.queries import connection_history, cumulative_connections, latest_connection_dates
 from regions.service_window_sections import organisation_windows
+from regions.tables import ConnectionHistoryTable
 from webcert_forum.core.tables import SafeExportMixin
+from webcert_forum.meetings.tables import OrganisationAttendanceTable
 
 from .filters import OrganisationFilterSet
 from .queries import (
@@ -46,6 +48,8 @@ class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
 
 def organisation_detail(request, key):
     organisation = get_object_or_404(Organisation, key=key)
+    attendance = organisation_attendance(organisation)
+    connection_dates = connection_history(organisation)
     return render(
         request,
         "regions/organisation_detail.html",
@@ -57,8 +61,10 @@ def organisation_detail(request, key):
             "members": organisation.members.all(),
             "groups": organisation.groups.all(),
             "signing": organisation_signing(organisation),
-            "attendance": organisation_attendance(organisation),
-            "connection_dates": connection_history(organisation),
+            "attendance": attendance,
+            "attendance_table": OrganisationAttendanceTable(attendance),
+            "connection_dates": connection_dates,
+            "connection_table": ConnectionHistoryTable(connection_dates),
             "questions": organisation.questions.select_related("meeting", "answered_at"),
         },
     )

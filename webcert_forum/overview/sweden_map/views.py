@@ -7,6 +7,7 @@ from webcert_forum.overview.organisations.queries import latest_certificate_mont
 
 from .counties import SOURCE, VIEW_BOX
 from .measures import MEASURES, sweden_map
+from .tables import CountyTable
 
 
 class MapForm(forms.Form):
@@ -34,6 +35,14 @@ def map_page(request):
     return render(
         request,
         "webcert_forum/map.html",
-        {"form": form, "map": data, "view_box": VIEW_BOX, "source": SOURCE},
+        {
+            "form": form,
+            "map": data,
+            "table": CountyTable(data["counties"], measure_label=data["measure_label"])
+            if data
+            else None,
+            "view_box": VIEW_BOX,
+            "source": SOURCE,
+        },
         status=200 if data else 400,
     )

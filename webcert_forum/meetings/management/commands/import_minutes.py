@@ -76,5 +76,7 @@ class Command(BaseCommand):
         self.stdout.write(summary.line)
         for warning in document.get("warnings", []):
             self.stdout.write(f"warning: {warning}")
+        if summary.pictures_error:
+            self.stdout.write(f"warning: {summary.pictures_error}")
         for conflict in summary.conflicts:
             self.stdout.write(f"conflict: {conflict['description']}")

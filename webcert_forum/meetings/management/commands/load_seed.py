@@ -23,3 +23,5 @@ class Command(BaseCommand):
             sha256=sha256_of(data),
         )
         self.stdout.write(f"June 2022 meeting: {summary.line}")
+        if summary.pictures_error:
+            self.stdout.write(f"warning: {summary.pictures_error}")

@@ -1,0 +1,134 @@
+"""Slide pictures are drawn in the importer's cage, like the parse: a deck whose pictures
+would take the web worker's memory or time loses its pictures, never its minutes, and the
+person is told so in Swedish."""
+
+import io
+import resource
+
+import pytest
+from django.urls import reverse
+from reportlab.pdfgen import canvas
+
+from webcert_forum.meetings.models import ImportRun, Meeting, Slide
+
+from .conftest import import_minutes
+from .test_upload import page, upload
+
+# Pictures are drawn once the minutes are committed, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
+MIB = 1024 * 1024
+NO_PICTURES = "Bilderna av bildspelet kunde inte skapas ur protokollets PDF."
+
+
+def picture_bomb():
+    """A deck that parses: a cover 12 pt wide and 14 400 pt tall (the largest page PDF
+    allows), then the participants. Drawn 1 600 px wide, the cover is a 12 GB bitmap."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(12, 14400))
+    pdf.setFont("Helvetica-Bold", 4)
+    pdf.drawString(1, 7000, "Webcert")
+    pdf.showPage()
+    pdf.setPageSize((960, 540))
+    pdf.setFont("Helvetica-Bold", 28)
+    pdf.drawString(40, 480, "Deltagare")
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, 420, "Region")
+    pdf.drawString(360, 420, "Närvarande")
+    pdf.setFont("Helvetica", 14)
+    pdf.drawString(60, 395, "Region Stockholm")
+    pdf.drawString(360, 395, "Ja")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def importer(client, importer_user):
+    client.force_login(importer_user)
+    return client
+
+
+def _confirm(client):
+    run = ImportRun.objects.filter(status=ImportRun.Status.PREVIEW).get()
+    return client.post(reverse("meetings:import-confirm", args=[run.pk]), follow=True)
+
+
+def _peak_rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_pictures_that_need_too_much_memory_cost_the_pictures_not_the_minutes(
+    importer, reference, media_root
+):
+    assert upload(importer, picture_bomb()).status_code == 302
+    before = _peak_rss_mib()
+    html = page(_confirm(importer))
+    assert (
+        "Protokollet är sparat, men bilderna av bildspelet kunde inte skapas: ritningen krävde "
+        "mer minne än minnesgränsen (1 GiB). Mötessidan visar bildernas text i stället." in html
+    )
+    meeting = Meeting.objects.get(date="2022-06-01")
+    assert meeting.source_file and meeting.attendance.get().organisation.key == "stockholm"
+    assert not Slide.objects.exclude(picture="").exists()
+    assert not list((media_root / "minutes").rglob("*.jpg"))
+    # The 12 GB bitmap was asked for in the child, not here.
+    assert _peak_rss_mib() - before < 200
+
+    meeting_page = page(importer.get(meeting.get_absolute_url()))
+    assert NO_PICTURES in meeting_page
+    assert '<div class="slide-text">Deltagare' in meeting_page  # the text, not folded
+    assert 'class="slide-picture"' not in meeting_page
+    assert 'class="slide-details"' not in meeting_page
+
+
+def test_pictures_past_the_time_limit_are_made_when_the_deck_is_saved_again(
+    importer, reference, seed_pdf, settings
+):
+    upload(importer, seed_pdf)
+    settings.MINUTES_PARSE_WALL_SECONDS = 0.05
+    html = page(_confirm(importer))
+    assert "ritningen tog längre tid än tidsgränsen (0,05 sekunder)" in html
+    meeting = Meeting.objects.get(date="2022-06-01")
+    assert meeting.slides.count() > 20 and not meeting.slides.exclude(picture="").exists()
+    assert meeting.attendance.exists()
+    assert NO_PICTURES in page(importer.get(meeting.get_absolute_url()))
+
+    settings.MINUTES_PARSE_WALL_SECONDS = 60
+    upload(importer, seed_pdf)
+    html = page(_confirm(importer))
+    assert "kunde inte skapas" not in html
+    assert not meeting.slides.filter(picture="").exists()
+    meeting_page = page(importer.get(meeting.get_absolute_url()))
+    assert NO_PICTURES not in meeting_page and 'class="slide-picture"' in meeting_page
+
+
+def test_the_command_saves_the_minutes_and_warns_about_the_pictures(reference, tmp_path):
+    path = tmp_path / "bildbomb.pdf"
+    path.write_bytes(picture_bomb())
+    code, out, err = import_minutes(path, "--meeting-date", "2022-06-01")
+    assert (code, err) == (0, "")
+    assert out.startswith("created: ")
+    assert "warning: Protokollet är sparat, men bilderna av bildspelet kunde inte skapas" in out
+    assert Meeting.objects.filter(date="2022-06-01").exists()
+
+
+def test_pictures_are_drawn_after_the_minutes_are_committed(
+    importer, reference, seed_pdf, monkeypatch
+):
+    """Drawing may take the cage's whole wall limit: the import's transaction and its row
+    lock must be released by then, and the saved run visible to every other request."""
+    from django.db import connection
+
+    from webcert_forum.meetings import services
+
+    seen = []
+    draw = services.render_pictures
+
+    def watched(meeting, data):
+        seen.append((connection.in_atomic_block, ImportRun.objects.get().status))
+        return draw(meeting, data)
+
+    monkeypatch.setattr(services, "render_pictures", watched)
+    upload(importer, seed_pdf)
+    _confirm(importer)
+    assert seen == [(False, ImportRun.Status.SAVED)]

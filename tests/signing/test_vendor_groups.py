@@ -1,0 +1,175 @@
+"""Each organisation's vendor group: Inera's word (reference list, admin) over the minutes'
+guess, and "okänd" where nobody has said."""
+
+import copy
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from regions.models import Organisation
+from signing_rollout.models import VendorGroup, VendorGroupMembership
+from webcert_forum.meetings.services import FIXTURES_DIR, load_reference, save_minutes
+
+pytestmark = pytest.mark.django_db
+
+
+def _fixtures(tmp_path, members=None, organisations_edit=None):
+    for name in ("organisations.csv", "vendor_groups.csv", "certificate_types.csv"):
+        shutil.copy(FIXTURES_DIR / name, tmp_path / name)
+    if organisations_edit:
+        path = tmp_path / "organisations.csv"
+        path.write_text(organisations_edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if members is not None:
+        lines = ["organisation,vendor_group", *members]
+        (tmp_path / "vendor_group_members.csv").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
+    return tmp_path
+
+
+def _groups_of(key):
+    return sorted(
+        VendorGroupMembership.objects.filter(organisation__key=key).values_list(
+            "vendor_group__key", "source"
+        )
+    )
+
+
+def test_the_shipped_list_claims_nothing_and_loads_idempotently(reference):
+    assert (FIXTURES_DIR / "vendor_group_members.csv").read_text().strip() == (
+        "organisation,vendor_group"
+    )
+    assert load_reference()["vendor_group_members"] == (0, 0)
+
+
+def test_the_pages_show_the_minutes_guess_as_such_and_okand_where_nobody_said(
+    client, plain_user, seed_meeting
+):
+    client.force_login(plain_user)
+    html = client.get(reverse("signing:dashboard")).content.decode()
+    assert "Inga organisationer kopplade" not in html
+    # Cosmic – Värmland in the minutes: a guess, marked with its meeting.
+    assert "Region Värmland</a> (enligt protokollet 2022-06-01)" in html
+    # Cerner: nobody tested, nobody said who uses it.
+    assert ">okända<" in html
+    assert "ingen har angett vilka organisationer som använder gruppen" in html
+    assert "det gäller före protokollen" in html
+    unknown = html.split("Leverantörsgrupp okänd för:")[1].split("</p>")[0]
+    assert "Region Gävleborg" in unknown and "Region Värmland" not in unknown
+
+    varmland = client.get(reverse("regions:detail", args=["varmland"])).content.decode()
+    assert "Leverantörsgrupp Cosmic (enligt protokollet 2022-06-01, där organisationen " in (
+        varmland
+    )
+    gavleborg = client.get(reverse("regions:detail", args=["gavleborg"])).content.decode()
+    assert "Leverantörsgrupp: okänd." in gavleborg
+    assert "okänt" not in gavleborg
+
+    rows = client.get(reverse("regions:list")).context["table"].rows
+    by_name = {row.record.name: row for row in rows}
+    assert by_name["Region Gävleborg"].get_cell("vendor_group") == "okänd"
+    assert by_name["Region Värmland"].get_cell("vendor_group") == "Cosmic"
+
+
+def test_the_reference_list_places_an_organisation_over_the_minutes(
+    client, plain_user, seed_meeting, seed_document, tmp_path
+):
+    assert _groups_of("varmland") == [("cosmic", "minutes")]
+    fixtures = _fixtures(tmp_path, ["varmland,cerner", "gavleborg,cosmic"])
+    result = load_reference(fixtures)
+    # Two placed; Värmland's guess in Cosmic went (counted as updated).
+    assert result["vendor_group_members"] == (2, 1)
+    assert _groups_of("varmland") == [("cerner", "reference")]
+    assert load_reference(fixtures)["vendor_group_members"] == (0, 0)
+
+    save_minutes(copy.deepcopy(seed_document))  # the minutes say Cosmic – Värmland again
+    assert _groups_of("varmland") == [("cerner", "reference")]
+
+    client.force_login(plain_user)
+    page = client.get(reverse("regions:detail", args=["varmland"])).content.decode()
+    assert "Leverantörsgrupp Cerner (angiven av Inera)" in page
+    assert "Leverantörsgrupp Cosmic" not in page
+    html = client.get(reverse("signing:dashboard")).content.decode()
+    assert "Region Värmland</a> (enligt" not in html
+    unknown = html.split("Leverantörsgrupp okänd för:")[1].split("</p>")[0]
+    assert "Region Gävleborg" not in unknown
+
+    # The list no longer names Gävleborg: the list's own membership goes, the group is
+    # "okänd" again for it.
+    load_reference(_fixtures(tmp_path, ["varmland,cerner"]))
+    assert _groups_of("gavleborg") == []
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("varmland,epic", "leverantörsgruppen 'epic' finns inte i vendor_groups.csv"),
+        ("atlantis,cosmic", "organisationen 'atlantis' finns inte i organisations.csv"),
+    ],
+)
+def test_an_unknown_name_in_the_reference_list_is_refused_and_nothing_changes(
+    seed_meeting, tmp_path, line, message
+):
+    before = _groups_of("varmland")
+    fixtures = _fixtures(
+        tmp_path,
+        ["gavleborg,cosmic", line],
+        organisations_edit=lambda t: t.replace("Region Blekinge,", "Region Blekinge län,"),
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("load_reference", fixtures=str(fixtures))
+    assert message in str(refused.value)
+    assert "rad 3" in str(refused.value) and "Inget lästes in." in str(refused.value)
+    assert refused.value.returncode == 2
+    assert _groups_of("varmland") == before
+    assert _groups_of("gavleborg") == []
+    assert Organisation.objects.get(key="blekinge").name == "Region Blekinge"
+
+
+def test_load_reference_reports_each_organisations_vendor_group(seed_meeting, tmp_path, capsys):
+    call_command("load_reference", fixtures=str(_fixtures(tmp_path, ["halland,vas"])))
+    assert "vendor_group_members: created 1, updated 0" in capsys.readouterr().out
+
+
+def test_staff_placing_an_organisation_in_the_admin_ends_the_minutes_guess(
+    client, admin_user, seed_meeting, seed_document
+):
+    client.force_login(admin_user)
+    cerner = VendorGroup.objects.get(key="cerner")
+    varmland = Organisation.objects.get(key="varmland")
+    response = client.post(
+        reverse("admin:signing_rollout_vendorgroupmembership_add"),
+        {"vendor_group": cerner.pk, "organisation": varmland.pk},
+    )
+    assert response.status_code == 302
+    assert _groups_of("varmland") == [("cerner", "admin")]
+    save_minutes(copy.deepcopy(seed_document))
+    assert _groups_of("varmland") == [("cerner", "admin")]
+
+    # A guess staff agree with: confirming it makes it Inera's word.
+    sormland = VendorGroupMembership.objects.get(organisation__key="sormland")
+    assert sormland.source == "minutes"
+    client.post(
+        reverse("admin:signing_rollout_vendorgroupmembership_changelist"),
+        {"action": "confirm", "_selected_action": [sormland.pk]},
+    )
+    assert _groups_of("sormland") == [("sussa", "admin")]
+    listing = client.get(reverse("admin:signing_rollout_vendorgroup_changelist")).content
+    assert "okända" in listing.decode()
+    change = client.get(reverse("admin:signing_rollout_vendorgroup_change", args=[cerner.pk]))
+    assert change.status_code == 200 and "Region Värmland" in change.content.decode()
+
+
+def test_saving_a_meeting_again_takes_back_the_guesses_its_minutes_no_longer_make(
+    seed_meeting, seed_document
+):
+    document = copy.deepcopy(seed_document)
+    for test in document["signing_tests"]:
+        if test["vendor_group"] == "cosmic":
+            test["tested_by"] = "kalmar"
+    save_minutes(document)
+    assert _groups_of("varmland") == []
+    assert _groups_of("kalmar") == [("cosmic", "minutes")]
