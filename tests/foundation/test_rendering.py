@@ -18,7 +18,7 @@ from django_tables2 import RequestConfig
 
 from certificate_statistics.filters import CertificateCountFilterSet
 from webcert_forum.core.forms import FormRenderer
-from webcert_forum.core.tables import DateColumn, DateTimeColumn
+from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
 
@@ -198,3 +198,46 @@ def test_the_statistics_filter_is_what_djangos_templates_write(seed_meeting):
         )
         assert ours == theirs, name
     assert 'value="skane" id="id_organisation_' in str(filterset.form["organisation"])
+
+
+# _data_table_layout.html's rows as a template loop, before data_table_rows wrote them.
+DATA_TABLE_LOOP = (
+    "{% for row_attrs, cells in table.layout_rows %}<tr {{ row_attrs }}>"
+    "{% for row_header, attrs, cell in cells %}{% if row_header %}"
+    '<th scope="row"{% if attrs %} {{ attrs }}{% endif %}>{{ cell }}</th>'
+    "{% else %}<td{% if attrs %} {{ attrs }}{% endif %}>{{ cell }}</td>{% endif %}"
+    "{% endfor %}</tr>\n{% empty %}{% if table.empty_text %}"
+    '<tr><td colspan="{{ table.columns|length }}" class="empty">{{ table.empty_text }}</td>'
+    "</tr>{% endif %}{% endfor %}"
+)
+
+
+class Figures(DataTable):
+    name = tables.Column(verbose_name="Namn")
+    count = tables.Column(verbose_name="Antal", attrs={"td": {"class": "num"}})
+    share = tables.Column(verbose_name="Andel")
+    note = tables.Column(verbose_name="Not")
+    row_headers = True
+
+    class Meta:
+        empty_text = "Inga & inget."
+
+    def render_note(self, value):
+        return format_html("<em>{}</em>", value)
+
+
+@pytest.mark.parametrize("rows", [ROWS, []])
+def test_data_table_rows_are_what_the_layout_loop_wrote(rows):
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    engine = engines["django"]
+    ours = engine.from_string("{% load table_tags %}{% data_table_rows table %}")
+    theirs = engine.from_string(DATA_TABLE_LOOP)
+    assert ours.render({"table": Figures(rows)}, request) == theirs.render(
+        {"table": Figures(rows)}, request
+    )
+    html = ours.render({"table": Figures(rows)}, request)
+    if rows:
+        assert '<th scope="row">Region Skåne &lt;AB&gt;</th><td class="num">12\xa0345</td>' in html
+    else:
+        assert html == '<tr><td colspan="4" class="empty">Inga &amp; inget.</td></tr>'

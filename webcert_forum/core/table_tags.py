@@ -68,3 +68,24 @@ def table_body(context, table):
         return format_html('<tr><td colspan="{}">{}</td></tr>', len(columns), table.empty_text)
     # Every part is escaped already: the attributes by django-tables2, the cells above.
     return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def data_table_rows(context, table):
+    """The <tbody>'s rows of a core.tables.DataTable, as _data_table_layout.html wrote them
+    with a template loop (row headers, each column's attributes read once per table)."""
+    parts = []
+    for row_attrs, cells in table.layout_rows():
+        parts.append(f"<tr {row_attrs}>")
+        for row_header, attrs, cell in cells:
+            opening = '<th scope="row"' if row_header else "<td"
+            closing = "</th>" if row_header else "</td>"
+            shown = render_value_in_context(cell, context)
+            parts.append(f"{opening}{' ' + attrs if attrs else ''}>{shown}{closing}")
+        parts.append("</tr>\n")
+    if not parts and table.empty_text:
+        return format_html(
+            '<tr><td colspan="{}" class="empty">{}</td></tr>', len(table.columns), table.empty_text
+        )
+    # Every part is escaped already: the attributes by django-tables2, the cells above.
+    return mark_safe("".join(parts))
