@@ -241,3 +241,26 @@ def test_data_table_rows_are_what_the_layout_loop_wrote(rows):
         assert '<th scope="row">Region Skåne &lt;AB&gt;</th><td class="num">12\xa0345</td>' in html
     else:
         assert html == '<tr><td colspan="4" class="empty">Inga &amp; inget.</td></tr>'
+
+
+# certificate_statistics/_data_table.html's rows as a template loop, before chart_data_rows.
+CHART_DATA_LOOP = (
+    "{% for row in rows %}<tr>{% for cell in row %}{% if forloop.first %}"
+    '<th scope="row">{{ cell }}</th>{% else %}<td class="num">'
+    '{{ cell|default_if_none:"" }}</td>{% endif %}{% endfor %}</tr>\n  {% endfor %}'
+)
+
+
+def test_chart_data_rows_are_what_the_template_loop_wrote():
+    rows = [
+        ["maj 2022", 12345, 12.5, None, 0],
+        [format_html("<a href='/o/'>{}</a>", "Skåne"), "<b>", 1.0, -7, None],
+        [],
+    ]
+    engine = engines["django"]
+    ours = engine.from_string("{% load table_tags %}{% chart_data_rows rows %}")
+    theirs = engine.from_string(CHART_DATA_LOOP)
+    html = ours.render({"rows": rows})
+    assert html == theirs.render({"rows": rows})
+    assert '<tr><th scope="row">maj 2022</th><td class="num">12\xa0345</td>' in html
+    assert '<td class="num">&lt;b&gt;</td>' in html and '<td class="num"></td>' in html

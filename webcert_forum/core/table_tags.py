@@ -89,3 +89,21 @@ def data_table_rows(context, table):
         )
     # Every part is escaped already: the attributes by django-tables2, the cells above.
     return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def chart_data_rows(context, rows):
+    """The rows of a chart's data table (certificate_statistics/_data_table.html): the first
+    cell a row header, the others numbers, an empty one empty; as its template loop wrote
+    them, one pass instead of a template node per cell (1 500 cells on /statistics/)."""
+    parts = []
+    for row in rows:
+        cells = [
+            f'<th scope="row">{render_value_in_context(cell, context)}</th>'
+            if position == 0
+            else f'<td class="num">{"" if cell is None else render_value_in_context(cell, context)}</td>'
+            for position, cell in enumerate(row)
+        ]
+        parts.append(f"<tr>{''.join(cells)}</tr>\n  ")
+    # Every cell is escaped by render_value_in_context.
+    return mark_safe("".join(parts))
