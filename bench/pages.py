@@ -242,20 +242,21 @@ def measure(client, url, params, runs, cached):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    times, queries, size = [], None, 0
+    times, cpu, queries, size = [], [], None, 0
     if cached:
         client.get(url, params)
     for _ in range(runs):
         if not cached:
             cache.clear()
         with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = client.get(url, params)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         assert response.status_code == 200, (url, params, response.status_code)
         queries = len(captured)
         size = len(response.content)
-    return {"times": times, "queries": queries, "bytes": size}
+    return {"times": times, "cpu": cpu, "queries": queries, "bytes": size}
 
 
 def run_all(client, runs, first_month, results):
@@ -263,10 +264,11 @@ def run_all(client, runs, first_month, results):
     for label, url, params in pages(first_month):
         for cached in (False, True):
             sample = measure(client, url, params, runs, cached)
-            earlier = results.setdefault((label, cached), {"times": [], **sample})
+            earlier = results.setdefault((label, cached), {"times": [], "cpu": [], **sample})
             assert earlier["queries"] == sample["queries"], (label, cached)
             if earlier is not sample:
                 earlier["times"] = earlier["times"] + sample["times"]
+                earlier["cpu"] = earlier["cpu"] + sample["cpu"]
 
 
 def summarise(results):
@@ -274,6 +276,7 @@ def summarise(results):
         times = sorted(result["times"])
         result["median"] = statistics.median(times) * 1000
         result["p95"] = times[min(len(times) - 1, int(0.95 * len(times)))] * 1000
+        result["cpu_median"] = statistics.median(result["cpu"]) * 1000
 
 
 def main():
@@ -322,7 +325,7 @@ def main():
     header = (
         f"{'page':46} {'cache':8} "
         f"{'1y med':>8} {'1y p95':>8} {'1y q':>5} {'10y med':>8} {'10y p95':>8} {'10y q':>6} "
-        f"{'10y/1y':>7} {'KB':>6}"
+        f"{'10y/1y':>7} {'KB':>6} {'10y cpu':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -337,7 +340,7 @@ def main():
                 f"{label:46} {'cached' if cached else 'uncached':8} "
                 f"{one['median']:8.1f} {one['p95']:8.1f} {one['queries']:5d} "
                 f"{ten['median']:8.1f} {ten['p95']:8.1f} {ten['queries']:6d} "
-                f"{ratio:7.2f} {ten['bytes'] / 1024:6.0f}"
+                f"{ratio:7.2f} {ten['bytes'] / 1024:6.0f} {ten['cpu_median']:8.1f}"
             )
             if one["queries"] != ten["queries"]:
                 failures.append(f"{label} ({cached=}): queries {one['queries']} → {ten['queries']}")
@@ -362,7 +365,11 @@ def main():
                         f"{label}: cached median {ten['median']:.1f} ms > 3 × layout floor "
                         f"({layout_floor:.1f} ms)"
                     )
-    print("times in ms (server time through Django's test client); q = queries per request")
+    print(
+        "times in ms (server time through Django's test client); q = queries per request; "
+        "10y cpu = the process's CPU time per request, median (on a machine shared with other "
+        "work, the wall-clock medians include waiting for a core, the CPU time does not)"
+    )
     print(
         "targets: equal queries 1y/10y; every main page uncached ≤ "
         f"{UNCACHED_TARGET_MS} ms with 10 years and {MEETINGS} meetings; uncached 10y median ≤ "

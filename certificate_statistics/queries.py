@@ -1,7 +1,7 @@
 """Reads of the statistics: aggregated in the database, one query each, whatever the number
-of months or organisations. The pandas side (frames.py) only reshapes what these return."""
+of months or organisations. frames.py only reshapes what these return."""
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Q, Subquery, Sum
 
 from .models import CertificateCount, CertificateTotal, CertificateType
 from .selection import ALL, STANDALONE
@@ -13,9 +13,12 @@ def national_totals_by_month(channel="all", last=None, month=None):
     rows = CertificateCount.objects.filter(channel=channel)
     if month is not None:
         rows = rows.filter(month=month)
-    rows = rows.values("month").annotate(total=Sum("count")).order_by("-month")
     if last:
-        rows = rows[:last]
+        # The months first, from the (channel, month) index, then the sums of those only:
+        # summing every month to keep the last would cost more with every year of history.
+        latest = rows.values("month").distinct().order_by("-month")[:last]
+        rows = rows.filter(month__in=Subquery(latest))
+    rows = rows.values("month").annotate(total=Sum("count")).order_by("-month")
     return sorted(rows, key=lambda r: r["month"])
 
 

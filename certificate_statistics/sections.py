@@ -6,15 +6,16 @@ regions/ may not import this app, so the page's owner wires it in:
 and, for the chart, {% include "_chart_scripts.html" %} in the page's scripts block when
 statistics_section.has_data."""
 
-import plotly.graph_objects as go
 from django.urls import reverse
 
 from webcert_forum.core.charts import (
     PALETTE,
-    figure_payload,
+    figure,
     lean_layout,
     month_axis,
     month_value,
+    trace,
+    update_axes,
 )
 from webcert_forum.core.months import month_label
 
@@ -118,7 +119,6 @@ def _series_figure(series, meetings):
     dotted lines with a marker each, so a change can be read against what was said when."""
     months = [month_value(s["month"]) for s in series]
     first, last = series[0]["label"], series[-1]["label"]
-    # One list of shapes, set once: add_vline re-validates every earlier shape each time.
     lines = [
         {
             "type": "line",
@@ -132,43 +132,48 @@ def _series_figure(series, meetings):
         }
         for day in meetings
     ]
-    figure = go.Figure(
-        layout=lean_layout(
-            f"Utfärdade intyg per månad, {first} – {last}" if first != last else first,
-            y_title="Antal intyg per månad",
-            xaxis=month_axis(),
-            shapes=lines,
-        )
+    layout = lean_layout(
+        f"Utfärdade intyg per månad, {first} – {last}" if first != last else first,
+        y_title="Antal intyg per månad",
+        xaxis=month_axis(),
+        shapes=lines,
     )
     mode = "lines+markers" if len(series) < 61 else "lines"
-    figure.add_scatter(
-        name="Alla kanaler",
-        x=months,
-        y=[s["all"] for s in series],
-        customdata=[s["share"] for s in series],
-        mode=mode,
-        connectgaps=False,
-        line_color=PALETTE[0],
-        hovertemplate="%{x|%B %Y}<br>Alla kanaler: %{y:,} intyg (%{customdata:.1f} % av riket)"
-        "<extra></extra>",
-    )
-    figure.add_scatter(
-        name="Webcert Fristående",
-        x=months,
-        y=[s["standalone"] for s in series],
-        mode=mode,
-        connectgaps=False,
-        line_color=PALETTE[1],
-        hovertemplate="%{x|%B %Y}<br>Webcert Fristående: %{y:,} intyg<extra></extra>",
-    )
+    traces = [
+        trace(
+            "scatter",
+            name="Alla kanaler",
+            x=months,
+            y=[s["all"] for s in series],
+            customdata=[s["share"] for s in series],
+            mode=mode,
+            connectgaps=False,
+            line={"color": PALETTE[0]},
+            hovertemplate="%{x|%B %Y}<br>Alla kanaler: %{y:,} intyg (%{customdata:.1f} % av riket)"
+            "<extra></extra>",
+        ),
+        trace(
+            "scatter",
+            name="Webcert Fristående",
+            x=months,
+            y=[s["standalone"] for s in series],
+            mode=mode,
+            connectgaps=False,
+            line={"color": PALETTE[1]},
+            hovertemplate="%{x|%B %Y}<br>Webcert Fristående: %{y:,} intyg<extra></extra>",
+        ),
+    ]
     if meetings:
-        figure.add_scatter(
-            name="Forummöte",
-            x=[f"{d:%Y-%m-%d}" for d in meetings],
-            y=[0] * len(meetings),
-            mode="markers",
-            marker={"symbol": "triangle-up", "size": 11, "color": PALETTE[7]},
-            hovertemplate="Forummöte %{x|%Y-%m-%d}<extra></extra>",
+        traces.append(
+            trace(
+                "scatter",
+                name="Forummöte",
+                x=[f"{d:%Y-%m-%d}" for d in meetings],
+                y=[0] * len(meetings),
+                mode="markers",
+                marker={"symbol": "triangle-up", "size": 11, "color": PALETTE[7]},
+                hovertemplate="Forummöte %{x|%Y-%m-%d}<extra></extra>",
+            )
         )
-    figure.update_yaxes(rangemode="tozero")
-    return figure_payload(figure)
+    update_axes(layout, "y", rangemode="tozero")
+    return figure(layout, traces)

@@ -1,17 +1,15 @@
 """Change over time: the same month a year earlier, and the biggest movers between the two
 latest months with data. A fixed number of queries (two or three), whatever the history."""
 
-import pandas as pd
 from django.utils.formats import number_format
 
 from webcert_forum.core.months import month_label
 
 from . import queries
 from .comparison import compared_month
-from .frames import CELL_COLUMNS, _plain, channel_values
+from .frames import channel_sums, split_last
 from .selection import Selection, months_before
 
-MONTH_COLUMNS = ["month", *CELL_COLUMNS]
 ORGANISATION = ["organisation__name", "organisation__key"]
 TYPE = ["certificate_type__position", "certificate_type__code"]
 
@@ -25,30 +23,29 @@ def signed(value, decimals=None):
 
 
 def _by_month(rows, channel, index):
-    frame = pd.DataFrame.from_records(rows, columns=MONTH_COLUMNS)
-    frame["n"] = frame["n"].astype("float64")
-    values = channel_values(frame, channel, [*index, "month"])
-    if values.empty:
-        return pd.DataFrame()
-    return values.unstack("month")
+    """{label: {month: value}}: the channel's sum per index entry and month."""
+    return split_last(channel_sums(rows, channel, [*index, "month"]))
 
 
-def _changes(wide, before, now, name):
-    """One row per index entry with both months: the counts, the change and its per cent."""
-    if wide.empty or before not in wide.columns or now not in wide.columns:
-        return []
+def _changes(values, before, now, name):
+    """One row per index entry with both months, in the index's order: the counts, the
+    change and its per cent."""
     rows = []
-    for label, months in wide.iterrows():
-        previous, current = _plain(months[before]), _plain(months[now])
+    for label in sorted(values):
+        months = values[label]
+        previous, current = months.get(before), months.get(now)
         if previous is None or current is None:
             continue
         change = current - previous
         percent = round(100 * change / previous, 1) if previous else None
         row = {"previous": previous, "current": current, "change": change}
         row["change_percent"] = percent
-        row["change_text"] = change_text(row)
         rows.append({**name(label), **row})
     return rows
+
+
+def _with_texts(rows):
+    return [{**row, "change_text": change_text(row)} for row in rows]
 
 
 def _organisation(label):
@@ -63,20 +60,22 @@ def _organisation_and_type(label):
     return {"organisation": label[0], "key": label[1], "type": label[-1]}
 
 
-def year_over_year(selection):
+def year_over_year(selection, rows=None):
     """The selection's last month beside the same month a year earlier, per organisation
-    and per type; only the rows that have both months."""
+    and per type; only the rows that have both months. `rows`: cells_by_month of (at least)
+    those two months, if already read."""
     now = selection.month_to
     before = months_before(now, 12)
-    rows = queries.cells_by_month(selection, [before, now])
+    if rows is None:
+        rows = queries.cells_by_month(selection, [before, now])
     channel = selection.channel
     return {
         "current_label": month_label(now),
         "previous_label": month_label(before),
-        "organisations": _changes(
-            _by_month(rows, channel, ORGANISATION), before, now, _organisation
+        "organisations": _with_texts(
+            _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation)
         ),
-        "types": _changes(_by_month(rows, channel, TYPE), before, now, _type),
+        "types": _with_texts(_changes(_by_month(rows, channel, TYPE), before, now, _type)),
     }
 
 
@@ -97,22 +96,32 @@ def _largest(rows, limit):
     rows = sorted(
         rows, key=lambda r: (-abs(r["change"]), r.get("organisation", ""), r.get("type", ""))
     )
-    return [{**r, "text": mover_text(r)} for r in rows[:limit] if r["change"]]
+    # Texts for the shown rows only: number_format is slow, and most rows are not shown.
+    kept = _with_texts(r for r in rows[:limit] if r["change"])
+    return [{**r, "text": mover_text(r)} for r in kept]
 
 
-def biggest_movers(selection, limit=5):
-    """Between the two latest months with data (up to the selection's last month): the
-    organisation × type cells and the organisations whose counts changed most."""
+def _movers_comparison(selection):
+    """The two latest months with data (up to the selection's last month), or None."""
     latest = queries.latest_months_with_data(selection, 1)
     if not latest:
         return None
     # The same rule as every other comparison of months (comparison.compared_month).
     comparison = compared_month(latest[0])
-    if comparison.previous is None:
-        return None
+    return comparison if comparison.previous is not None else None
+
+
+def biggest_movers(selection, limit=5, rows=None, comparison=None):
+    """Between the two latest months with data (up to the selection's last month): the
+    organisation × type cells and the organisations whose counts changed most. `rows` and
+    `comparison`: as change_over_time reads them, if it did."""
+    if comparison is None:
+        comparison = _movers_comparison(selection)
+        if comparison is None:
+            return None
     before, now = comparison.previous, comparison.current
-    months = [before, now]
-    rows = queries.cells_by_month(selection, months)
+    if rows is None:
+        rows = queries.cells_by_month(selection, [before, now])
     channel = selection.channel
     return {
         "current_label": month_label(now),
@@ -131,6 +140,18 @@ def biggest_movers(selection, limit=5):
             _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation), limit
         ),
     }
+
+
+def change_over_time(selection):
+    """(year_over_year, biggest_movers) of the selection, from one read of the months the
+    two compare (they share the latest month)."""
+    comparison = _movers_comparison(selection)
+    months = {months_before(selection.month_to, 12), selection.month_to}
+    if comparison is not None:
+        months |= {comparison.previous, comparison.current}
+    rows = queries.cells_by_month(selection, sorted(months))
+    movers = biggest_movers(selection, rows=rows, comparison=comparison) if comparison else None
+    return year_over_year(selection, rows), movers
 
 
 def national_movers(limit=5):

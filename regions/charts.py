@@ -1,8 +1,6 @@
-"""Charts of the regions app: data in, Plotly figure out."""
+"""Charts of the regions app: data in, Plotly figure (plain JSON, core.charts) out."""
 
-import plotly.graph_objects as go
-
-from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.charts import PALETTE, figure, lean_layout, trace, update_axes
 from webcert_forum.core.months import add_months, month_label
 
 TIMELINE_MONTHS = 6
@@ -20,11 +18,12 @@ def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
     rows = {}
     for window in windows:
         rows.setdefault(window.organisation.name, []).append(window)
-    figure = go.Figure()
+    bars = []
     for index, (name, own) in enumerate(sorted(rows.items())):
         bounds = [w.span for w in own]
-        figure.add_trace(
-            go.Bar(
+        bars.append(
+            trace(
+                "bar",
                 name=name,
                 orientation="h",
                 y=[name] * len(own),
@@ -62,15 +61,14 @@ def service_window_timeline(windows, today, months=TIMELINE_MONTHS):
     layout["yaxis"].update({"autorange": "reversed", "type": "category"})
     layout["yaxis"].pop("separatethousands", None)
     layout["margin"] = {"l": 200, "r": 20, "t": 60, "b": 70}
-    figure.update_layout(layout)
-    return figure
+    return figure(layout, bars)
 
 
 def cumulative_connections_figure(rows):
     """rows: regions.queries.cumulative_connections(); preliminary dates drawn apart."""
-    figure = go.Figure()
-    figure.add_trace(
-        go.Scatter(
+    traces = [
+        trace(
+            "scatter",
             x=[r[0].isoformat() for r in rows],
             y=[r[4] for r in rows],
             mode="lines",
@@ -78,14 +76,15 @@ def cumulative_connections_figure(rows):
             name="Anslutna organisationer",
             hoverinfo="skip",
         )
-    )
+    ]
     for preliminary, colour, symbol, name in (
         (False, PALETTE[0], "circle", "Anslutningsdatum"),
         (True, PALETTE[1], "circle-open", "Preliminärt datum"),
     ):
         points = [r for r in rows if r[2] is preliminary]
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            trace(
+                "scatter",
                 x=[r[0].isoformat() for r in points],
                 y=[r[4] for r in points],
                 mode="markers",
@@ -95,12 +94,10 @@ def cumulative_connections_figure(rows):
                 hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{y} anslutna<extra></extra>",
             )
         )
-    figure.update_layout(
-        lean_layout(
-            "Anslutna organisationer till dödsbevis/dödsorsaksintyg (DB/DOI), kumulativt",
-            x_title="Anslutningsdatum",
-            y_title="Antal anslutna organisationer",
-        )
+    layout = lean_layout(
+        "Anslutna organisationer till dödsbevis/dödsorsaksintyg (DB/DOI), kumulativt",
+        x_title="Anslutningsdatum",
+        y_title="Antal anslutna organisationer",
     )
-    figure.update_xaxes(type="date", tickformat="%Y-%m")
-    return figure
+    update_axes(layout, "x", type="date", tickformat="%Y-%m")
+    return figure(layout, traces)

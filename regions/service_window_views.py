@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.tables import SafeExportMixin
 
 from . import services
@@ -85,7 +84,7 @@ class ServiceWindowListView(SafeExportMixin, SingleTableMixin, FilterView):
                 "filter_kept": [("tab", self.tab)],
                 "filter_clear": f"tab={self.tab}",
                 "may_manage": self.role.may_manage,
-                "timeline": figure_payload(service_window_timeline(coming, today)),
+                "timeline": service_window_timeline(coming, today),
                 "timeline_windows": coming,
                 "timeline_table": WindowTimelineTable(coming),
             }

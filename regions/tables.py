@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
-from webcert_forum.core.tables import DataTable, SafeTable
+from webcert_forum.core.tables import DataTable, DateTimeColumn, SafeTable
 
 from .models import ServiceWindow
 
@@ -80,7 +80,7 @@ class OrganisationWindowTable(DataTable, ServiceWindowTable):
 class WindowHistoryTable(tables.Table):
     """Rows come from history.window_history(): one change each, the latest first."""
 
-    date = tables.DateTimeColumn("Y-m-d H:i", verbose_name="När")
+    date = DateTimeColumn("Y-m-d H:i", verbose_name="När")
     user = tables.Column(verbose_name="Vem", default="import / system")
     kind = tables.Column(verbose_name="Vad")
     changes = tables.Column(verbose_name="Ändringar", empty_values=())

@@ -1,10 +1,8 @@
-"""The timeline of announced changes: data in, Plotly figure out."""
+"""The timeline of announced changes: data in, Plotly figure (plain JSON, core.charts) out."""
 
 import textwrap
 
-import plotly.graph_objects as go
-
-from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.charts import PALETTE, figure, lean_layout, trace, update_axes
 from webcert_forum.core.months import add_months, month_label
 
 # How far past the items "today" may lie and still be drawn: a line years away would
@@ -26,19 +24,18 @@ def timeline_figure(entries, today):
     """entries: TimelineEntry rows; today: a date, marked with a vertical line when it lies
     near the items (else the chart says where it is instead of stretching to it)."""
     entries = list(entries)
-    figure = go.Figure(
-        go.Scatter(
-            x=[e.when.isoformat() for e in entries],
-            y=[1 + 1.6 * (i % 3) for i in range(len(entries))],
-            mode="markers+text",
-            marker={"size": 14, "color": PALETTE[0], "symbol": "diamond"},
-            text=[f"<b>{e.label}</b><br>{what_changes(e.text)}" for e in entries],
-            textposition="top center",
-            customdata=[[month_label(e.when), e.text] for e in entries],
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
-            name="Aviserad förändring",
-            cliponaxis=False,
-        )
+    points = trace(
+        "scatter",
+        x=[e.when.isoformat() for e in entries],
+        y=[1 + 1.6 * (i % 3) for i in range(len(entries))],
+        mode="markers+text",
+        marker={"size": 14, "color": PALETTE[0], "symbol": "diamond"},
+        text=[f"<b>{e.label}</b><br>{what_changes(e.text)}" for e in entries],
+        textposition="top center",
+        customdata=[[month_label(e.when), e.text] for e in entries],
+        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+        name="Aviserad förändring",
+        cliponaxis=False,
     )
     layout = lean_layout("Aviserade förändringar", x_title="Månad", y_title=None)
     layout["yaxis"] = {"visible": False, "range": [0, 6.4]}
@@ -86,6 +83,5 @@ def timeline_figure(entries, today):
             "font": {"color": PALETTE[5]},
         }
     ]
-    figure.update_layout(layout)
-    figure.update_xaxes(type="date", tickformat="%Y-%m")
-    return figure
+    update_axes(layout, "x", type="date", tickformat="%Y-%m")
+    return figure(layout, [points])

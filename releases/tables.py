@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 
-from webcert_forum.core.tables import DataTable
+from webcert_forum.core.tables import DataTable, DateColumn
 
 from .models import Release
 
@@ -9,11 +9,11 @@ from .models import Release
 class ReleaseTable(tables.Table):
     version = tables.Column(verbose_name="Version", linkify=True)
     name = tables.Column(verbose_name="Release")
-    date = tables.DateColumn("Y-m-d", verbose_name="Datum")
+    date = DateColumn("Y-m-d", verbose_name="Datum")
     # Not a BooleanColumn: it shows an unknown impact (None) as "Nej", a claim nobody made.
     user_impact = tables.Column(verbose_name="Användarpåverkan", empty_values=())
     items = tables.Column(verbose_name="Planerad utveckling", orderable=False, default="–")
-    release_notes_date = tables.DateColumn("Y-m-d", verbose_name="Release notes")
+    release_notes_date = DateColumn("Y-m-d", verbose_name="Release notes")
 
     class Meta:
         model = Release
@@ -36,12 +36,12 @@ class ReleaseTable(tables.Table):
 class IncidentTable(tables.Table):
     """Rows come from queries.latest_incidents(): one a month, newest first."""
 
-    month = tables.DateColumn("F Y", verbose_name="Månad")
+    month = DateColumn("F Y", verbose_name="Månad")
     count = tables.Column(
         verbose_name="Antal", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
     )
     description = tables.Column(verbose_name="Orsak", attrs={"td": {"class": "slide-text"}})
-    meeting = tables.DateColumn(
+    meeting = DateColumn(
         "Y-m-d",
         verbose_name="Enligt mötet",
         accessor="meeting__date",
@@ -61,7 +61,7 @@ def _yes_no_unknown(value):
 class AnnouncementTable(tables.Table):
     """Rows come from queries.announcement_history(): each with `date_moved_from`."""
 
-    meeting = tables.DateColumn(
+    meeting = DateColumn(
         "Y-m-d",
         verbose_name="Möte",
         accessor="meeting__date",
@@ -69,7 +69,7 @@ class AnnouncementTable(tables.Table):
     )
     date = tables.Column(verbose_name="Datum enligt mötet", empty_values=())
     user_impact = tables.Column(verbose_name="Användarpåverkan", empty_values=())
-    release_notes_date = tables.DateColumn("Y-m-d", verbose_name="Release notes", default="–")
+    release_notes_date = DateColumn("Y-m-d", verbose_name="Release notes", default="–")
 
     class Meta:
         orderable = False

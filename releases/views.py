@@ -3,7 +3,6 @@ from django.utils import timezone
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.tables import SafeExportMixin
 
 from .charts import timeline_figure
@@ -30,7 +29,7 @@ class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
             incidents_table=IncidentTable(latest_incidents()),
             timeline=timeline,
             timeline_table=TimelineTable(timeline),
-            timeline_figure=figure_payload(timeline_figure(timeline, timezone.localdate())),
+            timeline_figure=timeline_figure(timeline, timezone.localdate()),
         )
         return context
 

@@ -12,15 +12,19 @@ from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembe
 EFFECTIVE_DATE = Coalesce("meeting__date", TruncDate("reported_at"), output_field=DateField())
 
 
-def newest_status(organisation_ref, field="pk"):
-    """Subquery: `field` of the organisation's current status. On the same day a form report
+def _newest_first(organisation):
+    """The organisation's statuses, its current one first. On the same day a form report
     wins over the minutes ("form" sorts before "minutes")."""
-    return Subquery(
-        ProductionStatus.objects.filter(organisation=organisation_ref)
+    return (
+        ProductionStatus.objects.filter(organisation=organisation)
         .annotate(effective=EFFECTIVE_DATE)
         .order_by("-effective", "source", "-reported_at", "-pk")
-        .values(field)[:1]
     )
+
+
+def newest_status(organisation_ref, field="pk"):
+    """Subquery: `field` of the organisation's current status."""
+    return Subquery(_newest_first(organisation_ref).values(field)[:1])
 
 
 def current_statuses():
@@ -40,7 +44,11 @@ def current_statuses():
 
 
 def current_status_of(organisation):
-    return current_statuses().filter(organisation=organisation).first()
+    """Its current status, read from its own rows only (current_statuses() would work out
+    every organisation's first)."""
+    return (
+        _newest_first(organisation).select_related("organisation", "meeting", "reported_by").first()
+    )
 
 
 def status_counts(statuses):

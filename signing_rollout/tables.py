@@ -2,6 +2,8 @@ import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from webcert_forum.core.tables import DateColumn
+
 from .models import ProductionStatus
 
 
@@ -10,7 +12,7 @@ class VendorGroupTable(tables.Table):
 
     name = tables.Column(verbose_name="Leverantörsgrupp")
     test = tables.Column(verbose_name="Samverkanstest", accessor="latest_test", default="–")
-    meeting = tables.DateColumn(
+    meeting = DateColumn(
         "Y-m-d", verbose_name="Enligt mötet", accessor="latest_test__meeting__date", default="–"
     )
     members = tables.Column(verbose_name="Organisationer i gruppen", accessor="pk")
@@ -50,10 +52,10 @@ def _member(membership):
 class ProductionStatusTable(tables.Table):
     organisation = tables.Column(verbose_name="Organisation", linkify=True)
     status = tables.Column(verbose_name="Status")
-    date = tables.DateColumn("Y-m-d", verbose_name="Datum")
+    date = DateColumn("Y-m-d", verbose_name="Datum")
     preliminary = tables.BooleanColumn(verbose_name="Preliminärt", yesno="Ja,Nej")
     source = tables.Column(verbose_name="Källa")
-    effective = tables.DateColumn("Y-m-d", verbose_name="Uppgiftens datum")
+    effective = DateColumn("Y-m-d", verbose_name="Uppgiftens datum")
 
     class Meta:
         model = ProductionStatus

@@ -5,7 +5,6 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from regions.models import Organisation
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.permissions import Access, editor_organisation
 from webcert_forum.core.tables import SafeExportMixin
 
@@ -44,9 +43,9 @@ class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
             vendor_groups_table=VendorGroupTable(vendor_groups_with_tests()),
             without_vendor_group=organisations_without_vendor_group(),
             counts=counts,
-            progress_figure=figure_payload(charts.progress_figure(counts)),
+            progress_figure=charts.progress_figure(counts),
             over_meetings=over_meetings,
-            over_meetings_figure=figure_payload(charts.status_over_meetings_figure(over_meetings)),
+            over_meetings_figure=charts.status_over_meetings_figure(over_meetings),
             own_organisation=editor_organisation(self.request.user),
         )
         return context

@@ -105,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "webcert_forum.context_processors.navigation",
             ],
+            # The kit is no app, so its template tags are named here.
+            "libraries": {"table_tags": "webcert_forum.core.table_tags"},
         },
     },
 ]
@@ -187,7 +189,7 @@ MINUTES_PARSE_MEMORY_BYTES = int(os.environ.get("MINUTES_PARSE_MEMORY_BYTES", 10
 MINUTES_PARSE_WALL_SECONDS = float(os.environ.get("MINUTES_PARSE_WALL_SECONDS", 60))
 MINUTES_PARSE_CPU_SECONDS = int(os.environ.get("MINUTES_PARSE_CPU_SECONDS", 55))
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "_tables2_table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}
 
 CACHES = {

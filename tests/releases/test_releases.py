@@ -132,13 +132,13 @@ def test_the_timeline_names_what_changes_and_keeps_to_its_own_years():
         )
         for t in TIMELINE
     ]
-    figure = timeline_figure(entries, today=dt.date(2026, 12, 2)).to_plotly_json()
+    figure = timeline_figure(entries, today=dt.date(2026, 12, 2))
     assert "Microsoft slutar" in figure["data"][0]["text"][0]
     start, end = figure["layout"]["xaxis"]["range"]
     assert start >= "2022-01-01" and end <= "2023-12-31"  # not stretched to 2026
     assert not figure["layout"].get("shapes")
     assert "2026-12-02" in figure["layout"]["annotations"][0]["text"]
-    near = timeline_figure(entries, today=dt.date(2022, 9, 1)).to_plotly_json()
+    near = timeline_figure(entries, today=dt.date(2022, 9, 1))
     assert near["layout"]["shapes"][0]["x0"] == "2022-09-01"
 
 

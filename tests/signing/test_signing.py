@@ -185,11 +185,11 @@ def test_statuses_with_equal_counts_both_stay_visible():
     june, september = dt.date(2022, 6, 1), dt.date(2022, 9, 5)
     rows = [(d, s, 4) for d in (june, september) for s in ("done", "planned")]
     figure = status_over_meetings_figure(rows)
-    assert figure.layout.barmode == "group"  # side by side, never on top of each other
-    done, planned = (t for t in figure.data if t.name in ("Klart", "Planerat"))
-    assert list(done.y) == list(planned.y) == [4, 4]
-    assert list(done.text) == list(planned.text) == ["4", "4"]
-    assert done.marker.color != planned.marker.color
+    assert figure["layout"]["barmode"] == "group"  # side by side, never on top of each other
+    done, planned = (t for t in figure["data"] if t["name"] in ("Klart", "Planerat"))
+    assert done["y"] == planned["y"] == [4, 4]
+    assert done["text"] == planned["text"] == ["4", "4"]
+    assert done["marker"]["color"] != planned["marker"]["color"]
 
 
 def test_vendor_groups_start_from_the_minutes_and_say_unknown_otherwise(

@@ -1,8 +1,6 @@
-"""The attendance heatmap: data in, Plotly figure out."""
+"""The attendance heatmap: data in, Plotly figure (plain JSON, core.charts) out."""
 
-import plotly.graph_objects as go
-
-from webcert_forum.core.charts import PALETTE, lean_layout
+from webcert_forum.core.charts import PALETTE, figure, lean_layout, trace, update_axes
 
 
 def attendance_heatmap(matrix):
@@ -20,30 +18,27 @@ def attendance_heatmap(matrix):
                 for cell in row["cells"]
             ]
         )
-    figure = go.Figure(
-        go.Heatmap(
-            x=dates,
-            y=names,
-            z=z,
-            text=text,
-            zmin=0,
-            zmax=1,
-            # Two colours of the colour-blind-safe palette: absent orange, present blue.
-            colorscale=[[0, PALETTE[1]], [0.5, PALETTE[1]], [0.5, PALETTE[0]], [1, PALETTE[0]]],
-            colorbar={"tickvals": [0.25, 0.75], "ticktext": ["Frånvarande", "Närvarande"]},
-            xgap=2,
-            ygap=2,
-            hovertemplate="%{y}, %{x}: %{text}<extra></extra>",
-        )
+    heatmap = trace(
+        "heatmap",
+        x=dates,
+        y=names,
+        z=z,
+        text=text,
+        zmin=0,
+        zmax=1,
+        # Two colours of the colour-blind-safe palette: absent orange, present blue.
+        colorscale=[[0, PALETTE[1]], [0.5, PALETTE[1]], [0.5, PALETTE[0]], [1, PALETTE[0]]],
+        colorbar={"tickvals": [0.25, 0.75], "ticktext": ["Frånvarande", "Närvarande"]},
+        xgap=2,
+        ygap=2,
+        hovertemplate="%{y}, %{x}: %{text}<extra></extra>",
     )
-    figure.update_layout(
-        lean_layout(
-            "Närvaro per organisation och möte",
-            x_title="Mötesdatum",
-            y_title="Organisation",
-            height=max(320, 22 * len(names) + 160),
-        )
+    layout = lean_layout(
+        "Närvaro per organisation och möte",
+        x_title="Mötesdatum",
+        y_title="Organisation",
+        height=max(320, 22 * len(names) + 160),
     )
-    figure.update_xaxes(type="category")
-    figure.update_yaxes(autorange="reversed", separatethousands=False)
-    return figure
+    update_axes(layout, "x", type="category")
+    update_axes(layout, "y", autorange="reversed", separatethousands=False)
+    return figure(layout, [heatmap])

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from webcert_forum.core.tables import DataTable
+from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
 
 from .models import ImportRun, Meeting
 
@@ -12,16 +12,16 @@ YES_NO = "Ja,Nej"
 
 
 class MeetingTable(tables.Table):
-    date = tables.DateColumn("Y-m-d", verbose_name="Datum", linkify=True)
-    next_meeting = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Nästa möte")
+    date = DateColumn("Y-m-d", verbose_name="Datum", linkify=True)
+    next_meeting = DateTimeColumn("Y-m-d H:i", verbose_name="Nästa möte")
     present_count = tables.Column(verbose_name="Närvarande organisationer")
     slide_count = tables.Column(verbose_name="Bilder")
-    pdf = tables.TemplateColumn(
-        template_name="webcert_forum/_meeting_pdf_link.html",
+    pdf = tables.Column(
         verbose_name="Protokoll",
         orderable=False,
         exclude_from_export=True,
         accessor="source_file",
+        empty_values=(),
     )
 
     class Meta:
@@ -30,14 +30,22 @@ class MeetingTable(tables.Table):
         order_by = "-date"
         empty_text = "Inga möten är inlästa ännu."
 
+    def render_pdf(self, record):
+        # Written here, not by a template per row (a TemplateColumn renders one per cell).
+        if not record.source_file:
+            return "–"
+        return format_html(
+            '<a href="{}">PDF</a>', reverse("meetings:pdf", args=[f"{record.date:%Y-%m-%d}"])
+        )
+
 
 class ImportRunTable(tables.Table):
-    created_at = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Uppladdad")
+    created_at = DateTimeColumn("Y-m-d H:i", verbose_name="Uppladdad")
     original_name = tables.Column(verbose_name="Fil")
-    meeting_date = tables.DateColumn("Y-m-d", verbose_name="Mötesdatum")
+    meeting_date = DateColumn("Y-m-d", verbose_name="Mötesdatum")
     uploaded_by = tables.Column(verbose_name="Uppladdad av", default="–")
     status = tables.Column(verbose_name="Status")
-    saved_at = tables.DateTimeColumn("Y-m-d H:i", verbose_name="Sparad", default="–")
+    saved_at = DateTimeColumn("Y-m-d H:i", verbose_name="Sparad", default="–")
     sha256 = tables.Column(verbose_name="SHA-256", attrs={"td": {"class": "hash"}})
     link = tables.TemplateColumn(
         template_name="webcert_forum/_import_run_link.html",

@@ -10,7 +10,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django_tables2 import SingleTableView
 
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.permissions import is_staff_member
 
 from .changes import changes_since_previous
@@ -131,7 +130,7 @@ def attendance(request):
     return render(
         request,
         "webcert_forum/attendance.html",
-        {"matrix": matrix, "figure": figure_payload(attendance_heatmap(matrix))},
+        {"matrix": matrix, "figure": attendance_heatmap(matrix)},
     )
 
 

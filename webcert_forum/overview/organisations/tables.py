@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.formats import number_format
 
 from regions.models import Organisation
+from webcert_forum.core.tables import DateColumn
 
 SIGNING_STATUS = {"done": "Klart", "planned": "Planerat", "not_reported": "Ej rapporterat"}
 
@@ -72,7 +73,7 @@ class ConnectionTable(tables.Table):
         linkify=lambda record: record["organisation"].get_absolute_url(),
     )
     dates = tables.Column(verbose_name="Anslutningsdatum")
-    meeting = tables.DateColumn(
+    meeting = DateColumn(
         "Y-m-d",
         verbose_name="Enligt mötet",
         accessor="meeting__date",

@@ -8,7 +8,6 @@ from regions.models import Organisation
 from regions.queries import connection_history, cumulative_connections, latest_connection_dates
 from regions.service_window_sections import organisation_windows
 from regions.tables import ConnectionHistoryTable
-from webcert_forum.core.charts import figure_payload
 from webcert_forum.core.tables import SafeExportMixin
 from webcert_forum.meetings.tables import OrganisationAttendanceTable
 
@@ -42,7 +41,7 @@ class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
             connections=connections,
             connections_table=ConnectionTable(connections),
             cumulative=cumulative,
-            connections_figure=figure_payload(cumulative_connections_figure(cumulative)),
+            connections_figure=cumulative_connections_figure(cumulative),
         )
         return context
 

@@ -1,0 +1,266 @@
+"""The site's faster renderers write exactly what the libraries' own templates write: the
+rows of a django-tables2 table ({% table_body %}), its date columns, and the checkboxes of a
+multiple-choice filter. Markup is compared with the whitespace between tags folded."""
+
+import datetime as dt
+import re
+
+import django_tables2 as tables
+import pytest
+from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.forms.renderers import DjangoTemplates
+from django.http import QueryDict
+from django.template import engines
+from django.test import RequestFactory
+from django.utils.html import format_html
+from django_tables2 import RequestConfig
+
+from certificate_statistics.filters import CertificateCountFilterSet
+from webcert_forum.core.forms import FormRenderer
+from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
+
+STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
+
+
+def folded(html):
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+def rendered(table, template_name, query=""):
+    request = RequestFactory().get(f"/?{query}")
+    request.user = AnonymousUser()
+    RequestConfig(request, paginate={"per_page": 2}).configure(table)
+    template = engines["django"].from_string(
+        '{% load django_tables2 %}{% render_table table "' + template_name + '" %}'
+    )
+    return folded(template.render({"table": table}, request))
+
+
+class Sample(tables.Table):
+    name = tables.Column(verbose_name="Namn", linkify=lambda record: f"/o/{record['key']}/")
+    count = tables.Column(
+        verbose_name="Antal", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+    share = tables.Column(verbose_name="Andel", localize=True)
+    code = tables.Column(verbose_name="Kod", localize=False, default="–")
+    flagged = tables.Column(
+        verbose_name="Flagga",
+        attrs={"td": {"data-flag": lambda value: "ja" if value else "nej"}},
+    )
+    note = tables.Column(verbose_name="Not", orderable=False)
+    day = DateColumn("Y-m-d", verbose_name="Dag")
+    at = DateTimeColumn("Y-m-d H:i", verbose_name="När", default="–")
+    month = DateColumn("F Y", verbose_name="Månad")
+
+    def render_note(self, value):
+        return format_html("<em>{}</em>", value)
+
+
+ROWS = [
+    {
+        "key": "skane",
+        "name": "Region Skåne <AB>",
+        "count": 12345,
+        "share": 12.5,
+        "code": 1234,
+        "flagged": True,
+        "note": "a & b",
+        "day": dt.date(2022, 6, 1),
+        "at": dt.datetime(2022, 9, 5, 23, 30, tzinfo=dt.UTC),
+        "month": dt.date(2022, 5, 1),
+    },
+    {
+        "key": "halland",
+        "name": "Region Halland",
+        "count": 7,
+        "share": 0.25,
+        "code": None,
+        "flagged": False,
+        "note": "<script>",
+        "day": dt.date(2021, 12, 24),
+        "at": None,
+        "month": dt.date(2021, 1, 1),
+    },
+    {
+        "key": "gotland",
+        "name": "Region Gotland",
+        "count": 0,
+        "share": 1.0,
+        "code": 5,
+        "flagged": None,
+        "note": "",
+        "day": dt.date(2020, 2, 29),
+        "at": dt.datetime(2020, 2, 29, 8, 0, tzinfo=STOCKHOLM),
+        "month": dt.date(2020, 2, 1),
+    },
+]
+
+
+@pytest.mark.parametrize("query", ["", "page=2", "sort=-count", "sort=name&page=2"])
+def test_table_rows_are_what_django_tables2_writes(query):
+    ours = rendered(Sample(ROWS), "_tables2_table.html", query)
+    theirs = rendered(Sample(ROWS), "django_tables2/table.html", query)
+    assert ours == theirs
+    # The header and a page of two rows; the second page has the third row only.
+    assert ours.count("<tr") == (2 if "page=2" in query else 3)
+
+
+def test_cells_are_escaped_localised_and_attributed_per_row():
+    html = rendered(Sample(ROWS), "_tables2_table.html")
+    assert '<td ><a href="/o/skane/">Region Skåne &lt;AB&gt;</a></td>' in html
+    assert '<td class="num">12 345</td>' in html  # localised: a space between thousands
+    assert "<td >12,5</td><td >1234</td>" in html  # localize=True and False
+    assert '<td data-flag="ja">True</td>' in html and '<td data-flag="nej">False</td>' in html
+    assert "<td ><em>a &amp; b</em></td>" in html
+    assert "<td >2022-06-01</td><td >2022-09-06 01:30</td><td >maj 2022</td>" in html
+
+
+def test_an_empty_table_says_so_as_django_tables2_does():
+    ours = rendered(Sample([], empty_text="Inga rader."), "_tables2_table.html")
+    assert ours == rendered(Sample([], empty_text="Inga rader."), "django_tables2/table.html")
+    assert '<tbody ><tr><td colspan="9">Inga rader.</td></tr></tbody>' in ours
+
+
+def test_date_columns_show_and_export_what_django_tables2_does():
+    class Theirs(tables.Table):
+        day = tables.DateColumn("Y-m-d")
+        at = tables.DateTimeColumn("Y-m-d H:i", default="–")
+        month = tables.DateColumn("F Y")
+
+    class Ours(tables.Table):
+        day = DateColumn("Y-m-d")
+        at = DateTimeColumn("Y-m-d H:i", default="–")
+        month = DateColumn("F Y")
+
+    assert rendered(Ours(ROWS), "django_tables2/table.html") == rendered(
+        Theirs(ROWS), "django_tables2/table.html"
+    )
+    assert list(Ours(ROWS).as_values()) == list(Theirs(ROWS).as_values())
+    assert "2022-09-06 01:30" in rendered(Ours(ROWS), "django_tables2/table.html")
+
+
+CHOICES = [
+    ("a", "Alfa & <b>"),
+    ("b", "Beta"),
+    (3, "Tre"),
+    (4, 12345),
+    ("Grupp", [("x", "X"), ("y", "Y")]),
+]
+WIDGETS = [
+    forms.Select,
+    forms.SelectMultiple,
+    forms.CheckboxSelectMultiple,
+    forms.RadioSelect,
+    forms.NullBooleanSelect,
+]
+
+
+@pytest.mark.parametrize("widget", WIDGETS)
+@pytest.mark.parametrize("value", [None, [], ["a"], ["a", "3", "x"], "b"])
+@pytest.mark.parametrize(
+    "attrs",
+    [{}, {"id": "id_f"}, {"id": "id_f", "class": "c", "aria-describedby": "h", "required": True}],
+)
+def test_choice_widgets_are_what_djangos_templates_write(widget, value, attrs):
+    if widget is forms.NullBooleanSelect:
+        made, value = widget(), "true" if isinstance(value, list) else value
+    else:
+        made = widget(choices=CHOICES)
+    ours = made.render("f", value, attrs=dict(attrs), renderer=FormRenderer())
+    theirs = made.render("f", value, attrs=dict(attrs), renderer=DjangoTemplates())
+    assert ours == theirs
+
+
+def test_a_widget_with_its_own_option_template_is_rendered_by_it():
+    class Marked(forms.CheckboxSelectMultiple):
+        option_template_name = "django/forms/widgets/radio_option.html"
+
+    made = Marked(choices=CHOICES)
+    assert made.render("f", ["a"], renderer=FormRenderer()) == made.render(
+        "f", ["a"], renderer=DjangoTemplates()
+    )
+
+
+@pytest.mark.django_db
+def test_the_statistics_filter_is_what_djangos_templates_write(seed_meeting):
+    filterset = CertificateCountFilterSet(
+        QueryDict("organisation=skane&organisation=halland&certificate_type=FK7804")
+    )
+    for name in ("organisation", "certificate_type", "recipient", "channel"):
+        field = filterset.form[name]
+        ours = field.as_widget()
+        theirs = field.field.widget.render(
+            field.html_name,
+            field.value(),
+            attrs=field.build_widget_attrs({"id": field.auto_id}),
+            renderer=DjangoTemplates(),
+        )
+        assert ours == theirs, name
+    assert 'value="skane" id="id_organisation_' in str(filterset.form["organisation"])
+
+
+# _data_table_layout.html's rows as a template loop, before data_table_rows wrote them.
+DATA_TABLE_LOOP = (
+    "{% for row_attrs, cells in table.layout_rows %}<tr {{ row_attrs }}>"
+    "{% for row_header, attrs, cell in cells %}{% if row_header %}"
+    '<th scope="row"{% if attrs %} {{ attrs }}{% endif %}>{{ cell }}</th>'
+    "{% else %}<td{% if attrs %} {{ attrs }}{% endif %}>{{ cell }}</td>{% endif %}"
+    "{% endfor %}</tr>\n{% empty %}{% if table.empty_text %}"
+    '<tr><td colspan="{{ table.columns|length }}" class="empty">{{ table.empty_text }}</td>'
+    "</tr>{% endif %}{% endfor %}"
+)
+
+
+class Figures(DataTable):
+    name = tables.Column(verbose_name="Namn")
+    count = tables.Column(verbose_name="Antal", attrs={"td": {"class": "num"}})
+    share = tables.Column(verbose_name="Andel")
+    note = tables.Column(verbose_name="Not")
+    row_headers = True
+
+    class Meta:
+        empty_text = "Inga & inget."
+
+    def render_note(self, value):
+        return format_html("<em>{}</em>", value)
+
+
+@pytest.mark.parametrize("rows", [ROWS, []])
+def test_data_table_rows_are_what_the_layout_loop_wrote(rows):
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    engine = engines["django"]
+    ours = engine.from_string("{% load table_tags %}{% data_table_rows table %}")
+    theirs = engine.from_string(DATA_TABLE_LOOP)
+    assert ours.render({"table": Figures(rows)}, request) == theirs.render(
+        {"table": Figures(rows)}, request
+    )
+    html = ours.render({"table": Figures(rows)}, request)
+    if rows:
+        assert '<th scope="row">Region Skåne &lt;AB&gt;</th><td class="num">12\xa0345</td>' in html
+    else:
+        assert html == '<tr><td colspan="4" class="empty">Inga &amp; inget.</td></tr>'
+
+
+# certificate_statistics/_data_table.html's rows as a template loop, before chart_data_rows.
+CHART_DATA_LOOP = (
+    "{% for row in rows %}<tr>{% for cell in row %}{% if forloop.first %}"
+    '<th scope="row">{{ cell }}</th>{% else %}<td class="num">'
+    '{{ cell|default_if_none:"" }}</td>{% endif %}{% endfor %}</tr>\n  {% endfor %}'
+)
+
+
+def test_chart_data_rows_are_what_the_template_loop_wrote():
+    rows = [
+        ["maj 2022", 12345, 12.5, None, 0],
+        [format_html("<a href='/o/'>{}</a>", "Skåne"), "<b>", 1.0, -7, None],
+        [],
+    ]
+    engine = engines["django"]
+    ours = engine.from_string("{% load table_tags %}{% chart_data_rows rows %}")
+    theirs = engine.from_string(CHART_DATA_LOOP)
+    html = ours.render({"rows": rows})
+    assert html == theirs.render({"rows": rows})
+    assert '<tr><th scope="row">maj 2022</th><td class="num">12\xa0345</td>' in html
+    assert '<td class="num">&lt;b&gt;</td>' in html and '<td class="num"></td>' in html
