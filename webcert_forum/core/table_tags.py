@@ -17,9 +17,6 @@ from django.templatetags.l10n import localize, unlocalize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-# Its django-tables2 signature cache must be in place wherever tables are rendered.
-from . import tables  # noqa: F401
-
 register = template.Library()
 
 

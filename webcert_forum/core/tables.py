@@ -16,10 +16,8 @@ says what it holds; a blank row separates it from the table's header.
 
 import datetime as dt
 import re
-import types
 
 import django_tables2 as tables
-import django_tables2.utils
 import tablib
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
@@ -81,34 +79,6 @@ class DateTimeColumn(DateColumn):
         if isinstance(value, dt.datetime):
             return value.isoformat(sep=" ")
         return super().value(value=value, **kwargs)
-
-
-def _remembered_signatures(signature):
-    """django-tables2 reads the signature of every render and value method anew for every
-    cell (inspect.signature: a seventh of a table's time). A plain function's or method's
-    parameters are fixed by its code, so they are remembered per code object; anything
-    else (a partial, a callable object, a wrapped or re-signed function) is read as before."""
-    remembered = {}
-
-    def cached(fn):
-        function = fn.__func__ if isinstance(fn, types.MethodType) else fn
-        if (
-            not isinstance(function, types.FunctionType)
-            or hasattr(function, "__wrapped__")
-            or hasattr(function, "__signature__")
-        ):
-            return signature(fn)
-        key = (function.__code__, isinstance(fn, types.MethodType))
-        if key not in remembered:
-            remembered[key] = signature(fn)
-        return remembered[key]
-
-    cached.uncached = signature
-    return cached
-
-
-if not hasattr(django_tables2.utils.signature, "uncached"):
-    django_tables2.utils.signature = _remembered_signatures(django_tables2.utils.signature)
 
 
 class DataTable(SafeTable):
