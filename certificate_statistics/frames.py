@@ -1,12 +1,11 @@
-"""Reshaping of the aggregated rows (queries.py) into what tables and charts show.
+"""Pandas reshaping of the aggregated rows (queries.py) into what tables and charts show.
 
 Every function takes the plain rows of one query and returns plain Python (lists, dicts,
-ints, None for an empty cell), so the result can be cached and rendered as it is.
+ints, None for an empty cell), so the result can be cached and rendered without pandas."""
 
-Plain Python, not pandas: the rows are already summed by the database, a few hundred to a
-few thousand of them, and building pandas frames and pivots for them cost more than
-everything else the statistics page computes (about 20 ms a page, in ten calls)."""
+import math
 
+import pandas as pd
 from django.utils.text import slugify
 
 from .queries import CELL_FIELDS
@@ -18,70 +17,67 @@ def type_column(code):
     return "t_" + slugify(code).replace("-", "_")
 
 
+def _plain(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
+
+
+def _frame(rows, columns):
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    frame["n"] = frame["n"].astype("float64")
+    return frame
+
+
+def channel_values(frame, channel, index):
+    """The channel's value per index; integrated is all − standalone, and empty where the
+    all-channels cell is empty (no row is not a zero)."""
+    if frame.empty:
+        return pd.Series(dtype="float64")
+    wide = frame.pivot_table(index=index, columns="channel", values="n", aggfunc="sum")
+    for stored in (ALL, STANDALONE):
+        if stored not in wide.columns:
+            wide[stored] = float("nan")
+    if channel == INTEGRATED:
+        values = wide[ALL] - wide[STANDALONE].fillna(0)
+    else:
+        values = wide[channel]
+    return values.dropna()
+
+
 CELL_COLUMNS = [*CELL_FIELDS, "n"]
-
-
-def channel_sums(rows, channel, fields):
-    """{(row[field], ...): value}: the channel's sum per key. Integrated is all − standalone,
-    and has no value where the all-channels sum has none (no row is not a zero)."""
-    stored = {}
-    for row in rows:
-        key = tuple(row[field] for field in fields)
-        channels = stored.setdefault(key, {})
-        channels[row["channel"]] = channels.get(row["channel"], 0) + row["n"]
-    values = {}
-    for key, channels in stored.items():
-        if channel == INTEGRATED:
-            if ALL in channels:
-                values[key] = channels[ALL] - channels.get(STANDALONE, 0)
-        elif channel in channels:
-            values[key] = channels[channel]
-    return values
-
-
-def split_last(values):
-    """{(a, ..., last): v} → {(a, ...): {last: v}}: per organisation, per month, say."""
-    grouped = {}
-    for (*label, last), value in values.items():
-        grouped.setdefault(tuple(label), {})[last] = value
-    return grouped
-
-
-def _sum(values):
-    """The sum of the values that are there; None when none is."""
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 def minutes_table(cell_rows, printed_rows, types, channel, show_printed):
     """Organisations × types for the period, with row and column totals and the printed
     "Totalsumma" beside the computed one."""
-    by_organisation = split_last(
-        channel_sums(
-            cell_rows,
-            channel,
-            ["organisation__name", "organisation__key", "certificate_type__code"],
-        )
+    frame = _frame(cell_rows, CELL_COLUMNS)
+    values = channel_values(
+        frame, channel, ["organisation__name", "organisation__key", "certificate_type__code"]
     )
-    if not by_organisation:
+    columns = [type_column(t["code"]) for t in types]
+    if values.empty:
         return {"rows": [], "footer": {}}
-    columns = [(type_column(t["code"]), t["code"]) for t in types]
-    printed = channel_sums(printed_rows, channel, ["organisation__key"])
+    pivot = values.unstack("certificate_type__code")
+    pivot = pivot.reindex(columns=[t["code"] for t in types])
+    pivot.columns = columns
+    pivot = pivot.dropna(how="all")
+    printed = channel_values(
+        _frame(printed_rows, ["channel", "organisation__key", "n"]), channel, "organisation__key"
+    )
     rows = []
-    for name, key in sorted(by_organisation):
-        cells = by_organisation[(name, key)]
-        values = {column: cells.get(code) for column, code in columns}
-        if all(v is None for v in values.values()):
-            continue  # counts only of types not shown
-        row = {"organisation": name, "key": key, **values}
-        row["total"] = _sum(values.values())
+    for (name, key), cells in pivot.iterrows():
+        row = {"organisation": name, "key": key}
+        row.update({c: _plain(v) for c, v in cells.items()})
+        row["total"] = _plain(cells.sum(min_count=1))
         if show_printed:
-            row["printed"] = printed.get((key,))
+            row["printed"] = _plain(printed.get(key))
             differs = row["printed"] is not None and row["printed"] != row["total"]
             row["difference"] = row["printed"] - row["total"] if differs else None
         rows.append(row)
-    footer = {column: _sum(r[column] for r in rows) for column, _code in columns}
-    footer["total"] = sum(r["total"] for r in rows)
+    rows.sort(key=lambda r: r["organisation"])
+    footer = {c: _plain(pivot[c].sum(min_count=1)) for c in columns}
+    footer["total"] = _plain(pivot.sum(axis=1).sum())
     if show_printed:
         footer["printed"] = sum(r["printed"] for r in rows if r["printed"] is not None)
     return {"rows": rows, "footer": footer}
@@ -89,35 +85,43 @@ def minutes_table(cell_rows, printed_rows, types, channel, show_printed):
 
 def standalone_shares(cell_rows):
     """Per organisation: the standalone channel's per cent of all channels in the period."""
-    everything = channel_sums(cell_rows, ALL, ["organisation__name", "organisation__key"])
-    standalone = channel_sums(cell_rows, STANDALONE, ["organisation__name", "organisation__key"])
+    frame = _frame(cell_rows, CELL_COLUMNS)
+    if frame.empty:
+        return []
+    totals = frame.pivot_table(
+        index=["organisation__name", "organisation__key"],
+        columns="channel",
+        values="n",
+        aggfunc="sum",
+    )
     shares = []
-    for name, key in sorted(everything):
-        total = everything[(name, key)]
-        if not total:
+    for (name, key), row in totals.iterrows():
+        everything = _plain(row.get(ALL))
+        if not everything:
             continue
-        own = standalone.get((name, key)) or 0
+        standalone = _plain(row.get(STANDALONE)) or 0
         shares.append(
             {
                 "organisation": name,
                 "key": key,
-                "all": total,
-                "standalone": own,
-                "share": round(100 * own / total, 1),
+                "all": everything,
+                "standalone": standalone,
+                "share": round(100 * standalone / everything, 1),
             }
         )
-    return shares
+    return sorted(shares, key=lambda s: s["organisation"])
 
 
 def monthly_change(month_rows, channel, current, previous):
     """Each organisation's total in the current month against the month before."""
-    by_organisation = split_last(
-        channel_sums(month_rows, channel, ["organisation__name", "organisation__key", "month"])
-    )
+    frame = _frame(month_rows, ["month", "channel", "organisation__key", "organisation__name", "n"])
+    values = channel_values(frame, channel, ["organisation__name", "organisation__key", "month"])
+    if values.empty:
+        return []
+    wide = values.unstack("month").reindex(columns=[previous, current])
     rows = []
-    for name, key in sorted(by_organisation):
-        months = by_organisation[(name, key)]
-        before, now = months.get(previous), months.get(current)
+    for (name, key), months in wide.iterrows():
+        before, now = _plain(months[previous]), _plain(months[current])
         change = now - before if before is not None and now is not None else None
         percent = round(100 * change / before, 1) if change is not None and before else None
         rows.append(
@@ -130,7 +134,7 @@ def monthly_change(month_rows, channel, current, previous):
                 "change_percent": percent,
             }
         )
-    return rows
+    return sorted(rows, key=lambda r: r["organisation"])
 
 
 def monthly_series(rows, channel, by):
@@ -141,13 +145,15 @@ def monthly_series(rows, channel, by):
         index = ["certificate_type__position", "certificate_type__code"]
     else:
         index = ["organisation__name"]
-    by_label = split_last(channel_sums(rows, channel, [*index, "month"]))
-    if not by_label:
+    frame = pd.DataFrame.from_records(rows, columns=["month", "channel", *index, "n"])
+    frame["n"] = frame["n"].astype("float64")
+    values = channel_values(frame, channel, [*index, "month"])
+    if values.empty:
         return {"months": [], "series": []}
-    seen = {month for months in by_label.values() for month in months}
-    months = month_range(min(seen), max(seen))
-    series = [
-        {"name": label[-1], "values": [by_label[label].get(month) for month in months]}
-        for label in sorted(by_label)
-    ]
-    return {"months": months, "series": series}
+    wide = values.unstack("month").sort_index(axis=1)
+    wide = wide.reindex(columns=month_range(wide.columns[0], wide.columns[-1]))
+    series = []
+    for label, cells in wide.iterrows():
+        name = label[-1] if isinstance(label, tuple) else label
+        series.append({"name": name, "values": [_plain(v) for v in cells]})
+    return {"months": list(wide.columns), "series": series}

@@ -1,5 +1,5 @@
 """Reads of the statistics: aggregated in the database, one query each, whatever the number
-of months or organisations. frames.py only reshapes what these return."""
+of months or organisations. The pandas side (frames.py) only reshapes what these return."""
 
 from django.db.models import Max, Q, Subquery, Sum
 
