@@ -1,23 +1,18 @@
 """The site's faster renderers write exactly what the libraries' own templates write: the
-rows of a django-tables2 table ({% table_body %}), its date columns, and the checkboxes of a
-multiple-choice filter. Markup is compared with the whitespace between tags folded."""
+rows of a django-tables2 table ({% table_body %}), its date columns, and the rows of the
+data tables and the charts' data tables. Markup is compared with the whitespace between tags folded."""
 
 import datetime as dt
 import re
 
 import django_tables2 as tables
 import pytest
-from django import forms
 from django.contrib.auth.models import AnonymousUser
-from django.forms.renderers import DjangoTemplates
-from django.http import QueryDict
 from django.template import engines
 from django.test import RequestFactory
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
-from certificate_statistics.filters import CertificateCountFilterSet
-from webcert_forum.core.forms import FormRenderer
 from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
@@ -140,67 +135,6 @@ def test_date_columns_show_and_export_what_django_tables2_does():
     assert "2022-09-06 01:30" in rendered(Ours(ROWS), "django_tables2/table.html")
 
 
-CHOICES = [
-    ("a", "Alfa & <b>"),
-    ("b", "Beta"),
-    (3, "Tre"),
-    (4, 12345),
-    ("Grupp", [("x", "X"), ("y", "Y")]),
-]
-WIDGETS = [
-    forms.Select,
-    forms.SelectMultiple,
-    forms.CheckboxSelectMultiple,
-    forms.RadioSelect,
-    forms.NullBooleanSelect,
-]
-
-
-@pytest.mark.parametrize("widget", WIDGETS)
-@pytest.mark.parametrize("value", [None, [], ["a"], ["a", "3", "x"], "b"])
-@pytest.mark.parametrize(
-    "attrs",
-    [{}, {"id": "id_f"}, {"id": "id_f", "class": "c", "aria-describedby": "h", "required": True}],
-)
-def test_choice_widgets_are_what_djangos_templates_write(widget, value, attrs):
-    if widget is forms.NullBooleanSelect:
-        made, value = widget(), "true" if isinstance(value, list) else value
-    else:
-        made = widget(choices=CHOICES)
-    ours = made.render("f", value, attrs=dict(attrs), renderer=FormRenderer())
-    theirs = made.render("f", value, attrs=dict(attrs), renderer=DjangoTemplates())
-    assert ours == theirs
-
-
-def test_a_widget_with_its_own_option_template_is_rendered_by_it():
-    class Marked(forms.CheckboxSelectMultiple):
-        option_template_name = "django/forms/widgets/radio_option.html"
-
-    made = Marked(choices=CHOICES)
-    assert made.render("f", ["a"], renderer=FormRenderer()) == made.render(
-        "f", ["a"], renderer=DjangoTemplates()
-    )
-
-
-@pytest.mark.django_db
-def test_the_statistics_filter_is_what_djangos_templates_write(seed_meeting):
-    filterset = CertificateCountFilterSet(
-        QueryDict("organisation=skane&organisation=halland&certificate_type=FK7804")
-    )
-    for name in ("organisation", "certificate_type", "recipient", "channel"):
-        field = filterset.form[name]
-        ours = field.as_widget()
-        theirs = field.field.widget.render(
-            field.html_name,
-            field.value(),
-            attrs=field.build_widget_attrs({"id": field.auto_id}),
-            renderer=DjangoTemplates(),
-        )
-        assert ours == theirs, name
-    assert 'value="skane" id="id_organisation_' in str(filterset.form["organisation"])
-
-
-# _data_table_layout.html's rows as a template loop, before data_table_rows wrote them.
 DATA_TABLE_LOOP = (
     "{% for row_attrs, cells in table.layout_rows %}<tr {{ row_attrs }}>"
     "{% for row_header, attrs, cell in cells %}{% if row_header %}"
