@@ -42,6 +42,8 @@ from .reference import fold
 _ROW_GAP = 0.45
 # A line of this many words is a sentence (a note), not a name.
 _SENTENCE_WORDS = 6
+# A word with a digit, or of punctuation only (a dash between two dates).
+_NOT_PROSE_RE = re.compile(r"\d|^\W+$")
 _COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
 
 
@@ -331,8 +333,10 @@ def _is_prose(group: Sequence[Word], bounds: Sequence[float], right: float) -> b
 
 
 def _is_sentence(word: Word) -> bool:
-    """More words than any name or date in a cell: a note or a legend, however narrow."""
-    return len(word.text.split()) >= _SENTENCE_WORDS
+    """More words than any name or date in a cell: a note or a legend, however narrow. Only
+    words of letters count: a date cell wrapped in a narrow column ('fredag 10 mars –
+    söndag 12') is as many words long, but its numbers and dashes are no prose."""
+    return sum(not _NOT_PROSE_RE.search(part) for part in word.text.split()) >= _SENTENCE_WORDS
 
 
 def _label_run_start(body: Sequence[Word], columns: Sequence[Column], bounds) -> float:
@@ -634,8 +638,9 @@ def _bands(
     """Rows: words chained by vertical overlap (a label wrapped beside centred cells), then
     lines closer than the table's usual gap between rows joined (a cell wrapped in a top-
     aligned row) - never across a gap as wide as the rows' own, however tight they are,
-    never a line whose count stands under a count (a count does not wrap), and never to a
-    row already whole (cells centred beside its wrapped label chain its lines together).
+    and never a line whose count stands under a count (a count does not wrap). A group
+    chained by overlap may still take lines above and below it: a label centred on a cell
+    wrapped over three or four lines stands level with its middle lines only.
     A line ``apart`` (a note or legend across the columns) is a group of its own and says
     nothing about the rows' usual gap."""
     lines = _lines(words, height)
@@ -649,14 +654,13 @@ def _bands(
     groups: list[list[Word]] = []
     closed = True  # the last group takes no further line
     for line, prose in zip(lines, alone, strict=True):
-        whole = max(w.bottom for w in line) - min(w.top for w in line) > 1.5 * height
-        if groups and not prose and not closed and not whole:
+        if groups and not prose and not closed:
             gap = min(w.top for w in line) - max(w.bottom for w in groups[-1])
             if gap <= join and not _count_under_count(groups[-1], line):
                 groups[-1].extend(line)
                 continue
         groups.append(list(line))
-        closed = prose or whole
+        closed = prose
     return groups
 
 
