@@ -30,6 +30,8 @@ def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, 
         if table is None:
             ctx.warn(f"Slide {slide.number} ({slide.title}): no statistics table found.")
             continue
+        # A table of a month in which every cell is empty is printed all the same.
+        ctx.section_printed("certificate_counts", "certificate_totals")
         month = _month(slide, ctx)
         if month is None:
             continue

@@ -95,7 +95,7 @@ def assemble(
         if part.check is not None:
             for warning in part.check(*(values[key] for key in part.keys)):
                 ctx.warn(warning)
-    for warning in validate.missing_sections(values, parts):
+    for warning in validate.missing_sections(values, parts, ctx.printed):
         ctx.warn(warning)
     document = {
         "schema": SCHEMA,

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 
-def missing_sections(values: dict, parts) -> list[str]:
-    """A warning for each expected part the deck did not fill (``parts.MinutesPart``)."""
+def missing_sections(values: dict, parts, printed: set[str] = frozenset()) -> list[str]:
+    """A warning for each expected part (``parts.MinutesPart``) the deck did not fill and
+    does not print (``printed``: document keys whose section a parser found, empty or not)."""
     return [
         f"Expected section missing: {part.expected}."
         for part in parts
-        if part.expected and not any(values.get(key) for key in part.keys)
+        if part.expected and not any(values.get(key) or key in printed for key in part.keys)
     ]
 
 
