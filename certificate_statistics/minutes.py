@@ -15,11 +15,7 @@ from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import Table, parse_count, read_table, same_line
-from webcert_forum.importer.validate import (
-    drop_repeated_cells,
-    row_sum_mismatches,
-    standalone_exceeding_all,
-)
+from webcert_forum.importer.validate import StatisticsCollector, row_sum_mismatch
 
 
 def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, list]:
@@ -30,6 +26,8 @@ def parse_statistics(slides: Sequence[Slide], ctx: ParseContext) -> tuple[list, 
         if table is None:
             ctx.warn(f"Slide {slide.number} ({slide.title}): no statistics table found.")
             continue
+        # A table of a month in which every cell is empty is printed all the same.
+        ctx.section_printed("certificate_counts", "certificate_totals")
         month = _month(slide, ctx)
         if month is None:
             continue
@@ -166,24 +164,25 @@ def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:
             ctx.warn(f"Slide {slide.number}: numbers without an organisation: {values}.")
         return
     org = ctx.organisation(label, slide.number)
+    cells, total = [], None
     for index, cell in values.items():
         count = parse_count(cell)
         if count is None:
             ctx.warn(f"Slide {slide.number}, {label}: '{cell}' is not a count; ignored.")
             continue
         if types[index] == "total":
+            total = count
             totals.append({"month": month, "channel": channel, "org": org, "total": count})
         else:
+            cells.append(count)
             counts.append(
                 {"month": month, "channel": channel, "org": org, "type": types[index],
                  "count": count}
             )  # fmt: skip
-
-
-def check_statistics(counts: list[dict], totals: list[dict]) -> list[str]:
-    # First: a table printed twice is read once (or refused), before its sums are checked.
-    repeats = drop_repeated_cells(counts, totals)
-    return repeats + row_sum_mismatches(counts, totals) + standalone_exceeding_all(counts)
+    # The row's own sum, checked as it is read: nothing is kept for a check at the end.
+    mismatch = total is not None and row_sum_mismatch(month, channel, org, cells, total)
+    if mismatch:
+        ctx.warn(mismatch)
 
 
 # The statistics' part of the minutes document (webcert_forum.importer.parts).
@@ -194,7 +193,9 @@ PARTS = (
         parse=parse_statistics,
         organisation_fields={"certificate_counts": "org", "certificate_totals": "org"},
         expected="certificate statistics",
-        check=check_statistics,
+        # A table printed again is dropped (or the deck refused) and standalone counts are
+        # checked against all channels as each slide is collected.
+        collector=StatisticsCollector,
         save="certificate_statistics.services.save_certificate_counts",
         changes="certificate_statistics.changes.statistics_changes",
     ),

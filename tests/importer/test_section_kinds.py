@@ -161,3 +161,21 @@ def test_a_table_written_cell_by_cell_is_known_by_its_wrapped_header(reference):
     slides = [_slide(1, "Utfärdade intyg oktober", text, lines)]
     classify_slides(slides, reference.certificate_type)
     assert slides[0].section == Section("statistics", channel="all", month=10)
+
+
+@pytest.mark.parametrize(
+    "style",
+    [Style(), Style(unusual_titles=True, group_header=True, total_header="Totalt", rules=False)],
+    ids=["plain", "unusual titles, group row, no lines"],
+)
+def test_a_month_with_every_cell_empty_is_a_section_printed_empty(reference, style):
+    # No one issued anything that month: the tables are printed, their cells empty.
+    deck = sample_deck(months=(5,), seed=3)
+    for table in deck.statistics:
+        table.rows = [
+            (key, label, [None] * len(cells), None) for key, label, cells, _ in table.rows
+        ]
+    document = parse(deck, style, reference)
+    assert document["certificate_counts"] == [] and document["certificate_totals"] == []
+    assert document["warnings"] == []
+    assert document["unresolved"] == []

@@ -204,3 +204,31 @@ def test_wrapped_codes_under_titles_without_the_section_name(reference, titles):
     deck = with_types(sample_deck(seed=6, rows_per_slide=6), ["DOI", "TS bas", "TS diabetes"])
     style = Style(column_order=True, glyphs=True, numbered_titles=False, **titles)
     check(deck, style, reference)
+
+
+# --- two-column tables (service windows) ------------------------------------------------
+
+# A date cell an author lets wrap in a narrow column: each line is as many words as a
+# sentence, and a label centred on the cell stands level with its middle lines only.
+WRAPPED_WINDOWS = (
+    "fredag 10 juni – söndag 12 juni, lördag 13 aug – måndag 15 aug, tisdag 4 okt – onsdag 5 okt"
+)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [dict(pagesize=STANDARD), dict(pagesize=STANDARD, side_note=True), dict(side_note=True)],
+    ids=["4:3", "4:3 beside a note box", "16:9 beside a note box"],
+)
+def test_a_date_cell_wrapped_over_several_lines_is_one_row(reference, layout):
+    deck = sample_deck(seed=5)
+    deck.service_windows[1] = ("skane", deck.service_windows[1][1], WRAPPED_WINDOWS)
+    document = parse(deck, Style(**layout), reference)
+    assert document["service_windows"] == [
+        {"org": "jonkoping", "start": "2022-06-03", "end": "2022-06-04"},
+        {"org": "jonkoping", "start": "2022-06-30", "end": "2022-06-30"},
+        {"org": "skane", "start": "2022-06-10", "end": "2022-06-12"},
+        {"org": "skane", "start": "2022-08-13", "end": "2022-08-15"},
+        {"org": "skane", "start": "2022-10-04", "end": "2022-10-05"},
+    ]
+    assert document["warnings"] == []

@@ -1,5 +1,6 @@
-"""What every section parser needs: the meeting date, the reference lists, and somewhere to
-put what it could not settle (warnings, unresolved labels) instead of dropping it."""
+"""What every section parser needs: the meeting date, the reference lists, somewhere to put
+what it could not settle (warnings, unresolved labels) instead of dropping it, and a note of
+the sections the deck prints even where they hold no entry."""
 
 from __future__ import annotations
 
@@ -15,10 +16,16 @@ class ParseContext:
     reference: Reference
     warnings: list[str] = field(default_factory=list)
     unresolved: list[dict] = field(default_factory=list)
+    # Document keys whose section the deck prints, entries or not: a statistics table of a
+    # month in which every cell is empty is there, so its section is not missing.
+    printed: set[str] = field(default_factory=set)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def section_printed(self, *keys: str) -> None:
+        self.printed.update(keys)
 
     def organisation(self, label: str, slide: int) -> str:
         """The canonical key, or the label as printed (and listed in ``unresolved``)."""

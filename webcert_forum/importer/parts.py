@@ -40,8 +40,14 @@ class MinutesPart:
     organisation_fields: dict[str, str] = field(default_factory=dict)
     # How the "Expected section missing" warning names it; empty: the part may be absent.
     expected: str = ""
-    # (values of ``keys``) -> warnings about them.
+    # (values of ``keys``) -> warnings about them, once the whole deck is read.
     check: Callable | None = None
+    # () -> a collector for one deck, called as each slide is read with (the document's
+    # lists of ``keys`` so far, the slide's values of ``keys``): it adds the values to the
+    # lists itself, dropping what it must, and returns warnings (or raises
+    # ``MinutesImportError``), so a check runs as the deck is read and needs no index over
+    # the whole document. Without one, the values are appended.
+    collector: Callable | None = None
     # "app.module.function" (meeting, *values of keys, summary, orgs): writes the part.
     save: str = ""
     # "app.module.function" (previous meeting, meeting) -> what changed since the previous.

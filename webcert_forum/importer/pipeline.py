@@ -43,6 +43,10 @@ def parse_minutes(
         reference = reference or Reference.from_fixtures()
         is_type = reference.certificate_type
         classify_slides(slides, is_type)
+        for slide in slides:
+            # Only the classifier reads a page's lines by position, and they are no part of
+            # the document: let them go before the slides are parsed.
+            slide.lines = ""
         if not any(s.section is not None and s.section.kind in FORUM_KINDS for s in slides):
             # A scan with a typed cover: most slides are images, so say that, not "not minutes".
             scanned = sum(not s.text for s in slides) > len(slides) / 2
@@ -52,7 +56,7 @@ def parse_minutes(
             raise MinutesImportError("no_meeting_date")
         ctx = ParseContext(meeting_date, reference)
         parts = registered() if parts is None else list(parts)
-        found: dict[str, list] = defaultdict(list)
+        found = Collected(parts, ctx)
         for slide in slides:
             if slide.section is None:
                 continue
@@ -64,38 +68,58 @@ def parse_minutes(
 
 
 def parse_slide(
-    slide: reading.Slide, ctx: ParseContext, parts: Sequence[MinutesPart], found: dict
+    slide: reading.Slide, ctx: ParseContext, parts: Sequence[MinutesPart], found: Collected
 ) -> None:
     """Run the parsers of the parts that read the slide; results collect per document key,
     in slide order."""
     for part in parts:
         if slide.section.kind in part.kinds and not part.whole_deck:
-            _collect(part, part.parse([slide], ctx), found)
+            found.add(part, part.parse([slide], ctx))
 
 
-def _collect(part: MinutesPart, result, found: dict) -> None:
-    for key, value in zip(part.keys, result if len(part.keys) > 1 else (result,), strict=True):
-        if isinstance(value, list):
-            found[key] += value
-        elif value is not None:
-            found[key].append(value)
+class Collected:
+    """The document's values per key as the slides are read. A part with a ``collector``
+    adds its own values (checking them on the way in, one slide at a time); the others'
+    are appended."""
+
+    def __init__(self, parts: Sequence[MinutesPart], ctx: ParseContext) -> None:
+        self.values: dict[str, list] = defaultdict(list)
+        self._ctx = ctx
+        self._collectors = {id(part): part.collector() for part in parts if part.collector}
+
+    def add(self, part: MinutesPart, result) -> None:
+        results = result if len(part.keys) > 1 else (result,)
+        collector = self._collectors.get(id(part))
+        if collector is not None:
+            for warning in collector([self.values[key] for key in part.keys], results):
+                self._ctx.warn(warning)
+            return
+        for key, value in zip(part.keys, results, strict=True):
+            if isinstance(value, list):
+                self.values[key] += value
+            elif value is not None:
+                self.values[key].append(value)
 
 
 def assemble(
-    slides: list[reading.Slide], parts: Sequence[MinutesPart], found: dict, ctx: ParseContext
+    slides: list[reading.Slide],
+    parts: Sequence[MinutesPart],
+    found: Collected,
+    ctx: ParseContext,
 ) -> dict:
     for part in parts:
         if part.whole_deck:
-            _collect(part, part.parse(slides, ctx), found)
+            found.add(part, part.parse(slides, ctx))
     values = {}
     for part in parts:
         for key in part.keys:
-            values[key] = next(iter(found[key]), None) if part.single else found[key]
+            held = found.values[key]
+            values[key] = next(iter(held), None) if part.single else held
     for part in parts:
         if part.check is not None:
             for warning in part.check(*(values[key] for key in part.keys)):
                 ctx.warn(warning)
-    for warning in validate.missing_sections(values, parts):
+    for warning in validate.missing_sections(values, parts, ctx.printed):
         ctx.warn(warning)
     document = {
         "schema": SCHEMA,
