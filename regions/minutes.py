@@ -17,6 +17,7 @@ def parse_service_windows(slides: Sequence[Slide], ctx: ParseContext) -> list[di
     windows = []
     for slide in slides:
         for table in two_column_tables(slide, lambda text: text in ("datum", "datum/tid", "när")):
+            ctx.section_printed("service_windows")  # a table with no rows: nothing planned
             for row in table.rows:
                 label, when = row.cells[0], " ".join(row.cells[1:]).strip()
                 if not label.strip():
@@ -56,6 +57,7 @@ def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[d
     entries = []
     for slide in slides:
         for table in two_column_tables(slide, lambda text: text.startswith("anslutning")):
+            ctx.section_printed("connection_dates")
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(row.cells[1:]).strip()
                 if not label.strip():

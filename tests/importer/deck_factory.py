@@ -530,22 +530,6 @@ def _two_column(pdf, style, left_header, right_header, rows):
         _names_box(pdf, style, x + sum(widths) + 25, 96, 9)
 
 
-def _fitted(text: str, room: float, size: float) -> str:
-    """Each line of ``text`` wrapped at spaces to ``room`` points (a word never breaks)."""
-    lines = []
-    for line in text.split("\n"):
-        current = ""
-        for word in line.split(" "):
-            wider = f"{current} {word}" if current else word
-            if current and stringWidth(wider, "Helvetica", size) > room:
-                lines.append(current)
-                current = word
-            else:
-                current = wider
-        lines.append(current)
-    return "\n".join(lines)
-
-
 def _statistics(pdf, style, table, rows):
     width = style.pagesize[0]
     narrow = width < 800

@@ -179,3 +179,13 @@ def test_a_month_with_every_cell_empty_is_a_section_printed_empty(reference, sty
     assert document["certificate_counts"] == [] and document["certificate_totals"] == []
     assert document["warnings"] == []
     assert document["unresolved"] == []
+
+
+@pytest.mark.parametrize("empty", ["service_windows", "connection_dates"])
+def test_a_two_column_table_printed_with_no_rows_is_a_section_printed_empty(reference, empty):
+    # No region planned a window (or connected) this time: the header is printed, no rows.
+    deck = sample_deck(months=(5,), seed=3)
+    setattr(deck, empty, [])
+    document = parse(deck, Style(), reference)
+    assert document[empty] == []
+    assert document["warnings"] == []

@@ -40,8 +40,6 @@ class MinutesPart:
     organisation_fields: dict[str, str] = field(default_factory=dict)
     # How the "Expected section missing" warning names it; empty: the part may be absent.
     expected: str = ""
-    # (values of ``keys``) -> warnings about them, once the whole deck is read.
-    check: Callable | None = None
     # () -> a collector for one deck, called as each slide is read with (the document's
     # lists of ``keys`` so far, the slide's values of ``keys``): it adds the values to the
     # lists itself, dropping what it must, and returns warnings (or raises

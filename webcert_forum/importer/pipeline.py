@@ -115,10 +115,6 @@ def assemble(
         for key in part.keys:
             held = found.values[key]
             values[key] = next(iter(held), None) if part.single else held
-    for part in parts:
-        if part.check is not None:
-            for warning in part.check(*(values[key] for key in part.keys)):
-                ctx.warn(warning)
     for warning in validate.missing_sections(values, parts, ctx.printed):
         ctx.warn(warning)
     document = {

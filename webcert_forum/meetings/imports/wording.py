@@ -40,11 +40,6 @@ _BODIES = [
     (r"Expected section missing: (.*)\.", "Avsnittet {0} saknas i protokollet."),
     (
         r"(\d{4}-\d{2}) (standalone Webcert|all channels), (\S+): "
-        r"the organisation appears in more than one row\.",
-        "{0}, {1}, {2}: organisationen står på mer än en rad.",
-    ),
-    (
-        r"(\d{4}-\d{2}) (standalone Webcert|all channels), (\S+): "
         r"the cells add up to (\S+) but the printed Totalsumma is (\S+)\.",
         "{0}, {1}, {2}: cellerna summerar till {3}, men protokollets totalsumma är {4}.",
     ),
