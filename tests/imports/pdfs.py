@@ -16,6 +16,14 @@ def attendance_deck(rows, title=None):
         pdf.setFont("Helvetica-Bold", 32)
         pdf.drawString(40, 300, title)
         pdf.showPage()
+    draw_attendance(pdf, rows)
+    pdf.save()
+    return buffer.getvalue()
+
+
+def draw_attendance(pdf, rows):
+    """The participants slide, rows of (label, 'Ja'/'Nej'), as the next page of ``pdf``."""
+    pdf.setPageSize(PAGE)
     pdf.setFont("Helvetica-Bold", 28)
     pdf.drawString(40, 480, "Deltagare")
     pdf.setFont("Helvetica-Bold", 14)
@@ -27,8 +35,6 @@ def attendance_deck(rows, title=None):
         pdf.drawString(60, y, label)
         pdf.drawString(360, y, mark)
     pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
 
 
 def slides_pdf(*titles, encrypt=None):

@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 from webcert_forum.meetings.models import ImportRun, Meeting, Slide
 
 from .conftest import import_minutes
+from .pdfs import draw_attendance
 from .test_upload import page, upload
 
 # Pictures are drawn once the minutes are committed, so these tests commit for real.
@@ -28,16 +29,7 @@ def picture_bomb():
     pdf.setFont("Helvetica-Bold", 4)
     pdf.drawString(1, 7000, "Webcert")
     pdf.showPage()
-    pdf.setPageSize((960, 540))
-    pdf.setFont("Helvetica-Bold", 28)
-    pdf.drawString(40, 480, "Deltagare")
-    pdf.setFont("Helvetica-Bold", 14)
-    pdf.drawString(60, 420, "Region")
-    pdf.drawString(360, 420, "Närvarande")
-    pdf.setFont("Helvetica", 14)
-    pdf.drawString(60, 395, "Region Stockholm")
-    pdf.drawString(360, 395, "Ja")
-    pdf.showPage()
+    draw_attendance(pdf, [("Region Stockholm", "Ja")])
     pdf.save()
     return buffer.getvalue()
 
