@@ -17,6 +17,8 @@ from django.templatetags.l10n import localize, unlocalize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .tables import rendered_cells
+
 register = template.Library()
 
 
@@ -51,10 +53,10 @@ def table_body(context, table):
         if not _cell_attrs_vary(column)
     }
     parts = []
-    for row in table.paginated_rows:
+    for row, cells in rendered_cells(table):
         parts.append(f"<tr {row.attrs.as_html()}>")
-        for column, cell in row.items():
-            # row.items() sets the column's current record and value first, so attributes
+        for column, cell in cells:
+            # rendered_cells sets the column's current record and value first, so attributes
             # that are callables see this row, as in the template.
             attrs = fixed.get(column.name)
             if attrs is None:
