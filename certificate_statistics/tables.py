@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
 
+from webcert_forum.core.numbers import of_table
 from webcert_forum.core.tables import DataTable
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
@@ -24,8 +25,8 @@ class NumberColumn(tables.Column):
         kwargs.setdefault("default", "")
         super().__init__(*args, **kwargs)
 
-    def render(self, value):
-        return number_format(value, decimal_pos=self.decimals, force_grouping=True)
+    def render(self, value, table):
+        return of_table(table)(value, decimal_pos=self.decimals, force_grouping=True)
 
     def value(self, value):
         # Exports carry the number itself, so a spreadsheet can compute with it.
@@ -41,11 +42,11 @@ def _footer(key):
 
 
 class DifferenceColumn(NumberColumn):
-    def render(self, value):
+    def render(self, value, table):
         return format_html(
             '<mark class="differs" title="Protokollets totalsumma skiljer sig från summan av '
             'cellerna">≠ {}</mark>',
-            number_format(value, force_grouping=True),
+            of_table(table)(value, force_grouping=True),
         )
 
 
@@ -132,7 +133,7 @@ class ChangeTable(tables.Table):
         )
 
     def render_change(self, value):
-        return f"{'+' if value > 0 else ''}{number_format(value, force_grouping=True)}"
+        return f"{'+' if value > 0 else ''}{of_table(self)(value, force_grouping=True)}"
 
     def value_change(self, value):
         return value
@@ -142,7 +143,7 @@ class ChangeTable(tables.Table):
 
     def render_change_percent(self, value):
         sign = "+" if value > 0 else ""
-        return f"{sign}{number_format(value, decimal_pos=1, force_grouping=True)} %"
+        return f"{sign}{of_table(self)(value, decimal_pos=1, force_grouping=True)} %"
 
 
 class OrganisationByTypeTable(DataTable):

@@ -8,11 +8,14 @@ import re
 import django_tables2 as tables
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.template import engines
+from django.template import Context, engines
+from django.template.base import render_value_in_context
 from django.test import RequestFactory
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
+from webcert_forum.core.numbers import NumberFormat, value_writer
 from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
@@ -215,3 +218,46 @@ def test_chart_data_rows_are_what_the_template_loop_wrote():
     assert html == theirs.render({"rows": rows})
     assert '<tr><th scope="row">maj 2022</th><td class="num">12\xa0345</td>' in html
     assert '<td class="num">&lt;b&gt;</td>' in html and '<td class="num"></td>' in html
+
+
+VALUES = [
+    0,
+    7,
+    -1204,
+    12345,
+    1234567890,
+    0.5,
+    -8.125,
+    1234.5,
+    1e20,
+    True,
+    False,
+    None,
+    "",
+    "a & <b>",
+    format_html("<em>{}</em>", "x"),
+    dt.date(2022, 6, 14),
+    dt.datetime(2022, 9, 5, 23, 30, tzinfo=dt.UTC),
+]
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+@pytest.mark.parametrize("use_l10n", [None, True, False])
+def test_the_value_writer_writes_what_the_template_engine_writes(autoescape, use_l10n):
+    context = Context(autoescape=autoescape, use_l10n=use_l10n)
+    write = value_writer(context)
+    for value in VALUES:
+        assert write(value) == render_value_in_context(value, context), value
+    if use_l10n is not False:
+        assert write(-1204) == "-1\xa0204" and write(0.5) == "0,5"
+
+
+def test_a_number_format_writes_what_number_format_writes():
+    formatter = NumberFormat()
+    for value in [0, 7, -1204, 1234567, 0.25, -8.125, 1234.5]:
+        for decimal_pos in (None, 0, 1, 2):
+            for force_grouping in (False, True):
+                assert formatter(value, decimal_pos, force_grouping) == number_format(
+                    value, decimal_pos=decimal_pos, force_grouping=force_grouping
+                )
+    assert formatter(-1204, force_grouping=True) == "-1\xa0204"

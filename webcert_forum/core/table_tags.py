@@ -17,6 +17,7 @@ from django.templatetags.l10n import localize, unlocalize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .numbers import value_writer
 from .tables import rendered_cells
 
 register = template.Library()
@@ -35,10 +36,10 @@ def _cell_attrs_vary(column):
     return _has_callables(attrs.get("td", attrs.get("cell", {})))
 
 
-def _shown(column, cell, context):
+def _shown(column, cell, context, write):
     """The cell as django_tables2/table.html writes it."""
     if column.localize is None:
-        return render_value_in_context(cell, context)
+        return write(cell)
     value = localize(cell) if column.localize else unlocalize(cell)
     return render_value_in_context(value, context)
 
@@ -53,6 +54,7 @@ def table_body(context, table):
         if not _cell_attrs_vary(column)
     }
     parts = []
+    write = value_writer(context)
     for row, cells in rendered_cells(table):
         parts.append(f"<tr {row.attrs.as_html()}>")
         for column, cell in cells:
@@ -61,7 +63,7 @@ def table_body(context, table):
             attrs = fixed.get(column.name)
             if attrs is None:
                 attrs = column.attrs["td"].as_html()
-            parts.append(f"<td {attrs}>{_shown(column, cell, context)}</td>")
+            parts.append(f"<td {attrs}>{_shown(column, cell, context, write)}</td>")
         parts.append("</tr>")
     if not parts and table.empty_text:
         return format_html('<tr><td colspan="{}">{}</td></tr>', len(columns), table.empty_text)
@@ -74,12 +76,13 @@ def data_table_rows(context, table):
     """The <tbody>'s rows of a core.tables.DataTable, as _data_table_layout.html wrote them
     with a template loop (row headers, each column's attributes read once per table)."""
     parts = []
+    write = value_writer(context)
     for row_attrs, cells in table.layout_rows():
         parts.append(f"<tr {row_attrs}>")
         for row_header, attrs, cell in cells:
             opening = '<th scope="row"' if row_header else "<td"
             closing = "</th>" if row_header else "</td>"
-            shown = render_value_in_context(cell, context)
+            shown = write(cell)
             parts.append(f"{opening}{' ' + attrs if attrs else ''}>{shown}{closing}")
         parts.append("</tr>\n")
     if not parts and table.empty_text:
@@ -96,13 +99,14 @@ def chart_data_rows(context, rows):
     cell a row header, the others numbers, an empty one empty; as its template loop wrote
     them, one pass instead of a template node per cell (1 500 cells on /statistics/)."""
     parts = []
+    write = value_writer(context)
     for row in rows:
         cells = [
-            f'<th scope="row">{render_value_in_context(cell, context)}</th>'
+            f'<th scope="row">{write(cell)}</th>'
             if position == 0
-            else f'<td class="num">{"" if cell is None else render_value_in_context(cell, context)}</td>'
+            else f'<td class="num">{"" if cell is None else write(cell)}</td>'
             for position, cell in enumerate(row)
         ]
         parts.append(f"<tr>{''.join(cells)}</tr>\n  ")
-    # Every cell is escaped by render_value_in_context.
+    # Every cell is escaped by value_writer (render_value_in_context).
     return mark_safe("".join(parts))
