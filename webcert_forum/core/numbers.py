@@ -9,6 +9,7 @@ the same django.utils.numberformat.format, so the text is Django's own.
 from django.template.base import render_value_in_context
 from django.utils import numberformat
 from django.utils.formats import get_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 
@@ -23,14 +24,18 @@ class NumberFormat:
         self.thousand_separator = get_format("THOUSAND_SEPARATOR", language, use_l10n=True)
 
     def __call__(self, value, decimal_pos=None, force_grouping=False):
-        return numberformat.format(
-            value,
-            self.decimal_separator,
-            decimal_pos,
-            self.grouping,
-            self.thousand_separator,
-            force_grouping=force_grouping,
-            use_l10n=True,
+        # Digits, a sign and the language's separators: safe as HTML, so the cell that
+        # shows it need not escape it again.
+        return mark_safe(
+            numberformat.format(
+                value,
+                self.decimal_separator,
+                decimal_pos,
+                self.grouping,
+                self.thousand_separator,
+                force_grouping=force_grouping,
+                use_l10n=True,
+            )
         )
 
 
@@ -52,7 +57,6 @@ def value_writer(context):
     def write(value):
         # Not isinstance: bool is an int, but localize() writes it as True/False.
         if type(value) in (int, float):
-            # Digits, a sign and separators: nothing to escape.
             return formatter(value)
         return render_value_in_context(value, context)
 
