@@ -8,7 +8,8 @@ an empty database only), loads the reference lists and 40 meetings (the June 202
 saved under 40 dates, five weeks apart, each with its own release), bulk-creates a synthetic
 statistics history (every organisation, every type, both channels), and asks each page
 through Django's test client with a logged-in staff member. "uncached" clears the cache before every request; "cached"
-asks a warm page. The floor is a view that renders a one-line template: what the framework,
+asks a warm page. Templates render as on a server: without the test environment's
+instrumentation, which copies the context of every template render. The floor is a view that renders a one-line template: what the framework,
 middleware and session cost before any of our code runs.
 """
 
@@ -289,12 +290,14 @@ def main():
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import override_settings, setup_test_environment
+    from django.test.utils import override_settings
 
     from webcert_forum.meetings.accounts import ensure_groups
     from webcert_forum.meetings.services import load_reference
 
-    setup_test_environment()
+    # Not setup_test_environment(): it makes every template render send a signal and the
+    # test client copy the context for it, work a server does not do (a page's form widgets
+    # alone are a hundred template renders).
     call_command("migrate", verbosity=0)
     load_reference()
     load_meetings(MEETINGS)
@@ -305,7 +308,7 @@ def main():
     client.force_login(user)
 
     all_months = months_back(TARGET_MONTH, 120)
-    with override_settings(ROOT_URLCONF=bench_urlconf(), ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF=bench_urlconf(), ALLOWED_HOSTS=["testserver"], DEBUG=False):
         # Rounds alternate 1 and 10 years (the 9 older years are added, then deleted again),
         # so that a change in the machine's load does not fall on one side only.
         rows = load_history(all_months[:12])
