@@ -23,22 +23,22 @@ def build_dashboard(selection):
     for t in types:
         t["column"] = frames.type_column(t["code"])
     show_printed = not selection.narrows_types
-    cells = queries.cells_by_organisation_and_type(selection)
+    organisations = queries.organisation_labels()
+    cells = frames.frame(
+        queries.cells_by_organisation_and_type(selection), ["organisation", "type"]
+    )
     printed = queries.printed_totals_by_organisation(selection) if show_printed else []
-    minutes = frames.minutes_table(cells, printed, types, selection.channel, show_printed)
+    minutes = frames.minutes_table(
+        cells, printed, types, organisations, selection.channel, show_printed
+    )
     comparison = compared_month(selection.month_to)
-    change = []
-    if comparison.previous:
-        change = frames.monthly_change(
-            queries.organisation_totals_by_month(
-                selection, months=[comparison.previous, selection.month_to]
-            ),
-            selection.channel,
-            current=selection.month_to,
-            previous=comparison.previous,
-        )
     period = period_label(selection)
-    year_over_year, movers = trends.change_over_time(selection)
+    change, year_over_year, movers = trends.change_over_time(
+        selection,
+        comparison,
+        organisations,
+        {t["id"]: (t["position"], t["code"]) for t in types},
+    )
     data = {
         "period": period,
         "channel_label": selection.channel_label,
@@ -54,11 +54,11 @@ def build_dashboard(selection):
         "charts": [],
     }
     if minutes["rows"]:
-        data["charts"] = _charts(selection, types, minutes, cells, period)
+        data["charts"] = _charts(selection, types, minutes, cells, organisations, period)
     return data
 
 
-def _charts(selection, types, minutes, cells, period):
+def _charts(selection, types, minutes, cells, organisations, period):
     channel = selection.channel_label
     type_codes = [t["code"] for t in types]
     shown = [{"code": t["code"], "column": t["column"]} for t in types]
@@ -72,7 +72,9 @@ def _charts(selection, types, minutes, cells, period):
     ]
     start = selection.series_start
     type_series = frames.monthly_series(
-        queries.type_totals_by_month(selection, start=start), selection.channel, "type"
+        queries.type_totals_by_month(selection, start),
+        selection.channel,
+        names={t["id"]: t["code"] for t in types},
     )
     colours = charts.type_colours(types)
     series_period = charts.series_period(type_series)
@@ -104,9 +106,7 @@ def _charts(selection, types, minutes, cells, period):
     )
     if selection.organisations:
         organisation_series = frames.monthly_series(
-            queries.organisation_totals_by_month(selection, start=start),
-            selection.channel,
-            "organisation",
+            queries.organisation_totals_by_month(selection, start), selection.channel
         )
         built.append(
             _chart(
@@ -120,7 +120,7 @@ def _charts(selection, types, minutes, cells, period):
                 _series_as_table(organisation_series, "Utfärdade intyg per månad och organisation"),
             )
         )
-    shares = frames.standalone_shares(cells)
+    shares = frames.standalone_shares(cells, organisations)
     built.append(
         _chart(
             "fig-standalone-share",
