@@ -90,18 +90,17 @@ def _charts(selection, types, minutes, cells, organisations, period):
             _series_as_table(type_series, "Utfärdade intyg per månad och intygstyp"),
         )
     )
+    shares = charts.share_series(type_series)
     built.append(
         _chart(
             "fig-type-shares",
             charts.type_shares_figure(
-                type_series,
+                shares,
                 f"Intygstypernas andel per månad, {series_period} ({channel})",
                 colours,
             ),
             "Staplat stapeldiagram, 100 %: varje intygstyps andel av månadens intyg.",
-            _series_as_table(
-                charts.share_series(type_series), "Intygstypernas andel per månad (%)"
-            ),
+            _series_as_table(shares, "Intygstypernas andel per månad (%)"),
         )
     )
     if selection.organisations:
@@ -120,17 +119,17 @@ def _charts(selection, types, minutes, cells, organisations, period):
                 _series_as_table(organisation_series, "Utfärdade intyg per månad och organisation"),
             )
         )
-    shares = frames.standalone_shares(cells, organisations)
+    standalone = frames.standalone_shares(cells, organisations)
     built.append(
         _chart(
             "fig-standalone-share",
-            charts.standalone_share_figure(shares, period),
+            charts.standalone_share_figure(standalone, period),
             "Stapeldiagram: andel av varje organisations intyg som utfärdats i Webcert Fristående.",
             {
                 "caption": "Andel intyg via Webcert Fristående",
                 "columns": ["Organisation", "Webcert Fristående", "Alla kanaler", "Andel (%)"],
                 "rows": [
-                    [s["organisation"], s["standalone"], s["all"], s["share"]] for s in shares
+                    [s["organisation"], s["standalone"], s["all"], s["share"]] for s in standalone
                 ],
             },
         )

@@ -7,6 +7,7 @@ value is one vectorised step, and ids, named here from the few rows that are sho
 
 import math
 
+import numpy as np
 import pandas as pd
 from django.utils.text import slugify
 
@@ -26,10 +27,13 @@ def _plain(value):
 
 def frame(rows, labels):
     """One query's rows as a frame: the label columns, then both channels' sums as floats
-    (NaN: no row)."""
-    return pd.DataFrame.from_records(rows, columns=[*labels, ALL, STANDALONE]).astype(
-        {ALL: "float64", STANDALONE: "float64"}
-    )
+    (NaN: no row). Built column by column: inferring each cell's type costs more than
+    the pivots."""
+    columns = list(zip(*rows, strict=True)) or [()] * (len(labels) + 2)
+    data = dict(zip(labels, columns, strict=False))
+    data[ALL] = np.array(columns[-2], dtype="float64")
+    data[STANDALONE] = np.array(columns[-1], dtype="float64")
+    return pd.DataFrame(data)
 
 
 def channel_values(frame, channel):
@@ -41,11 +45,10 @@ def channel_values(frame, channel):
 
 
 def _wide(frame, channel, index, columns):
-    """The channel's values, `index` × `columns`, without a row or column that is all empty."""
-    wide = frame.assign(n=channel_values(frame, channel)).pivot(
-        index=index, columns=columns, values="n"
-    )
-    return wide.dropna(how="all").dropna(axis=1, how="all")
+    """The channel's values, `index` × `columns` (both sorted); NaN where there is none."""
+    values = channel_values(frame, channel)
+    values.index = pd.MultiIndex.from_arrays([frame[index], frame[columns]])
+    return values.dropna().unstack()
 
 
 def minutes_table(cells, printed_rows, types, organisations, channel, show_printed):
@@ -55,9 +58,10 @@ def minutes_table(cells, printed_rows, types, organisations, channel, show_print
     if cells.empty:
         return {"rows": [], "footer": {}}
     pivot = _wide(cells, channel, "organisation", "type")
-    pivot = pivot.reindex(columns=[t["id"] for t in types]).dropna(how="all")
     if pivot.empty:
         return {"rows": [], "footer": {}}
+    # The cells are of the selected types only, so no row is left empty here.
+    pivot = pivot.reindex(columns=[t["id"] for t in types])
     columns = [t["column"] for t in types]
     totals = pivot.sum(axis=1, min_count=1)
     printed = {}
@@ -118,7 +122,7 @@ def monthly_series(rows, channel, names=None):
     {label: name} in the series' order (the types'); without it the labels are the names,
     in their own order."""
     data = frame(rows, ["month", "label"])
-    wide = _wide(data, channel, "label", "month") if not data.empty else data
+    wide = _wide(data, channel, "label", "month")
     if wide.empty:
         return {"months": [], "series": []}
     months = month_range(min(wide.columns), max(wide.columns))

@@ -19,17 +19,19 @@ def signed(value, decimals=None):
     return "−" + text if value < 0 else text
 
 
-def _by_month(rows, channel, organisations, types):
+def _by_month(rows, channel, organisations, types, cell_months=()):
     """The rows of queries.cells_by_month as three views of {label: {month: value}} of the
-    channel: per organisation (label (name, key)), per type ((position, code)) and per cell
-    ((name, key, code)). An organisation's or type's value is that of its summed channels,
-    as frames.channel_values gives it (integrated is all − standalone, empty without all).
+    channel: per organisation (label (name, key)), per type ((position, code)) and, for
+    `cell_months` only, per cell ((name, key, code)). An organisation's or type's value is
+    that of its summed channels, as frames.channel_values gives it (integrated is
+    all − standalone, empty without all).
 
     Plain Python in one pass, not pandas: these are a few months of rows, for which building
     frames and grouping them cost ten times the sums (a third of the overview's time)."""
     cells, by_organisation, by_type = {}, {}, {}
     for month, organisation, kind, everything, standalone in rows:
-        cells.setdefault((organisation, kind), {})[month] = (everything, standalone)
+        if month in cell_months:
+            cells.setdefault((organisation, kind), {})[month] = (everything, standalone)
         for sums, label in ((by_organisation, organisation), (by_type, kind)):
             months = sums.setdefault(label, {})
             both = months.get(month)
@@ -133,7 +135,7 @@ def change_text(row):
 def mover_text(mover):
     """ "Region Skåne, FK7804: −1 204 (−8,1 %)" """
     name = ", ".join(part for part in (mover.get("organisation"), mover.get("type")) if part)
-    return f"{name}: {change_text(mover)}"
+    return f"{name}: {mover.get('change_text') or change_text(mover)}"
 
 
 def _largest(rows, limit):
@@ -178,9 +180,13 @@ def biggest_movers(selection, limit=5):
     comparison = _movers_comparison(selection)
     if comparison is None:
         return None
-    rows = queries.cells_by_month(selection, [comparison.previous, comparison.current])
+    months = [comparison.previous, comparison.current]
     values = _by_month(
-        rows, selection.channel, queries.organisation_labels(), queries.type_labels()
+        queries.cells_by_month(selection, months),
+        selection.channel,
+        queries.organisation_labels(),
+        queries.type_labels(),
+        cell_months=months,
     )
     return _movers(values, comparison, limit)
 
@@ -198,8 +204,15 @@ def change_over_time(selection, comparison, organisations, types, limit=5):
         months.add(comparison.previous)
     if movers_comparison is not None:
         months |= {movers_comparison.previous, movers_comparison.current}
-    rows = queries.cells_by_month(selection, sorted(months))
-    values = _by_month(rows, selection.channel, organisations, types)
+    values = _by_month(
+        queries.cells_by_month(selection, sorted(months)),
+        selection.channel,
+        organisations,
+        types,
+        cell_months={movers_comparison.previous, movers_comparison.current}
+        if movers_comparison
+        else (),
+    )
     change = _monthly_change(values, comparison) if comparison.previous else []
     movers = _movers(values, movers_comparison, limit) if movers_comparison else None
     return change, _year_over_year(values, now), movers
