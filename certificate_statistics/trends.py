@@ -1,6 +1,7 @@
 """Change over time: each organisation against the month before, the same month a year
 earlier, and the biggest movers between the two latest months with data. A fixed number of
-queries (two or three), whatever the history."""
+queries (one, or up to four when the selection's last month has no counts), whatever the
+history."""
 
 from django.utils.formats import number_format
 
@@ -8,7 +9,7 @@ from webcert_forum.core.months import month_label
 
 from . import queries
 from .comparison import compared_month
-from .selection import Selection, channel_value, months_before
+from .selection import STANDALONE, Selection, channel_value, months_before
 
 
 def signed(value, decimals=None):
@@ -28,37 +29,44 @@ def _by_month(rows, channel, organisations, types, cell_months=()):
 
     Plain Python in one pass, not pandas: these are a few months of rows, for which building
     frames and grouping them cost ten times the sums (a third of the overview's time)."""
-    cells, by_organisation, by_type = {}, {}, {}
+    by_organisation, by_type, cells = ({}, {}), ({}, {}), {}
     for month, organisation, kind, everything, standalone in rows:
         if month in cell_months:
-            cells.setdefault((organisation, kind), {})[month] = (everything, standalone)
-        for sums, label in ((by_organisation, organisation), (by_type, kind)):
-            months = sums.setdefault(label, {})
-            both = months.get(month)
-            if both is None:
-                months[month] = [everything, standalone]
-                continue
-            if everything is not None:
-                both[0] = everything if both[0] is None else both[0] + everything
-            if standalone is not None:
-                both[1] = standalone if both[1] is None else both[1] + standalone
+            value = channel_value(channel, everything, standalone)
+            if value is not None:
+                cells[(organisation, kind), month] = value
+        for channel_sums, value in ((0, everything), (1, standalone)):
+            if value is not None:
+                for sums, label in ((by_organisation, organisation), (by_type, kind)):
+                    key = label, month
+                    sums[channel_sums][key] = sums[channel_sums].get(key, 0) + value
 
     def values(sums, name):
+        everything, standalone = sums
         named = {}
-        for label, months in sums.items():
-            kept = {}
-            for month, both in months.items():
-                value = channel_value(channel, *both)
-                if value is not None:
-                    kept[month] = value
-            if kept:
-                named[name(label)] = kept
+        # A channel's value exists where its own sum (integrated: the all-channels sum) does.
+        for key in standalone if channel == STANDALONE else everything:
+            value = channel_value(channel, everything.get(key), standalone.get(key))
+            named.setdefault(name(key[0]), {})[key[1]] = value
         return named
 
+    named_cells = {}
+    for ((organisation, kind), month), value in cells.items():
+        named_cells.setdefault((*organisations[organisation], types[kind][1]), {})[month] = value
     return {
         "organisations": values(by_organisation, organisations.__getitem__),
         "types": values(by_type, types.__getitem__),
-        "cells": values(cells, lambda label: (*organisations[label[0]], types[label[1]][1])),
+        "cells": named_cells,
+    }
+
+
+def _change(previous, current):
+    percent = round(100 * (current - previous) / previous, 1) if previous else None
+    return {
+        "previous": previous,
+        "current": current,
+        "change": current - previous,
+        "change_percent": percent,
     }
 
 
@@ -69,13 +77,8 @@ def _changes(values, before, now, name):
     for label in sorted(values):
         months = values[label]
         previous, current = months.get(before), months.get(now)
-        if previous is None or current is None:
-            continue
-        change = current - previous
-        percent = round(100 * change / previous, 1) if previous else None
-        row = {"previous": previous, "current": current, "change": change}
-        row["change_percent"] = percent
-        rows.append({**name(label), **row})
+        if previous is not None and current is not None:
+            rows.append({**name(label), **_change(previous, current)})
     return rows
 
 
@@ -117,10 +120,11 @@ def _monthly_change(values, comparison):
         previous, current = months.get(before), months.get(now)
         if previous is None and current is None:
             continue
-        change = current - previous if previous is not None and current is not None else None
-        percent = round(100 * change / previous, 1) if change is not None and previous else None
-        row = {"previous": previous, "current": current, "change": change}
-        row["change_percent"] = percent
+        if previous is not None and current is not None:
+            row = _change(previous, current)
+        else:
+            row = {"previous": previous, "current": current, "change": None}
+            row["change_percent"] = None
         rows.append({**_organisation(label), **row})
     return rows
 
@@ -138,26 +142,40 @@ def mover_text(mover):
     return f"{name}: {mover.get('change_text') or change_text(mover)}"
 
 
-def _largest(rows, limit):
-    rows = sorted(
-        rows, key=lambda r: (-abs(r["change"]), r.get("organisation", ""), r.get("type", ""))
-    )
-    # Texts for the shown rows only: number_format is slow, and most rows are not shown.
-    kept = _with_texts(r for r in rows[:limit] if r["change"])
-    return [{**r, "text": mover_text(r)} for r in kept]
+def _largest(values, before, now, name, limit):
+    """The `limit` largest changes of _changes(values, before, now, name), the largest
+    first (ties by organisation and type, then in the index's order), without the unchanged.
+    Rows and texts for the shown ones only: most are not shown, and number_format is slow."""
+    changes = []
+    for label, months in values.items():
+        previous, current = months.get(before), months.get(now)
+        if previous is not None and current is not None:
+            shown = name(label)
+            changes.append(
+                (
+                    -abs(current - previous),
+                    shown.get("organisation", ""),
+                    shown.get("type", ""),
+                    label,
+                )
+            )
+    changes.sort()
+    kept = []
+    for _, _, _, label in changes[:limit]:
+        months = values[label]
+        row = {**name(label), **_change(months[before], months[now])}
+        if row["change"]:
+            kept.append(row)
+    return [{**r, "text": mover_text(r)} for r in _with_texts(kept)]
 
 
-def _movers_comparison(selection, known=None):
-    """The two latest months with data (up to the selection's last month), or None. `known`:
-    the comparison of a month already made, used again if it is the latest month."""
+def _movers_comparison(selection):
+    """The two latest months with data (up to the selection's last month), or None."""
     latest = queries.latest_months_with_data(selection, 1)
     if not latest:
         return None
     # The same rule as every other comparison of months (comparison.compared_month).
-    if known is not None and known.current == latest[0]:
-        comparison = known
-    else:
-        comparison = compared_month(latest[0])
+    comparison = compared_month(latest[0])
     return comparison if comparison.previous is not None else None
 
 
@@ -167,10 +185,8 @@ def _movers(values, comparison, limit):
         "current_label": month_label(now),
         "previous_label": month_label(before),
         "missing_months": comparison.missing_label,
-        "cells": _largest(_changes(values["cells"], before, now, _organisation_and_type), limit),
-        "organisations": _largest(
-            _changes(values["organisations"], before, now, _organisation), limit
-        ),
+        "cells": _largest(values["cells"], before, now, _organisation_and_type, limit),
+        "organisations": _largest(values["organisations"], before, now, _organisation, limit),
     }
 
 
@@ -197,15 +213,22 @@ def change_over_time(selection, comparison, organisations, types, limit=5):
     for the change per organisation, the same month a year earlier, and the two latest
     months with data for the movers. `organisations` and `types`: the labels of their ids
     (queries.organisation_labels, and (position, code) of the selected types)."""
-    movers_comparison = _movers_comparison(selection, known=comparison)
     now = selection.month_to
     months = {months_before(now, 12), now}
     if comparison.previous is not None:
         months.add(comparison.previous)
-    if movers_comparison is not None:
-        months |= {movers_comparison.previous, movers_comparison.current}
+    rows = queries.cells_by_month(selection, sorted(months))
+    if any(row[0] == now for row in rows):
+        # The last month has counts, so it is the latest with data: the movers compare the
+        # months already read, and the latest month needs no query of its own.
+        movers_comparison = comparison if comparison.previous is not None else None
+    else:
+        movers_comparison = _movers_comparison(selection)
+        if movers_comparison is not None:
+            unread = {movers_comparison.previous, movers_comparison.current} - months
+            rows += queries.cells_by_month(selection, sorted(unread))
     values = _by_month(
-        queries.cells_by_month(selection, sorted(months)),
+        rows,
         selection.channel,
         organisations,
         types,
