@@ -24,9 +24,8 @@ def build_dashboard(selection):
         t["column"] = frames.type_column(t["code"])
     show_printed = not selection.narrows_types
     organisations = queries.organisation_labels()
-    cells = frames.frame(
-        queries.cells_by_organisation_and_type(selection), ["organisation", "type"]
-    )
+    cell_rows = queries.cells_by_organisation_and_type(selection)
+    cells = frames.frame(cell_rows, ["organisation", "type"])
     printed = queries.printed_totals_by_organisation(selection) if show_printed else []
     minutes = frames.minutes_table(
         cells, printed, types, organisations, selection.channel, show_printed
@@ -38,6 +37,8 @@ def build_dashboard(selection):
         comparison,
         organisations,
         {t["id"]: (t["position"], t["code"]) for t in types},
+        # A one-month period's cells are its last month's: read once.
+        last_month=cell_rows if selection.month_from == selection.month_to else None,
     )
     data = {
         "period": period,

@@ -9,7 +9,7 @@ from webcert_forum.core.months import month_label
 
 from . import queries
 from .comparison import compared_month
-from .selection import STANDALONE, Selection, channel_value, months_before
+from .selection import ALL, STANDALONE, Selection, channel_value, months_before
 
 
 def signed(value, decimals=None):
@@ -207,17 +207,35 @@ def biggest_movers(selection, limit=5):
     return _movers(values, comparison, limit)
 
 
-def change_over_time(selection, comparison, organisations, types, limit=5):
+def _as_month_rows(selection, month, period_rows):
+    """The rows of cells_by_organisation_and_type over `month` alone as cells_by_month
+    gives them: the selection's stored channels only."""
+    stored = selection.stored_channels
+    rows = []
+    for organisation, kind, everything, standalone in period_rows:
+        everything = everything if ALL in stored else None
+        standalone = standalone if STANDALONE in stored else None
+        if everything is not None or standalone is not None:
+            rows.append((month, organisation, kind, everything, standalone))
+    return rows
+
+
+def change_over_time(selection, comparison, organisations, types, limit=5, last_month=None):
     """(change, year_over_year, biggest_movers) of the selection, from one read of the
     months the three compare: `comparison` (compared_month of the selection's last month)
     for the change per organisation, the same month a year earlier, and the two latest
     months with data for the movers. `organisations` and `types`: the labels of their ids
-    (queries.organisation_labels, and (position, code) of the selected types)."""
+    (queries.organisation_labels, and (position, code) of the selected types).
+    `last_month`: cells_by_organisation_and_type of the last month alone, if read."""
     now = selection.month_to
     months = {months_before(now, 12), now}
     if comparison.previous is not None:
         months.add(comparison.previous)
-    rows = queries.cells_by_month(selection, sorted(months))
+    rows = []
+    if last_month is not None:
+        rows = _as_month_rows(selection, now, last_month)
+        months.discard(now)
+    rows += queries.cells_by_month(selection, sorted(months))
     if any(row[0] == now for row in rows):
         # The last month has counts, so it is the latest with data: the movers compare the
         # months already read, and the latest month needs no query of its own.
@@ -225,7 +243,7 @@ def change_over_time(selection, comparison, organisations, types, limit=5):
     else:
         movers_comparison = _movers_comparison(selection)
         if movers_comparison is not None:
-            unread = {movers_comparison.previous, movers_comparison.current} - months
+            unread = {movers_comparison.previous, movers_comparison.current} - months - {now}
             rows += queries.cells_by_month(selection, sorted(unread))
     values = _by_month(
         rows,
