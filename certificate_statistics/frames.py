@@ -46,8 +46,9 @@ def channel_values(frame, channel):
 
 def _wide(frame, channel, index, columns):
     """The channel's values, `index` × `columns` (both sorted); NaN where there is none."""
-    values = channel_values(frame, channel)
-    values.index = pd.MultiIndex.from_arrays([frame[index], frame[columns]])
+    values = channel_values(frame, channel).set_axis(
+        pd.MultiIndex.from_arrays([frame[index], frame[columns]])
+    )
     return values.dropna().unstack()
 
 

@@ -75,17 +75,14 @@ def selected_types(selection):
 def organisation_labels():
     """{id: (name, key)} of every organisation. The sums below group by ids and are named
     here: joining the names onto every count before summing cost more than the sums."""
-    return {
-        pk: (name, key) for pk, name, key in Organisation.objects.values_list("pk", "name", "key")
-    }
+    organisations = Organisation.objects.order_by().values_list("pk", "name", "key")
+    return {pk: (name, key) for pk, name, key in organisations}
 
 
 def type_labels():
-    """{id: (position, code)} of every type, in the minutes' order."""
-    types = CertificateType.objects.order_by("position", "code")
-    return {
-        pk: (position, code) for pk, position, code in types.values_list("pk", "position", "code")
-    }
+    """{id: (position, code)} of every type."""
+    types = CertificateType.objects.order_by().values_list("pk", "position", "code")
+    return {pk: (position, code) for pk, position, code in types}
 
 
 def cells_by_organisation_and_type(selection):

@@ -1,7 +1,6 @@
 """Change over time: each organisation against the month before, the same month a year
-earlier, and the biggest movers between the two latest months with data. A fixed number of
-queries (one, or up to four when the selection's last month has no counts), whatever the
-history."""
+earlier, and the biggest movers between the two latest months with data. A few queries, as
+many whatever the history."""
 
 from django.utils.formats import number_format
 
