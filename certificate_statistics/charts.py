@@ -222,8 +222,9 @@ def share_series(series):
     }
 
 
-def type_shares_figure(series, title, colours):
-    """Each type's per cent of the month's certificates: the mix over time."""
+def type_shares_figure(shares, title, colours):
+    """Each type's per cent of the month's certificates (`shares`: share_series of the type
+    series): the mix over time."""
     layout = lean_layout(
         title,
         y_title="Andel av månadens intyg (%)",
@@ -231,9 +232,9 @@ def type_shares_figure(series, title, colours):
         bargap=0.1,
         xaxis=month_axis(),
     )
-    months = [month_value(m) for m in series["months"]]
+    months = [month_value(m) for m in shares["months"]]
     bars = []
-    for line in share_series(series)["series"]:
+    for line in shares["series"]:
         if not any(line["values"]):
             continue
         bars.append(

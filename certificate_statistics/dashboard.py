@@ -23,22 +23,23 @@ def build_dashboard(selection):
     for t in types:
         t["column"] = frames.type_column(t["code"])
     show_printed = not selection.narrows_types
-    cells = queries.cells_by_organisation_and_type(selection)
+    organisations = queries.organisation_labels()
+    cell_rows = queries.cells_by_organisation_and_type(selection)
+    cells = frames.frame(cell_rows, ["organisation", "type"])
     printed = queries.printed_totals_by_organisation(selection) if show_printed else []
-    minutes = frames.minutes_table(cells, printed, types, selection.channel, show_printed)
+    minutes = frames.minutes_table(
+        cells, printed, types, organisations, selection.channel, show_printed
+    )
     comparison = compared_month(selection.month_to)
-    change = []
-    if comparison.previous:
-        change = frames.monthly_change(
-            queries.organisation_totals_by_month(
-                selection, months=[comparison.previous, selection.month_to]
-            ),
-            selection.channel,
-            current=selection.month_to,
-            previous=comparison.previous,
-        )
     period = period_label(selection)
-    year_over_year, movers = trends.change_over_time(selection)
+    change, year_over_year, movers = trends.change_over_time(
+        selection,
+        comparison,
+        organisations,
+        {t["id"]: (t["position"], t["code"]) for t in types},
+        # A one-month period's cells are its last month's: read once.
+        last_month=cell_rows if selection.month_from == selection.month_to else None,
+    )
     data = {
         "period": period,
         "channel_label": selection.channel_label,
@@ -54,11 +55,11 @@ def build_dashboard(selection):
         "charts": [],
     }
     if minutes["rows"]:
-        data["charts"] = _charts(selection, types, minutes, cells, period)
+        data["charts"] = _charts(selection, types, minutes, cells, organisations, period)
     return data
 
 
-def _charts(selection, types, minutes, cells, period):
+def _charts(selection, types, minutes, cells, organisations, period):
     channel = selection.channel_label
     type_codes = [t["code"] for t in types]
     shown = [{"code": t["code"], "column": t["column"]} for t in types]
@@ -72,7 +73,9 @@ def _charts(selection, types, minutes, cells, period):
     ]
     start = selection.series_start
     type_series = frames.monthly_series(
-        queries.type_totals_by_month(selection, start=start), selection.channel, "type"
+        queries.type_totals_by_month(selection, start),
+        selection.channel,
+        names={t["id"]: t["code"] for t in types},
     )
     colours = charts.type_colours(types)
     series_period = charts.series_period(type_series)
@@ -88,25 +91,22 @@ def _charts(selection, types, minutes, cells, period):
             _series_as_table(type_series, "Utfärdade intyg per månad och intygstyp"),
         )
     )
+    shares = charts.share_series(type_series)
     built.append(
         _chart(
             "fig-type-shares",
             charts.type_shares_figure(
-                type_series,
+                shares,
                 f"Intygstypernas andel per månad, {series_period} ({channel})",
                 colours,
             ),
             "Staplat stapeldiagram, 100 %: varje intygstyps andel av månadens intyg.",
-            _series_as_table(
-                charts.share_series(type_series), "Intygstypernas andel per månad (%)"
-            ),
+            _series_as_table(shares, "Intygstypernas andel per månad (%)"),
         )
     )
     if selection.organisations:
         organisation_series = frames.monthly_series(
-            queries.organisation_totals_by_month(selection, start=start),
-            selection.channel,
-            "organisation",
+            queries.organisation_totals_by_month(selection, start), selection.channel
         )
         built.append(
             _chart(
@@ -120,17 +120,17 @@ def _charts(selection, types, minutes, cells, period):
                 _series_as_table(organisation_series, "Utfärdade intyg per månad och organisation"),
             )
         )
-    shares = frames.standalone_shares(cells)
+    standalone = frames.standalone_shares(cells, organisations)
     built.append(
         _chart(
             "fig-standalone-share",
-            charts.standalone_share_figure(shares, period),
+            charts.standalone_share_figure(standalone, period),
             "Stapeldiagram: andel av varje organisations intyg som utfärdats i Webcert Fristående.",
             {
                 "caption": "Andel intyg via Webcert Fristående",
                 "columns": ["Organisation", "Webcert Fristående", "Alla kanaler", "Andel (%)"],
                 "rows": [
-                    [s["organisation"], s["standalone"], s["all"], s["share"]] for s in shares
+                    [s["organisation"], s["standalone"], s["all"], s["share"]] for s in standalone
                 ],
             },
         )

@@ -1,15 +1,17 @@
 """Pandas reshaping of the aggregated rows (queries.py) into what tables and charts show.
 
-Every function takes the plain rows of one query and returns plain Python (lists, dicts,
-ints, None for an empty cell), so the result can be cached and rendered without pandas."""
+Every function takes one query's rows, or the one frame made of them (`frame`), and returns
+plain Python (lists, dicts, ints, None for an empty cell), so the result can be cached and
+rendered without pandas. The rows carry both stored channels side by side, so a channel's
+value is one vectorised step, and ids, named here from the few rows that are shown."""
 
 import math
 
+import numpy as np
 import pandas as pd
 from django.utils.text import slugify
 
-from .queries import CELL_FIELDS
-from .selection import ALL, INTEGRATED, STANDALONE, month_range
+from .selection import ALL, INTEGRATED, STANDALONE, channel_value, month_range
 
 
 def type_column(code):
@@ -23,83 +25,85 @@ def _plain(value):
     return int(value)
 
 
-def _frame(rows, columns):
-    frame = pd.DataFrame.from_records(rows, columns=columns)
-    frame["n"] = frame["n"].astype("float64")
-    return frame
+def frame(rows, labels):
+    """One query's rows as a frame: the label columns, then both channels' sums as floats
+    (NaN: no row). Built column by column: inferring each cell's type costs more than
+    the pivots."""
+    columns = list(zip(*rows, strict=True)) or [()] * (len(labels) + 2)
+    data = dict(zip(labels, columns, strict=False))
+    data[ALL] = np.array(columns[-2], dtype="float64")
+    data[STANDALONE] = np.array(columns[-1], dtype="float64")
+    return pd.DataFrame(data)
 
 
-def channel_values(frame, channel, index):
-    """The channel's value per index; integrated is all − standalone, and empty where the
-    all-channels cell is empty (no row is not a zero)."""
-    if frame.empty:
-        return pd.Series(dtype="float64")
-    wide = frame.pivot_table(index=index, columns="channel", values="n", aggfunc="sum")
-    for stored in (ALL, STANDALONE):
-        if stored not in wide.columns:
-            wide[stored] = float("nan")
+def channel_values(frame, channel):
+    """The channel's value per row; integrated is all − standalone, and empty where the
+    all-channels sum is empty (no row is not a zero)."""
     if channel == INTEGRATED:
-        values = wide[ALL] - wide[STANDALONE].fillna(0)
-    else:
-        values = wide[channel]
-    return values.dropna()
+        return frame[ALL] - frame[STANDALONE].fillna(0)
+    return frame[channel]
 
 
-CELL_COLUMNS = [*CELL_FIELDS, "n"]
+def _wide(frame, channel, index, columns):
+    """The channel's values, `index` × `columns` (both sorted); NaN where there is none."""
+    values = channel_values(frame, channel).set_axis(
+        pd.MultiIndex.from_arrays([frame[index], frame[columns]])
+    )
+    return values.dropna().unstack()
 
 
-def minutes_table(cell_rows, printed_rows, types, channel, show_printed):
+def minutes_table(cells, printed_rows, types, organisations, channel, show_printed):
     """Organisations × types for the period, with row and column totals and the printed
-    "Totalsumma" beside the computed one."""
-    frame = _frame(cell_rows, CELL_COLUMNS)
-    values = channel_values(
-        frame, channel, ["organisation__name", "organisation__key", "certificate_type__code"]
-    )
-    columns = [type_column(t["code"]) for t in types]
-    if values.empty:
+    "Totalsumma" beside the computed one. `cells`: the frame of
+    cells_by_organisation_and_type; `organisations`: queries.organisation_labels."""
+    if cells.empty:
         return {"rows": [], "footer": {}}
-    pivot = values.unstack("certificate_type__code")
-    pivot = pivot.reindex(columns=[t["code"] for t in types])
-    pivot.columns = columns
-    pivot = pivot.dropna(how="all")
-    printed = channel_values(
-        _frame(printed_rows, ["channel", "organisation__key", "n"]), channel, "organisation__key"
-    )
+    pivot = _wide(cells, channel, "organisation", "type")
+    if pivot.empty:
+        return {"rows": [], "footer": {}}
+    # The cells are of the selected types only, so no row is left empty here.
+    pivot = pivot.reindex(columns=[t["id"] for t in types])
+    columns = [t["column"] for t in types]
+    totals = pivot.sum(axis=1, min_count=1)
+    printed = {}
+    if show_printed:
+        for organisation, everything, standalone in printed_rows:
+            printed[organisation] = channel_value(channel, everything, standalone)
     rows = []
-    for (name, key), cells in pivot.iterrows():
+    for organisation, values, total in zip(
+        pivot.index.tolist(), pivot.to_numpy().tolist(), totals.tolist(), strict=True
+    ):
+        name, key = organisations[organisation]
         row = {"organisation": name, "key": key}
-        row.update({c: _plain(v) for c, v in cells.items()})
-        row["total"] = _plain(cells.sum(min_count=1))
+        row.update(zip(columns, map(_plain, values), strict=True))
+        row["total"] = _plain(total)
         if show_printed:
-            row["printed"] = _plain(printed.get(key))
+            row["printed"] = printed.get(organisation)
             differs = row["printed"] is not None and row["printed"] != row["total"]
             row["difference"] = row["printed"] - row["total"] if differs else None
         rows.append(row)
-    rows.sort(key=lambda r: r["organisation"])
-    footer = {c: _plain(pivot[c].sum(min_count=1)) for c in columns}
-    footer["total"] = _plain(pivot.sum(axis=1).sum())
+    rows.sort(key=lambda r: (r["organisation"], r["key"]))
+    footer = dict(zip(columns, map(_plain, pivot.sum(min_count=1).tolist()), strict=True))
+    footer["total"] = _plain(totals.sum())
     if show_printed:
         footer["printed"] = sum(r["printed"] for r in rows if r["printed"] is not None)
     return {"rows": rows, "footer": footer}
 
 
-def standalone_shares(cell_rows):
+def standalone_shares(cells, organisations):
     """Per organisation: the standalone channel's per cent of all channels in the period."""
-    frame = _frame(cell_rows, CELL_COLUMNS)
-    if frame.empty:
+    if cells.empty:
         return []
-    totals = frame.pivot_table(
-        index=["organisation__name", "organisation__key"],
-        columns="channel",
-        values="n",
-        aggfunc="sum",
-    )
+    totals = cells.groupby("organisation")[[ALL, STANDALONE]].sum(min_count=1)
     shares = []
-    for (name, key), row in totals.iterrows():
-        everything = _plain(row.get(ALL))
+    for organisation, everything, standalone in zip(
+        totals.index.tolist(), totals[ALL].tolist(), totals[STANDALONE].tolist(), strict=True
+    ):
+        everything = _plain(everything)
         if not everything:
             continue
-        standalone = _plain(row.get(STANDALONE)) or 0
+        standalone = _plain(standalone) or 0
+        name, key = organisations[organisation]
         shares.append(
             {
                 "organisation": name,
@@ -109,51 +113,28 @@ def standalone_shares(cell_rows):
                 "share": round(100 * standalone / everything, 1),
             }
         )
-    return sorted(shares, key=lambda s: s["organisation"])
+    return sorted(shares, key=lambda s: (s["organisation"], s["key"]))
 
 
-def monthly_change(month_rows, channel, current, previous):
-    """Each organisation's total in the current month against the month before."""
-    frame = _frame(month_rows, ["month", "channel", "organisation__key", "organisation__name", "n"])
-    values = channel_values(frame, channel, ["organisation__name", "organisation__key", "month"])
-    if values.empty:
-        return []
-    wide = values.unstack("month").reindex(columns=[previous, current])
-    rows = []
-    for (name, key), months in wide.iterrows():
-        before, now = _plain(months[previous]), _plain(months[current])
-        change = now - before if before is not None and now is not None else None
-        percent = round(100 * change / before, 1) if change is not None and before else None
-        rows.append(
-            {
-                "organisation": name,
-                "key": key,
-                "previous": before,
-                "current": now,
-                "change": change,
-                "change_percent": percent,
-            }
-        )
-    return sorted(rows, key=lambda r: r["organisation"])
-
-
-def monthly_series(rows, channel, by):
-    """{"months": [...], "series": [{"name", "values"}]}: one series per type (in the
-    minutes' order) or per organisation, one value per calendar month from the first month
-    with data to the last (None: no data that month, which a chart shows as a gap)."""
-    if by == "type":
-        index = ["certificate_type__position", "certificate_type__code"]
-    else:
-        index = ["organisation__name"]
-    frame = pd.DataFrame.from_records(rows, columns=["month", "channel", *index, "n"])
-    frame["n"] = frame["n"].astype("float64")
-    values = channel_values(frame, channel, [*index, "month"])
-    if values.empty:
+def monthly_series(rows, channel, names=None):
+    """{"months": [...], "series": [{"name", "values"}]}: one series per label of the rows
+    (month, label, all, standalone), one value per calendar month from the first month with
+    data to the last (None: no data that month, which a chart shows as a gap). `names`:
+    {label: name} in the series' order (the types'); without it the labels are the names,
+    in their own order."""
+    data = frame(rows, ["month", "label"])
+    wide = _wide(data, channel, "label", "month")
+    if wide.empty:
         return {"months": [], "series": []}
-    wide = values.unstack("month").sort_index(axis=1)
-    wide = wide.reindex(columns=month_range(wide.columns[0], wide.columns[-1]))
-    series = []
-    for label, cells in wide.iterrows():
-        name = label[-1] if isinstance(label, tuple) else label
-        series.append({"name": name, "values": [_plain(v) for v in cells]})
-    return {"months": list(wide.columns), "series": series}
+    months = month_range(min(wide.columns), max(wide.columns))
+    if names is None:
+        labels = sorted(wide.index)
+        names = {label: label for label in labels}
+    else:
+        labels = [label for label in names if label in wide.index]
+    wide = wide.reindex(index=labels, columns=months)
+    series = [
+        {"name": names[label], "values": [_plain(v) for v in values]}
+        for label, values in zip(labels, wide.to_numpy().tolist(), strict=True)
+    ]
+    return {"months": months, "series": series}

@@ -3,6 +3,8 @@ of months or organisations. The pandas side (frames.py) only reshapes what these
 
 from django.db.models import Max, Q, Subquery, Sum
 
+from regions.models import Organisation
+
 from .models import CertificateCount, CertificateTotal, CertificateType
 from .selection import ALL, STANDALONE
 
@@ -22,98 +24,104 @@ def national_totals_by_month(channel="all", last=None, month=None):
     return sorted(rows, key=lambda r: r["month"])
 
 
-# One cell of the statistics: its channel, organisation and type (frames.CELL_COLUMNS).
-CELL_FIELDS = (
-    "channel",
-    "organisation__key",
-    "organisation__name",
-    "certificate_type__code",
-    "certificate_type__position",
-)
-
-
 def latest_month():
     return CertificateCount.objects.aggregate(latest=Max("month"))["latest"]
 
 
-def _selected(queryset, selection, *, types=True):
-    if selection.organisations:
-        queryset = queryset.filter(organisation__key__in=selection.organisations)
-    if types and selection.types:
-        queryset = queryset.filter(certificate_type__code__in=selection.types)
-    if types and selection.recipients:
-        queryset = queryset.filter(certificate_type__recipient__in=selection.recipients)
-    return queryset
-
-
-def selected_types(selection):
-    """The table's columns: every type the filter allows, in the minutes' order."""
-    types = CertificateType.objects.order_by("position", "code")
+def _types(selection):
+    types = CertificateType.objects.all()
     if selection.types:
         types = types.filter(code__in=selection.types)
     if selection.recipients:
         types = types.filter(recipient__in=selection.recipients)
+    return types
+
+
+def _selected(queryset, selection, *, types=True):
+    # Subqueries, not joins: a join reads the organisation or type of every count it sums.
+    if selection.organisations:
+        queryset = queryset.filter(
+            organisation__in=Organisation.objects.filter(key__in=selection.organisations).values(
+                "pk"
+            )
+        )
+    if types and selection.narrows_types:
+        queryset = queryset.filter(certificate_type__in=_types(selection).values("pk"))
+    return queryset
+
+
+def _by_channel(queryset, *fields, value="count"):
+    """[(*fields, all, standalone)]: both stored channels' sums side by side, None where a
+    channel has no row, so a channel's value (selection.channel_value) is one step per row."""
+    return list(
+        queryset.values(*fields)
+        .annotate(
+            **{
+                ALL: Sum(value, filter=Q(channel=ALL)),
+                STANDALONE: Sum(value, filter=Q(channel=STANDALONE)),
+            }
+        )
+        .order_by()
+        .values_list(*fields, ALL, STANDALONE)
+    )
+
+
+def selected_types(selection):
+    """The table's columns: every type the filter allows, in the minutes' order."""
+    types = _types(selection).order_by("position", "code")
     return list(types.values("id", "code", "name_sv", "recipient", "position"))
 
 
+def organisation_labels():
+    """{id: (name, key)} of every organisation. The sums below group by ids and are named
+    here: joining the names onto every count before summing cost more than the sums."""
+    organisations = Organisation.objects.order_by().values_list("pk", "name", "key")
+    return {pk: (name, key) for pk, name, key in organisations}
+
+
+def type_labels():
+    """{id: (position, code)} of every type."""
+    types = CertificateType.objects.order_by().values_list("pk", "position", "code")
+    return {pk: (position, code) for pk, position, code in types}
+
+
 def cells_by_organisation_and_type(selection):
-    """Both stored channels summed over the period: the minutes' table, the slide chart, the
-    type mix and the standalone share all come from these rows."""
+    """(organisation id, type id, all, standalone) summed over the period: the minutes'
+    table, the slide chart, the type mix and the standalone share all come from these rows."""
     queryset = CertificateCount.objects.filter(
         month__gte=selection.month_from,
         month__lte=selection.month_to,
         channel__in=(ALL, STANDALONE),
     )
-    return list(
-        _selected(queryset, selection).values(*CELL_FIELDS).annotate(n=Sum("count")).order_by()
-    )
+    return _by_channel(_selected(queryset, selection), "organisation_id", "certificate_type_id")
 
 
 def printed_totals_by_organisation(selection):
+    """(organisation id, all, standalone): the printed totals summed over the period."""
     queryset = CertificateTotal.objects.filter(
         month__gte=selection.month_from,
         month__lte=selection.month_to,
         channel__in=(ALL, STANDALONE),
     )
-    return list(
-        _selected(queryset, selection, types=False)
-        .values("channel", "organisation__key")
-        .annotate(n=Sum("total"))
-        .order_by()
+    return _by_channel(
+        _selected(queryset, selection, types=False), "organisation_id", value="total"
     )
 
 
-def organisation_totals_by_month(selection, months=None, start=None):
-    """Each organisation's monthly total: `months` (a list) or every month from `start`."""
+def organisation_totals_by_month(selection, start):
+    """(month, organisation name, all, standalone) for every month from `start`."""
     queryset = CertificateCount.objects.filter(
-        month__lte=selection.month_to, channel__in=selection.stored_channels
+        month__gte=start, month__lte=selection.month_to, channel__in=selection.stored_channels
     )
-    if months is not None:
-        # The lower bound lets the (channel, month) index bound the scan; month__in alone
-        # would read every earlier month, so the cost would grow with the history.
-        queryset = queryset.filter(month__gte=min(months), month__in=months)
-    elif start is not None:
-        queryset = queryset.filter(month__gte=start)
-    return list(
-        _selected(queryset, selection)
-        .values("month", "channel", "organisation__key", "organisation__name")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
+    return _by_channel(_selected(queryset, selection), "month", "organisation__name")
 
 
-def type_totals_by_month(selection, start=None):
+def type_totals_by_month(selection, start):
+    """(month, type id, all, standalone) for every month from `start`."""
     queryset = CertificateCount.objects.filter(
-        month__lte=selection.month_to, channel__in=selection.stored_channels
+        month__gte=start, month__lte=selection.month_to, channel__in=selection.stored_channels
     )
-    if start is not None:
-        queryset = queryset.filter(month__gte=start)
-    return list(
-        _selected(queryset, selection)
-        .values("month", "channel", "certificate_type__code", "certificate_type__position")
-        .annotate(n=Sum("count"))
-        .order_by()
-    )
+    return _by_channel(_selected(queryset, selection), "month", "certificate_type_id")
 
 
 def organisation_by_month(organisation):
@@ -171,15 +179,15 @@ def latest_months_with_data(selection, n):
 
 
 def cells_by_month(selection, months):
-    """Organisation × type × channel for each of `months` (a short list)."""
+    """(month, organisation id, type id, all, standalone) for each of `months` (a short
+    list)."""
     if not months:
         return []
+    # No range beside the list: with one, the (channel, month) index was read from the
+    # bound on, and an upper bound alone would read every earlier month of the history.
     queryset = CertificateCount.objects.filter(
-        month__gte=min(months), month__in=months, channel__in=selection.stored_channels
+        month__in=months, channel__in=selection.stored_channels
     )
-    return list(
-        _selected(queryset, selection)
-        .values("month", *CELL_FIELDS)
-        .annotate(n=Sum("count"))
-        .order_by()
+    return _by_channel(
+        _selected(queryset, selection), "month", "organisation_id", "certificate_type_id"
     )

@@ -20,6 +20,14 @@ CHANNEL_CHOICES = [
 CHANNEL_LABELS = dict(CHANNEL_CHOICES)
 
 
+def channel_value(channel, everything, standalone):
+    """The channel's value from the stored channels' sums (None: no row). Integrated is
+    all − standalone, and empty without an all-channels sum: no row is not a zero."""
+    if channel == INTEGRATED:
+        return None if everything is None else everything - (standalone or 0)
+    return everything if channel == ALL else standalone
+
+
 # A one-month period still gets a series worth reading: the two years up to that month.
 # Not the whole history by default, so that a page's size does not grow with the years.
 DEFAULT_SERIES_MONTHS = 24

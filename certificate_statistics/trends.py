@@ -1,5 +1,6 @@
-"""Change over time: the same month a year earlier, and the biggest movers between the two
-latest months with data. A fixed number of queries (two or three), whatever the history."""
+"""Change over time: each organisation against the month before, the same month a year
+earlier, and the biggest movers between the two latest months with data. A few queries, as
+many whatever the history."""
 
 from django.utils.formats import number_format
 
@@ -7,10 +8,7 @@ from webcert_forum.core.months import month_label
 
 from . import queries
 from .comparison import compared_month
-from .selection import ALL, INTEGRATED, STANDALONE, Selection, months_before
-
-ORGANISATION = ["organisation__name", "organisation__key"]
-TYPE = ["certificate_type__position", "certificate_type__code"]
+from .selection import ALL, STANDALONE, Selection, channel_value, months_before
 
 
 def signed(value, decimals=None):
@@ -21,27 +19,54 @@ def signed(value, decimals=None):
     return "−" + text if value < 0 else text
 
 
-def _by_month(rows, channel, index):
-    """{label: {month: value}}: the channel's sum per index entry and month, the same as
-    frames.channel_values gives (integrated is all − standalone, empty without all).
+def _by_month(rows, channel, organisations, types, cell_months=()):
+    """The rows of queries.cells_by_month as three views of {label: {month: value}} of the
+    channel: per organisation (label (name, key)), per type ((position, code)) and, for
+    `cell_months` only, per cell ((name, key, code)). An organisation's or type's value is
+    that of its summed channels, as frames.channel_values gives it (integrated is
+    all − standalone, empty without all).
 
-    Plain Python, not a pandas pivot: these are two months of rows, for which building the
-    frames cost more than the sums (a third of the overview's time)."""
-    stored = {}
-    for row in rows:
-        label = tuple(row[field] for field in index)
-        channels = stored.setdefault(label, {}).setdefault(row["month"], {})
-        channels[row["channel"]] = channels.get(row["channel"], 0) + row["n"]
-    values = {}
-    for label, months in stored.items():
-        for month, channels in months.items():
-            if channel == INTEGRATED:
-                value = channels[ALL] - channels.get(STANDALONE, 0) if ALL in channels else None
-            else:
-                value = channels.get(channel)
+    Plain Python in one pass, not pandas: these are a few months of rows, for which building
+    frames and grouping them cost ten times the sums (a third of the overview's time)."""
+    by_organisation, by_type, cells = ({}, {}), ({}, {}), {}
+    for month, organisation, kind, everything, standalone in rows:
+        if month in cell_months:
+            value = channel_value(channel, everything, standalone)
             if value is not None:
-                values.setdefault(label, {})[month] = value
-    return values
+                cells[(organisation, kind), month] = value
+        for channel_sums, value in ((0, everything), (1, standalone)):
+            if value is not None:
+                for sums, label in ((by_organisation, organisation), (by_type, kind)):
+                    key = label, month
+                    sums[channel_sums][key] = sums[channel_sums].get(key, 0) + value
+
+    def values(sums, name):
+        everything, standalone = sums
+        named = {}
+        # A channel's value exists where its own sum (integrated: the all-channels sum) does.
+        for key in standalone if channel == STANDALONE else everything:
+            value = channel_value(channel, everything.get(key), standalone.get(key))
+            named.setdefault(name(key[0]), {})[key[1]] = value
+        return named
+
+    named_cells = {}
+    for ((organisation, kind), month), value in cells.items():
+        named_cells.setdefault((*organisations[organisation], types[kind][1]), {})[month] = value
+    return {
+        "organisations": values(by_organisation, organisations.__getitem__),
+        "types": values(by_type, types.__getitem__),
+        "cells": named_cells,
+    }
+
+
+def _change(previous, current):
+    percent = round(100 * (current - previous) / previous, 1) if previous else None
+    return {
+        "previous": previous,
+        "current": current,
+        "change": current - previous,
+        "change_percent": percent,
+    }
 
 
 def _changes(values, before, now, name):
@@ -51,13 +76,8 @@ def _changes(values, before, now, name):
     for label in sorted(values):
         months = values[label]
         previous, current = months.get(before), months.get(now)
-        if previous is None or current is None:
-            continue
-        change = current - previous
-        percent = round(100 * change / previous, 1) if previous else None
-        row = {"previous": previous, "current": current, "change": change}
-        row["change_percent"] = percent
-        rows.append({**name(label), **row})
+        if previous is not None and current is not None:
+            rows.append({**name(label), **_change(previous, current)})
     return rows
 
 
@@ -77,23 +97,35 @@ def _organisation_and_type(label):
     return {"organisation": label[0], "key": label[1], "type": label[-1]}
 
 
-def year_over_year(selection, rows=None):
-    """The selection's last month beside the same month a year earlier, per organisation
-    and per type; only the rows that have both months. `rows`: cells_by_month of (at least)
-    those two months, if already read."""
-    now = selection.month_to
+def _year_over_year(values, now):
+    """The month `now` beside the same month a year earlier, per organisation and per type;
+    only the rows that have both months."""
     before = months_before(now, 12)
-    if rows is None:
-        rows = queries.cells_by_month(selection, [before, now])
-    channel = selection.channel
     return {
         "current_label": month_label(now),
         "previous_label": month_label(before),
-        "organisations": _with_texts(
-            _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation)
-        ),
-        "types": _with_texts(_changes(_by_month(rows, channel, TYPE), before, now, _type)),
+        "organisations": _with_texts(_changes(values["organisations"], before, now, _organisation)),
+        "types": _with_texts(_changes(values["types"], before, now, _type)),
     }
+
+
+def _monthly_change(values, comparison):
+    """Each organisation's total in the compared month against the month before; the
+    organisations with either month."""
+    before, now = comparison.previous, comparison.current
+    rows = []
+    for label in sorted(values["organisations"]):
+        months = values["organisations"][label]
+        previous, current = months.get(before), months.get(now)
+        if previous is None and current is None:
+            continue
+        if previous is not None and current is not None:
+            row = _change(previous, current)
+        else:
+            row = {"previous": previous, "current": current, "change": None}
+            row["change_percent"] = None
+        rows.append({**_organisation(label), **row})
+    return rows
 
 
 def change_text(row):
@@ -106,16 +138,34 @@ def change_text(row):
 def mover_text(mover):
     """ "Region Skåne, FK7804: −1 204 (−8,1 %)" """
     name = ", ".join(part for part in (mover.get("organisation"), mover.get("type")) if part)
-    return f"{name}: {change_text(mover)}"
+    return f"{name}: {mover.get('change_text') or change_text(mover)}"
 
 
-def _largest(rows, limit):
-    rows = sorted(
-        rows, key=lambda r: (-abs(r["change"]), r.get("organisation", ""), r.get("type", ""))
-    )
-    # Texts for the shown rows only: number_format is slow, and most rows are not shown.
-    kept = _with_texts(r for r in rows[:limit] if r["change"])
-    return [{**r, "text": mover_text(r)} for r in kept]
+def _largest(values, before, now, name, limit):
+    """The `limit` largest changes of _changes(values, before, now, name), the largest
+    first (ties by organisation and type, then in the index's order), without the unchanged.
+    Rows and texts for the shown ones only: most are not shown, and number_format is slow."""
+    changes = []
+    for label, months in values.items():
+        previous, current = months.get(before), months.get(now)
+        if previous is not None and current is not None:
+            shown = name(label)
+            changes.append(
+                (
+                    -abs(current - previous),
+                    shown.get("organisation", ""),
+                    shown.get("type", ""),
+                    label,
+                )
+            )
+    changes.sort()
+    kept = []
+    for _, _, _, label in changes[:limit]:
+        months = values[label]
+        row = {**name(label), **_change(months[before], months[now])}
+        if row["change"]:
+            kept.append(row)
+    return [{**r, "text": mover_text(r)} for r in _with_texts(kept)]
 
 
 def _movers_comparison(selection):
@@ -128,47 +178,84 @@ def _movers_comparison(selection):
     return comparison if comparison.previous is not None else None
 
 
-def biggest_movers(selection, limit=5, rows=None, comparison=None):
-    """Between the two latest months with data (up to the selection's last month): the
-    organisation × type cells and the organisations whose counts changed most. `rows` and
-    `comparison`: as change_over_time reads them, if it did."""
-    if comparison is None:
-        comparison = _movers_comparison(selection)
-        if comparison is None:
-            return None
+def _movers(values, comparison, limit):
     before, now = comparison.previous, comparison.current
-    if rows is None:
-        rows = queries.cells_by_month(selection, [before, now])
-    channel = selection.channel
     return {
         "current_label": month_label(now),
         "previous_label": month_label(before),
         "missing_months": comparison.missing_label,
-        "cells": _largest(
-            _changes(
-                _by_month(rows, channel, [*ORGANISATION, "certificate_type__code"]),
-                before,
-                now,
-                _organisation_and_type,
-            ),
-            limit,
-        ),
-        "organisations": _largest(
-            _changes(_by_month(rows, channel, ORGANISATION), before, now, _organisation), limit
-        ),
+        "cells": _largest(values["cells"], before, now, _organisation_and_type, limit),
+        "organisations": _largest(values["organisations"], before, now, _organisation, limit),
     }
 
 
-def change_over_time(selection):
-    """(year_over_year, biggest_movers) of the selection, from one read of the months the
-    two compare (they share the latest month)."""
+def biggest_movers(selection, limit=5):
+    """Between the two latest months with data (up to the selection's last month): the
+    organisation × type cells and the organisations whose counts changed most."""
     comparison = _movers_comparison(selection)
-    months = {months_before(selection.month_to, 12), selection.month_to}
-    if comparison is not None:
-        months |= {comparison.previous, comparison.current}
-    rows = queries.cells_by_month(selection, sorted(months))
-    movers = biggest_movers(selection, rows=rows, comparison=comparison) if comparison else None
-    return year_over_year(selection, rows), movers
+    if comparison is None:
+        return None
+    months = [comparison.previous, comparison.current]
+    values = _by_month(
+        queries.cells_by_month(selection, months),
+        selection.channel,
+        queries.organisation_labels(),
+        queries.type_labels(),
+        cell_months=months,
+    )
+    return _movers(values, comparison, limit)
+
+
+def _as_month_rows(selection, month, period_rows):
+    """The rows of cells_by_organisation_and_type over `month` alone as cells_by_month
+    gives them: the selection's stored channels only."""
+    stored = selection.stored_channels
+    rows = []
+    for organisation, kind, everything, standalone in period_rows:
+        everything = everything if ALL in stored else None
+        standalone = standalone if STANDALONE in stored else None
+        if everything is not None or standalone is not None:
+            rows.append((month, organisation, kind, everything, standalone))
+    return rows
+
+
+def change_over_time(selection, comparison, organisations, types, limit=5, last_month=None):
+    """(change, year_over_year, biggest_movers) of the selection, from one read of the
+    months the three compare: `comparison` (compared_month of the selection's last month)
+    for the change per organisation, the same month a year earlier, and the two latest
+    months with data for the movers. `organisations` and `types`: the labels of their ids
+    (queries.organisation_labels, and (position, code) of the selected types).
+    `last_month`: cells_by_organisation_and_type of the last month alone, if read."""
+    now = selection.month_to
+    months = {months_before(now, 12), now}
+    if comparison.previous is not None:
+        months.add(comparison.previous)
+    rows = []
+    if last_month is not None:
+        rows = _as_month_rows(selection, now, last_month)
+        months.discard(now)
+    rows += queries.cells_by_month(selection, sorted(months))
+    if any(row[0] == now for row in rows):
+        # The last month has counts, so it is the latest with data: the movers compare the
+        # months already read, and the latest month needs no query of its own.
+        movers_comparison = comparison if comparison.previous is not None else None
+    else:
+        movers_comparison = _movers_comparison(selection)
+        if movers_comparison is not None:
+            unread = {movers_comparison.previous, movers_comparison.current} - months - {now}
+            rows += queries.cells_by_month(selection, sorted(unread))
+    values = _by_month(
+        rows,
+        selection.channel,
+        organisations,
+        types,
+        cell_months={movers_comparison.previous, movers_comparison.current}
+        if movers_comparison
+        else (),
+    )
+    change = _monthly_change(values, comparison) if comparison.previous else []
+    movers = _movers(values, movers_comparison, limit) if movers_comparison else None
+    return change, _year_over_year(values, now), movers
 
 
 def national_movers(limit=5):
