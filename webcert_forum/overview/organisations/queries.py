@@ -50,16 +50,20 @@ def organisations_with_facts(month=None):
 
 def organisation_signing(organisation):
     """Its current status, and its vendor groups with their latest joint test and who placed
-    it there (`.membership`: Inera or the minutes' guess)."""
-    tests = {t.vendor_group_id: t for t in latest_tests()}
+    it there (`.membership`: Inera or the minutes' guess). The tests are read only for its
+    own groups, and not at all when it is in none."""
     groups = []
     for membership in (
         memberships().filter(organisation=organisation).order_by("vendor_group__name")
     ):
         group = membership.vendor_group
         group.membership = membership
-        group.latest_test = tests.get(group.pk)
         groups.append(group)
+    if groups:
+        tests = latest_tests().filter(vendor_group__in=[group.pk for group in groups])
+        tests = {t.vendor_group_id: t for t in tests}
+        for group in groups:
+            group.latest_test = tests.get(group.pk)
     return {"status": current_status_of(organisation), "vendor_groups": groups}
 
 
