@@ -1,9 +1,12 @@
+from functools import cached_property
+
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
 from webcert_forum.core.tables import DataTable, DateTimeColumn, SafeTable
+from webcert_forum.core.urls import urls_of
 
 from .models import ServiceWindow
 
@@ -117,8 +120,15 @@ class ConnectionHistoryTable(DataTable):
     # meeting, and those cost several times more per cell.
     def render_meeting(self, value):
         return format_html(
-            '<a href="{}">{}</a>', value.get_absolute_url(), f"{value.date:%Y-%m-%d}"
+            '<a href="{}">{}</a>',
+            self._meeting_url(value.date.isoformat()),
+            f"{value.date:%Y-%m-%d}",
         )
+
+    @cached_property
+    def _meeting_url(self):
+        # Meeting.get_absolute_url, reversed once per table instead of once per row.
+        return urls_of("meetings:detail")
 
 
 class WindowTimelineTable(DataTable):

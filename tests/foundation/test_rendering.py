@@ -1,6 +1,7 @@
 """The site's faster renderers write exactly what the libraries' own templates write: the
-rows of a django-tables2 table ({% table_body %}), its date columns, and the rows of the
-data tables and the charts' data tables. Markup is compared with the whitespace between tags folded."""
+rows of a django-tables2 table ({% table_body %}), its date columns, the rows of the data
+tables and the charts' data tables; links reversed once for a table's rows are what
+reverse() writes. Markup is compared with the whitespace between tags folded."""
 
 import datetime as dt
 import re
@@ -11,12 +12,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.template import Context, engines
 from django.template.base import render_value_in_context
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
 from webcert_forum.core.numbers import NumberFormat, value_writer
 from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
+from webcert_forum.core.urls import urls_of
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
 
@@ -261,3 +264,17 @@ def test_a_number_format_writes_what_number_format_writes():
                     value, decimal_pos=decimal_pos, force_grouping=force_grouping
                 )
     assert formatter(-1204, force_grouping=True) == "-1\xa0204"
+
+
+@pytest.mark.parametrize(
+    "viewname, values",
+    [
+        ("meetings:detail", ["2022-06-01", "1999-12-31"]),
+        ("regions:detail", ["skane", "capio-st-goran", "vastra_gotaland"]),
+        # reverse() quotes these; urls_of leaves them to it.
+        ("meetings:detail", ["a b", "å", "x?y", "50%"]),
+    ],
+)
+def test_urls_of_many_are_what_reverse_writes(viewname, values):
+    url = urls_of(viewname)
+    assert [url(value) for value in values] == [reverse(viewname, args=[v]) for v in values]

@@ -1,3 +1,5 @@
+from functools import cached_property
+
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils import timezone
@@ -5,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
+from webcert_forum.core.urls import urls_of
 
 from .models import ImportRun, Meeting
 
@@ -105,8 +108,15 @@ class OrganisationAttendanceTable(DataTable):
     # for every meeting, and those cost several times more per cell.
     def render_meeting(self, value):
         return format_html(
-            '<a href="{}">{}</a>', value.get_absolute_url(), f"{value.date:%Y-%m-%d}"
+            '<a href="{}">{}</a>',
+            self._meeting_url(value.date.isoformat()),
+            f"{value.date:%Y-%m-%d}",
         )
+
+    @cached_property
+    def _meeting_url(self):
+        # Meeting.get_absolute_url, reversed once per table instead of once per row.
+        return urls_of("meetings:detail")
 
     def render_present(self, value):
         return "Ja" if value else "Nej"
