@@ -278,3 +278,40 @@ def test_a_number_format_writes_what_number_format_writes():
 def test_urls_of_many_are_what_reverse_writes(viewname, values):
     url = urls_of(viewname)
     assert [url(value) for value in values] == [reverse(viewname, args=[v]) for v in values]
+
+
+# signing_rollout/_over_meetings_table.html's rows as a template loop, before
+# status_over_meetings_rows.
+OVER_MEETINGS_LOOP = (
+    '{% for date, status, n in over_meetings %}<tr><td>{{ date|date:"Y-m-d" }}</td><td>'
+    '{% if status == "done" %}Klart{% elif status == "planned" %}Planerat{% else %}'
+    'Ej rapporterat{% endif %}</td><td class="num">{{ n }}</td></tr>{% empty %}<tr>'
+    '<td colspan="3" class="empty">Inga protokoll.</td></tr>{% endfor %}'
+)
+
+
+@pytest.mark.parametrize(
+    "over_meetings",
+    [
+        [
+            (dt.date(2022, 6, 1), "done", 1),
+            (dt.date(2022, 6, 1), "planned", 12345),
+            (dt.date(2022, 6, 1), "not_reported", 0),
+            (dt.date(999, 1, 2), "something else", -3),
+            (dt.datetime(2022, 9, 5, 23, 30, tzinfo=dt.UTC), "done", 2.5),
+            (None, "", None),
+        ],
+        [],
+    ],
+)
+def test_status_over_meetings_rows_are_what_the_template_loop_wrote(over_meetings):
+    engine = engines["django"]
+    ours = engine.from_string(
+        "{% load signing_rollout_tables %}{% status_over_meetings_rows over_meetings %}"
+    )
+    theirs = engine.from_string(OVER_MEETINGS_LOOP)
+    html = ours.render({"over_meetings": over_meetings})
+    assert html == theirs.render({"over_meetings": over_meetings})
+    if over_meetings:
+        assert '<tr><td>2022-06-01</td><td>Planerat</td><td class="num">12\xa0345</td></tr>' in html
+        assert "<td>2022-09-06</td>" in html  # local time, as the filter shows it
