@@ -315,3 +315,26 @@ def test_status_over_meetings_rows_are_what_the_template_loop_wrote(over_meeting
     if over_meetings:
         assert '<tr><td>2022-06-01</td><td>Planerat</td><td class="num">12\xa0345</td></tr>' in html
         assert "<td>2022-09-06</td>" in html  # local time, as the filter shows it
+
+
+ROW_ATTRS = [
+    {"class": "marked", "data-kind": "organisation"},
+    {"class": lambda record: "big" if record["count"] > 10 else "", "data-key": "k"},
+    {"data-key": lambda record: record["key"], "hidden": None},
+]
+
+
+@pytest.mark.parametrize("row_attrs", ROW_ATTRS)
+def test_row_attributes_are_what_django_tables2_writes(row_attrs):
+    # Worked out once for even and once for odd rows when no callable is among them.
+    ours = rendered(Sample(ROWS, row_attrs=row_attrs), "_tables2_table.html", "per_page=3")
+    theirs = rendered(Sample(ROWS, row_attrs=row_attrs), "django_tables2/table.html", "per_page=3")
+    assert ours == theirs
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    engine = engines["django"]
+    loop = engine.from_string(DATA_TABLE_LOOP)
+    tag = engine.from_string("{% load table_tags %}{% data_table_rows table %}")
+    html = tag.render({"table": Figures(ROWS, row_attrs=row_attrs)}, request)
+    assert html == loop.render({"table": Figures(ROWS, row_attrs=row_attrs)}, request)
+    assert html.count("<tr") == 3 and "odd" in html and "even" in html

@@ -18,22 +18,15 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .numbers import value_writer
-from .tables import rendered_cells
+from .tables import has_callables, rendered_cells, row_attributes
 
 register = template.Library()
-
-
-def _has_callables(attrs):
-    return any(
-        callable(value) or (isinstance(value, dict) and _has_callables(value))
-        for value in attrs.values()
-    )
 
 
 def _cell_attrs_vary(column):
     """Whether a column's td attributes depend on the row (a callable in them)."""
     attrs = {**column._table.attrs, **column.column.attrs}
-    return _has_callables(attrs.get("td", attrs.get("cell", {})))
+    return has_callables(attrs.get("td", attrs.get("cell", {})))
 
 
 def _shown(column, cell, context, write):
@@ -55,8 +48,9 @@ def table_body(context, table):
     }
     parts = []
     write = value_writer(context)
+    row_attrs = row_attributes(table)
     for row, cells in rendered_cells(table):
-        parts.append(f"<tr {row.attrs.as_html()}>")
+        parts.append(f"<tr {row_attrs(row)}>")
         for column, cell in cells:
             # rendered_cells sets the column's current record and value first, so attributes
             # that are callables see this row, as in the template.

@@ -23,6 +23,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django_tables2.export import ExportMixin, TableExport
+from django_tables2.rows import BoundRow
 from django_tables2.utils import AttributeDict, computed_values, signature
 
 from .filters import describe_filter
@@ -65,6 +66,33 @@ def rendered_cells(table):
             column.current_value, column.current_record = cell, row.record
             cells.append((column, cell))
         yield row, cells
+
+
+def row_attributes(table):
+    """A function giving each row's attributes as HTML (BoundRow.attrs.as_html()). When the
+    table's row_attrs hold no callable they depend only on whether a row is even or odd, so
+    they are worked out once for each instead of once per row."""
+    if has_callables(table.row_attrs):
+        return lambda row: row.attrs.as_html()
+    by_parity = {}
+
+    def attributes(row):
+        if type(row) is not BoundRow:  # a pinned row has attributes of its own
+            return row.attrs.as_html()
+        parity = row.get_even_odd_css_class()
+        if parity not in by_parity:
+            by_parity[parity] = row.attrs.as_html()
+        return by_parity[parity]
+
+    return attributes
+
+
+def has_callables(attrs):
+    """Whether attributes (nested dicts included) hold a callable, computed per row or cell."""
+    return any(
+        callable(value) or (isinstance(value, dict) and has_callables(value))
+        for value in attrs.values()
+    )
 
 
 def _cell_renderer(bound_column):
@@ -179,9 +207,10 @@ class DataTable(SafeTable):
         A column's cell attributes are read once per table, not once per cell as
         django-tables2's own template does (so they may not depend on the record)."""
         cell_attrs = [column.attrs["td"].as_html() for column in self.columns]
+        row_attrs = row_attributes(self)
         for row, cells in rendered_cells(self):
             yield (
-                row.attrs.as_html(),
+                row_attrs(row),
                 [
                     (position == 0 and self.row_headers, cell_attrs[position], cell)
                     for position, (_, cell) in enumerate(cells)
