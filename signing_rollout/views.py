@@ -33,7 +33,9 @@ class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
     export_name = "produktionsstatus"
 
     def get_queryset(self):
-        return current_statuses()
+        # The table shows each status's own fields and its organisation; not its meeting or
+        # who reported it, which current_statuses() reads for the other pages.
+        return current_statuses().select_related(None).select_related("organisation")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
