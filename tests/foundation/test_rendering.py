@@ -338,3 +338,44 @@ def test_row_attributes_are_what_django_tables2_writes(row_attrs):
     html = tag.render({"table": Figures(ROWS, row_attrs=row_attrs)}, request)
     assert html == loop.render({"table": Figures(ROWS, row_attrs=row_attrs)}, request)
     assert html.count("<tr") == 3 and "odd" in html and "even" in html
+
+
+class Cells(tables.Table):
+    """A cell rendered by a template in the page's context, and a column hidden before
+    rendering, as django-tables2 allows."""
+
+    name = tables.Column(verbose_name="Namn")
+    link = tables.TemplateColumn(
+        '<a href="{{ request.path }}?k={{ record.key }}">{{ page_word }} {{ value }}</a>',
+        accessor="key",
+    )
+    note = tables.Column(verbose_name="Not")
+
+    def before_render(self, request):
+        self.columns.hide("note")
+
+
+@pytest.mark.parametrize(
+    "make, query",
+    [
+        (lambda: Sample(ROWS), "sort=-count&page=2"),
+        (lambda: Sample([], empty_text="Inga rader."), ""),
+        (lambda: Figures(ROWS, caption="Siffror"), ""),
+        (lambda: Cells(ROWS), "sort=name"),
+    ],
+)
+def test_table_html_is_what_render_table_writes(make, query):
+    request = RequestFactory().get(f"/sida/?{query}")
+    request.user = AnonymousUser()
+    engine = engines["django"]
+    page = "{% load django_tables2 table_tags %}<main>{% block %}{% endblock %}</main>"
+
+    def written(tag):
+        table = make()
+        RequestConfig(request, paginate={"per_page": 2}).configure(table)
+        template = engine.from_string(page.replace("{% block %}{% endblock %}", tag))
+        return template.render({"table": table, "page_word": "Gå"}, request)
+
+    ours = written("{% table_html table %}")
+    assert ours == written("{% render_table table %}")
+    assert "<table" in ours

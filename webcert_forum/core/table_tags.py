@@ -9,10 +9,15 @@ column's attributes are worked out once per table unless they are callables of t
 
 Used by templates/_tables2_table.html, the site's DJANGO_TABLES2_TEMPLATE. Registered as a
 template library in settings (TEMPLATES OPTIONS "libraries"), since the kit is no app.
+
+`{% table_html table %}` (templates/_table.html) renders a table as `{% render_table %}` does,
+in the page's template context instead of a new one; `data_table_rows` and `chart_data_rows`
+write the rows of the site's data tables.
 """
 
 from django import template
 from django.template.base import render_value_in_context
+from django.template.loader import get_template
 from django.templatetags.l10n import localize, unlocalize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -35,6 +40,28 @@ def _shown(column, cell, context, write):
         return write(cell)
     value = localize(cell) if column.localize else unlocalize(cell)
     return render_value_in_context(value, context)
+
+
+@register.simple_tag(takes_context=True)
+def table_html(context, table):
+    """{% render_table table %} without a new request context: django-tables2 renders the
+    table's template with one, which runs every context processor again for each table
+    (the menu's nine reverse() calls: four times over on an organisation's page). The
+    template gets what it uses of that context, the table and the request, and the settings
+    of a fresh context; cells that render templates (TemplateColumn) still see the page's."""
+    request = context.get("request")
+    template = get_template(table.template_name)
+    values = {"table": table} if request is None else {"table": table, "request": request}
+    table_context = context.new(values)
+    table_context.autoescape = template.backend.engine.autoescape
+    table_context.use_l10n = table_context.use_tz = None
+    # As RenderTableNode: TemplateColumn renders its cells in the page's context.
+    table.context = context
+    try:
+        table.before_render(request)
+        return template.template.render(table_context)
+    finally:
+        del table.context
 
 
 @register.simple_tag(takes_context=True)
