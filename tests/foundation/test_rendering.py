@@ -379,3 +379,43 @@ def test_table_html_is_what_render_table_writes(make, query):
     ours = written("{% table_html table %}")
     assert ours == written("{% render_table table %}")
     assert "<table" in ours
+
+
+class Statuses(tables.Table):
+    """Model records: a foreign key, fields with choices, a property, a method, a path
+    through a relation, a null relation, an attribute the record lacks."""
+
+    organisation = tables.Column(linkify=True)
+    status = tables.Column()
+    date = DateColumn("Y-m-d", default="–")
+    preliminary = tables.BooleanColumn(yesno="Ja,Nej")
+    source = tables.Column()
+    display_text = tables.Column()
+    shown = tables.Column(accessor="get_source_display")
+    name = tables.Column(accessor="organisation__name")
+    reported_by = tables.Column(default="ingen")
+    missing = tables.Column(accessor="no_such_thing", default="?")
+    key = tables.Column(accessor="organisation__key")
+
+    def render_key(self, value, record):
+        return f"{value}/{record.get_status_display()}"
+
+
+def test_cells_of_model_records_are_what_django_tables2_writes():
+    from regions.models import Organisation
+    from signing_rollout.models import ProductionStatus
+
+    skane = Organisation(key="skane", name="Region Skåne", kind="region")
+    halland = Organisation(key="halland", name="Region Halland <H>", kind="region")
+    records = [
+        ProductionStatus(organisation=skane, status="done", source="minutes", preliminary=True),
+        ProductionStatus(
+            organisation=halland, status="planned", date=dt.date(2022, 10, 1), source="form"
+        ),
+        ProductionStatus(organisation=halland, status="odd", source=""),
+    ]
+    ours = rendered(Statuses(records), "_tables2_table.html", "per_page=3")
+    assert ours == rendered(Statuses(records), "django_tables2/table.html", "per_page=3")
+    assert "<td >Klart</td>" in ours and "<td >formulär</td>" in ours
+    assert "<td >planerad 2022-10-01</td>" in ours.lower() or "Planerat 2022-10-01" in ours
+    assert "<td >ingen</td>" in ours and "<td >?</td>" in ours

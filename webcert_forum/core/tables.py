@@ -19,12 +19,13 @@ import re
 
 import django_tables2 as tables
 import tablib
+from django.db import models
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django_tables2.export import ExportMixin, TableExport
 from django_tables2.rows import BoundRow
-from django_tables2.utils import AttributeDict, computed_values, signature
+from django_tables2.utils import Accessor, AttributeDict, computed_values, signature
 
 from .filters import describe_filter
 
@@ -50,22 +51,81 @@ def rendered_cells(table):
     set as it sets them, for attributes that are callables of the row.
 
     BoundRow asks inspect.signature which arguments a render method takes for every cell;
-    that was a third of a table's time. Here it is asked once per column and table."""
+    that was a third of a table's time. Here it is asked once per column and table. It also
+    works out anew for every cell what a column's accessor names on the record (a key, a
+    field with choices, an attribute): _ValueReader does that once per column and kind of
+    record for the common accessor, one name."""
     columns = list(table.columns)
     renderers = [_cell_renderer(column) for column in columns]
+    readers = [_ValueReader.of(column) for column in columns]
     for row in table.paginated_rows:
         cells = []
-        for column, render in zip(columns, renderers, strict=True):
-            cell = row._get_and_render_with(
-                column,
-                render_func=lambda bound_column, value=None, row=row, render=render: render(
-                    row, value
-                ),
-                default=column.default,
-            )
+        for column, render, read in zip(columns, renderers, readers, strict=True):
+            value = read(row.record) if read else _AS_BOUND_ROW_READS
+            if value is _AS_BOUND_ROW_READS:
+                cell = row._get_and_render_with(
+                    column,
+                    render_func=lambda bound_column, value=None, row=row, render=render: render(
+                        row, value
+                    ),
+                    default=column.default,
+                )
+            elif value in column.column.empty_values:
+                cell = column.default
+            else:
+                cell = render(row, value)
             column.current_value, column.current_record = cell, row.record
             cells.append((column, cell))
         yield row, cells
+
+
+_AS_BOUND_ROW_READS = object()
+
+
+class _ValueReader:
+    """A cell's value as BoundRow._get_and_render_with reads it, for a column whose accessor
+    is one name: a dict's value under that key; a model's get_FOO_display() when the field
+    has choices, else its attribute. Whether the field has choices is looked up once per
+    model. Anything else (a missing key or attribute, a method, another kind of record)
+    returns _AS_BOUND_ROW_READS, and the cell is read the library's way."""
+
+    @classmethod
+    def of(cls, bound_column):
+        accessor = bound_column.accessor
+        single = accessor and Accessor.SEPARATOR not in accessor
+        single = single and Accessor.LEGACY_SEPARATOR not in accessor
+        # A many-to-many column asks the database whether the value is empty: the library's.
+        if not single or isinstance(bound_column.column, tables.ManyToManyColumn):
+            return None
+        return cls(str(accessor))
+
+    def __init__(self, name):
+        self.name = name
+        self.display = f"get_{name}_display"
+        self.displayed = {}  # model class: whether the cell is get_FOO_display(), or None
+
+    def __call__(self, record):
+        if type(record) is dict:
+            return record[self.name] if self.name in record else _AS_BOUND_ROW_READS
+        displayed = self.displayed.get(type(record), _AS_BOUND_ROW_READS)
+        if displayed is _AS_BOUND_ROW_READS:
+            displayed = self.displayed[type(record)] = self._displayed(record)
+        if displayed is None:
+            return _AS_BOUND_ROW_READS
+        if displayed:
+            return getattr(record, self.display)()
+        try:
+            value = getattr(record, self.name)
+        except Exception:
+            return _AS_BOUND_ROW_READS
+        # The library calls a callable, unless it alters data or may not be called.
+        return _AS_BOUND_ROW_READS if callable(value) else value
+
+    def _displayed(self, record):
+        if not isinstance(record, models.Model) or hasattr(record, "__getitem__"):
+            return None
+        field = Accessor(self.name).get_field(record)
+        return bool(getattr(field, "choices", ()) and getattr(record, self.display, None))
 
 
 def row_attributes(table):
