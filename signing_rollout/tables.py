@@ -37,19 +37,25 @@ class VendorGroupTable(tables.Table):
                 'okända<span class="visually-hidden">: ingen har angett vilka '
                 "organisationer som använder gruppen</span>"
             )
-        return format_html_join(", ", "{}", ((_member(m),) for m in members))
+        return format_html_join(", ", "{}", ((self._member(m),) for m in members))
 
+    def _member(self, membership):
+        organisation = membership.organisation
+        link = format_html(
+            '<a href="{}">{}</a>', self._organisation_url(organisation.key), organisation
+        )
+        if not membership.from_minutes:
+            return link
+        return format_html(
+            "{} (enligt protokollet{})",
+            link,
+            f" {membership.meeting.date:%Y-%m-%d}" if membership.meeting else "",
+        )
 
-def _member(membership):
-    organisation = membership.organisation
-    link = format_html('<a href="{}">{}</a>', organisation.get_absolute_url(), organisation)
-    if not membership.from_minutes:
-        return link
-    return format_html(
-        "{} (enligt protokollet{})",
-        link,
-        f" {membership.meeting.date:%Y-%m-%d}" if membership.meeting else "",
-    )
+    @cached_property
+    def _organisation_url(self):
+        # Organisation.get_absolute_url, reversed once per table instead of once per member.
+        return urls_of("regions:detail")
 
 
 class ProductionStatusTable(tables.Table):

@@ -7,6 +7,7 @@ from django_tables2 import SingleTableMixin
 from regions.models import Organisation
 from webcert_forum.core.permissions import Access, editor_organisation
 from webcert_forum.core.tables import SafeExportMixin
+from webcert_forum.core.urls import urls_of
 
 from . import charts
 from .filters import ProductionStatusFilterSet
@@ -40,10 +41,14 @@ class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         counts = status_counts(current_statuses())
+        # Organisation.get_absolute_url, reversed once for the list instead of once a link.
+        organisation_url = urls_of("regions:detail")
         over_meetings = status_counts_by_meeting()
         context.update(
             vendor_groups_table=VendorGroupTable(vendor_groups_with_tests()),
-            without_vendor_group=organisations_without_vendor_group(),
+            without_vendor_group=[
+                (organisation_url(o.key), o) for o in organisations_without_vendor_group()
+            ],
             counts=counts,
             progress_figure=charts.progress_figure(counts),
             over_meetings=over_meetings,
