@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from webcert_forum.core.tables import SafeExportMixin
+from webcert_forum.core.tables import SafeExportMixin, TablePagesMixin
 
 from . import services
 from .charts import service_window_timeline, timeline_range
@@ -27,7 +27,7 @@ from .tables import ServiceWindowTable, WindowHistoryTable, WindowTimelineTable
 TABS = {"upcoming": "Kommande", "past": "Tidigare"}
 
 
-class ServiceWindowListView(SafeExportMixin, SingleTableMixin, FilterView):
+class ServiceWindowListView(TablePagesMixin, SafeExportMixin, SingleTableMixin, FilterView):
     table_class = ServiceWindowTable
     filterset_class = ServiceWindowFilterSet
     template_name = "regions/service_window_list.html"

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from webcert_forum.core.tables import SafeExportMixin
+from webcert_forum.core.tables import SafeExportMixin, TablePagesMixin
 
 from .charts import timeline_figure
 from .filters import ReleaseFilterSet
@@ -12,7 +12,7 @@ from .queries import announcement_history, date_changes, latest_incidents, lates
 from .tables import AnnouncementTable, IncidentTable, ReleaseTable, TimelineTable
 
 
-class ReleaseListView(SafeExportMixin, SingleTableMixin, FilterView):
+class ReleaseListView(TablePagesMixin, SafeExportMixin, SingleTableMixin, FilterView):
     table_class = ReleaseTable
     filterset_class = ReleaseFilterSet
     template_name = "releases/release_list.html"

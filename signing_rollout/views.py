@@ -6,7 +6,7 @@ from django_tables2 import SingleTableMixin
 
 from regions.models import Organisation
 from webcert_forum.core.permissions import Access, editor_organisation
-from webcert_forum.core.tables import SafeExportMixin
+from webcert_forum.core.tables import SafeExportMixin, TablePagesMixin
 from webcert_forum.core.urls import urls_of
 
 from . import charts
@@ -24,7 +24,7 @@ from .services import report_production_status
 from .tables import ProductionStatusTable, VendorGroupTable
 
 
-class ProductionStatusListView(SafeExportMixin, SingleTableMixin, FilterView):
+class ProductionStatusListView(TablePagesMixin, SafeExportMixin, SingleTableMixin, FilterView):
     """The roll-out page: vendor groups' joint tests, and every organisation's current status."""
 
     table_class = ProductionStatusTable

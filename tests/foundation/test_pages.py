@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.urlmatrix import example_path, page_names
@@ -89,3 +91,30 @@ def test_wrong_password_is_refused_with_a_swedish_message(client, staff_user):
     response = client.post(reverse("login"), {"username": "anna", "password": "fel"})
     assert response.status_code == 200
     assert "korrekt användarnamn och lösenord" in response.content.decode()
+
+
+# The list pages whose table pages its rows; the seed meeting fills each one page.
+PAGED_LISTS = [
+    "signing:dashboard",
+    "regions:list",
+    "service_windows:list",
+    "releases:list",
+    "meetings:list",
+    "meetings:import-history",
+]
+
+
+@pytest.mark.parametrize("name", PAGED_LISTS)
+def test_a_list_page_that_does_not_exist_is_a_404_and_its_rows_are_counted_once(
+    client, admin_user, seed_meeting, name
+):
+    client.force_login(admin_user)
+    url = reverse(name)
+    for page in ("1", "last"):
+        assert client.get(url, {"page": page}).status_code == 200, page
+    for page in ("2", "0", "-1", "abc", "1.5"):
+        assert client.get(url, {"page": page}).status_code == 404, page
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert len(counts) == 1, counts

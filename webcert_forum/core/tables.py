@@ -20,6 +20,7 @@ import re
 import django_tables2 as tables
 import tablib
 from django.db import models
+from django.http import Http404
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
@@ -316,6 +317,33 @@ class SafeTableExport(TableExport):
 
 
 EXPORT_LABELS = {TableExport.CSV: "CSV", TableExport.XLSX: "Excel (XLSX)"}
+
+
+class TablePagesMixin:
+    """For a list view whose django-tables2 table pages the rows (``paginate_by``): the list
+    view does not page the same rows a second time. Django's paginator counted them once
+    more than the table's did, a second COUNT of the filtered rows (django-tables2 issue
+    #669). A page that does not exist is still a 404, as the list view made it; the page
+    size is the table's (``per_page`` in the query string included)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        try:
+            self.requested_page = int(page)
+        except ValueError:
+            if page != "last":
+                raise Http404("Sidan finns inte.") from None
+            self.requested_page = None
+        # No paginator or page of the list view's own: the table's are on the table.
+        return None, None, queryset, False
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        requested = getattr(self, "requested_page", None)
+        if requested is not None and table.page is not None:
+            if not 1 <= requested <= table.paginator.num_pages:
+                raise Http404("Sidan finns inte.")
+        return table
 
 
 class SafeExportMixin(ExportMixin):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django_tables2 import SingleTableView
 
 from webcert_forum.core.permissions import is_staff_member
+from webcert_forum.core.tables import TablePagesMixin
 
 from .changes import changes_since_previous
 from .charts import attendance_heatmap
@@ -28,7 +29,7 @@ from .tables import (
 )
 
 
-class MeetingListView(SingleTableView):
+class MeetingListView(TablePagesMixin, SingleTableView):
     table_class = MeetingTable
     template_name = "webcert_forum/meeting_list.html"
     paginate_by = 25

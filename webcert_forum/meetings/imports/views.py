@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django_tables2 import SingleTableView
 
 from regions.models import Organisation
+from webcert_forum.core.tables import TablePagesMixin
 from webcert_forum.importer import MinutesImportError
 
 from ..forms import LabelMappingForm, MinutesUploadForm
@@ -51,7 +52,7 @@ def upload(request):
     )
 
 
-class ImportHistoryView(SingleTableView):
+class ImportHistoryView(TablePagesMixin, SingleTableView):
     table_class = ImportRunTable
     template_name = "webcert_forum/import_history.html"
     paginate_by = 25

@@ -8,7 +8,7 @@ from regions.models import Organisation
 from regions.queries import connection_history, cumulative_connections, latest_connection_dates
 from regions.service_window_sections import organisation_windows
 from regions.tables import ConnectionHistoryTable
-from webcert_forum.core.tables import SafeExportMixin
+from webcert_forum.core.tables import SafeExportMixin, TablePagesMixin
 from webcert_forum.meetings.tables import OrganisationAttendanceTable
 
 from .filters import OrganisationFilterSet
@@ -21,7 +21,7 @@ from .queries import (
 from .tables import ConnectionTable, OrganisationTable
 
 
-class OrganisationListView(SafeExportMixin, SingleTableMixin, FilterView):
+class OrganisationListView(TablePagesMixin, SafeExportMixin, SingleTableMixin, FilterView):
     table_class = OrganisationTable
     filterset_class = OrganisationFilterSet
     template_name = "regions/organisation_list.html"
