@@ -22,6 +22,7 @@ def organisation_windows(organisation, user):
     past = list(windows.past(today)[: PAST_SHOWN + 1])
 
     def rows(items):
+        # The links are the table's (its actions column).
         return [
             {
                 "window": w,
@@ -29,14 +30,14 @@ def organisation_windows(organisation, user):
                 # The editor may edit only their own; the organisation is the same for all rows.
                 "may_edit": role.may_change(organisation),
                 "may_delete": role.may_delete(w, today),
-                "edit_url": reverse("service_windows:edit", args=[w.pk]),
-                "delete_url": reverse("service_windows:delete", args=[w.pk]),
-                "history_url": reverse("service_windows:history", args=[w.pk]),
             }
             for w in items
         ]
 
     def table(items, caption, empty):
+        # The section shows its empty text, not an empty table.
+        if not items:
+            return None
         return OrganisationWindowTable(
             items,
             caption=caption,
