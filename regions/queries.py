@@ -1,8 +1,8 @@
 """Reads of the regions app's own data."""
 
-from django.db.models import Max, Subquery
+from django.db.models import Max, Q, Subquery
 
-from .models import ConnectionDate
+from .models import ConnectionDate, Organisation
 
 
 def latest_connection_dates():
@@ -35,6 +35,26 @@ def connection_history(organisation):
     return list(
         organisation.connection_dates.select_related("meeting").order_by("meeting__date", "date")
     )
+
+
+def members_and_groups(organisation):
+    """(its members, the groups it is a member of), each by name: one read of the links
+    both ways instead of one for each."""
+    links = (
+        Organisation.members.through.objects.filter(
+            Q(from_organisation=organisation) | Q(to_organisation=organisation)
+        )
+        .select_related("from_organisation", "to_organisation")
+        # By the other organisation's name, in the database's order as members.all() is.
+        .order_by("to_organisation__name", "from_organisation__name", "pk")
+    )
+    members, groups = [], []
+    for link in links:
+        if link.from_organisation_id == organisation.pk:
+            members.append(link.to_organisation)
+        if link.to_organisation_id == organisation.pk:
+            groups.append(link.from_organisation)
+    return members, groups
 
 
 def cumulative_connections(latest):

@@ -157,3 +157,32 @@ def test_regions_export_has_every_filtered_row_with_numbers(
     assert jonkoping[header.index("Intyg senaste månaden")] == _latest_month_total(
         seed_document, "jonkoping"
     )
+
+
+def test_organisation_page_lists_its_members_and_its_groups_by_name(client, plain_user, reference):
+    stockholm = Organisation.objects.get(key="stockholm")
+    group = Organisation.objects.get(key="stockholm-gotland")
+    other = Organisation.objects.create(key="a-grupp", name="Alfa-gruppen", kind="group")
+    other.members.add(stockholm, Organisation.objects.get(key="halland"))
+    client.force_login(plain_user)
+
+    def facts(key, label):
+        html = client.get(reverse("regions:detail", args=[key])).content.decode()
+        return html.split(f"<dt>{label}</dt><dd>")[1].split("</dd>")[0]
+
+    assert facts("stockholm", "Ingår i") == (
+        f'<a href="/regions/a-grupp/">Alfa-gruppen</a>, '
+        f'<a href="/regions/stockholm-gotland/">{group.name}</a>'
+    )
+    assert [m.key for m in group.members.all()] == ["gotland", "stockholm"]
+    assert facts("stockholm-gotland", "Medlemmar") == (
+        '<a href="/regions/gotland/">Region Gotland</a>, '
+        '<a href="/regions/stockholm/">Region Stockholm</a>'
+    )
+    assert facts("a-grupp", "Medlemmar").index("Halland") < facts("a-grupp", "Medlemmar").index(
+        "Stockholm"
+    )
+    assert (
+        "<dt>Ingår i</dt>"
+        not in client.get(reverse("regions:detail", args=["a-grupp"])).content.decode()
+    )

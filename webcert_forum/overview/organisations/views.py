@@ -5,7 +5,12 @@ from django_tables2 import SingleTableMixin
 from certificate_statistics.sections import organisation_statistics
 from regions.charts import cumulative_connections_figure
 from regions.models import Organisation
-from regions.queries import connection_history, cumulative_connections, latest_connection_dates
+from regions.queries import (
+    connection_history,
+    cumulative_connections,
+    latest_connection_dates,
+    members_and_groups,
+)
 from regions.service_window_sections import organisation_windows
 from regions.tables import ConnectionHistoryTable
 from webcert_forum.core.tables import SafeExportMixin, TablePagesMixin
@@ -50,6 +55,7 @@ def organisation_detail(request, key):
     organisation = get_object_or_404(Organisation, key=key)
     attendance = organisation_attendance(organisation)
     connection_dates = connection_history(organisation)
+    members, groups = members_and_groups(organisation)
     return render(
         request,
         "regions/organisation_detail.html",
@@ -58,8 +64,8 @@ def organisation_detail(request, key):
             "windows_section": organisation_windows(organisation, request.user),
             "statistics_section": organisation_statistics(organisation),
             "aliases": organisation.aliases.all(),
-            "members": organisation.members.all(),
-            "groups": organisation.groups.all(),
+            "members": members,
+            "groups": groups,
             "signing": organisation_signing(organisation),
             "attendance": attendance,
             "attendance_table": OrganisationAttendanceTable(attendance),
