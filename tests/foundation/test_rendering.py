@@ -431,3 +431,21 @@ def test_cells_of_model_records_are_what_django_tables2_writes():
     assert "<td >Klart</td>" in ours and "<td >formulär</td>" in ours
     assert "<td >planerad 2022-10-01</td>" in ours.lower() or "Planerat 2022-10-01" in ours
     assert "<td >ingen</td>" in ours and "<td >?</td>" in ours
+
+
+def test_a_date_column_writes_a_repeated_date_once_per_language_as_django_tables2_does():
+    from django.utils import translation
+
+    class Theirs(tables.Table):
+        month = tables.DateColumn("F Y")
+
+    class Ours(tables.Table):
+        month = DateColumn("F Y")
+
+    rows = [{"month": dt.date(2022, 5, 1)}, {"month": dt.date(2022, 5, 1)}, {"month": None}]
+    ours = Ours(rows)  # one table, its column's written dates kept across both languages
+    for language, month in (("sv", "maj 2022"), ("en", "May 2022")):
+        with translation.override(language):
+            html = rendered(ours, "django_tables2/table.html")
+            assert html == rendered(Theirs(rows), "django_tables2/table.html")
+            assert html.count(f"<td >{month}</td>") == 2

@@ -24,6 +24,7 @@ from django.http import Http404
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
 from django_tables2.export import ExportMixin, TableExport
 from django_tables2.rows import BoundRow
 from django_tables2.utils import Accessor, AttributeDict, computed_values, signature
@@ -218,11 +219,20 @@ class DateColumn(tables.DateColumn):
         if format is None:
             format = "SHORT_DATE_FORMAT" if short else "DATE_FORMAT"
         self.format = format
+        # A date's text in a language, written once: a column's dates repeat (a status table
+        # gives most rows the same meeting's date).
+        self.dates_written = {}
         super().__init__(format, short, *args, **kwargs)
 
     def render(self, value, bound_column):
-        # The date filter expects local time, as the template engine hands it.
-        text = date_filter(timezone.template_localtime(value), self.format)
+        if type(value) is dt.date:
+            key = (value, get_language())
+            text = self.dates_written.get(key)
+            if text is None:
+                text = self.dates_written[key] = date_filter(value, self.format)
+        else:
+            # The date filter expects local time, as the template engine hands it.
+            text = date_filter(timezone.template_localtime(value), self.format)
         return conditional_escape(text or bound_column.default)
 
 
