@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from webcert_forum.core.tables import DateColumn
+from webcert_forum.core.tables import BooleanColumn, DateColumn
 from webcert_forum.core.urls import urls_of
 
 from .models import ProductionStatus
@@ -62,7 +62,7 @@ class ProductionStatusTable(tables.Table):
     organisation = tables.Column(verbose_name="Organisation")
     status = tables.Column(verbose_name="Status")
     date = DateColumn("Y-m-d", verbose_name="Datum")
-    preliminary = tables.BooleanColumn(verbose_name="Preliminärt", yesno="Ja,Nej")
+    preliminary = BooleanColumn(verbose_name="Preliminärt", yesno="Ja,Nej")
     source = tables.Column(verbose_name="Källa")
     effective = DateColumn("Y-m-d", verbose_name="Uppgiftens datum")
 

@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
 from webcert_forum.core.numbers import NumberFormat, value_writer
-from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
+from webcert_forum.core.tables import BooleanColumn, DataTable, DateColumn, DateTimeColumn
 from webcert_forum.core.urls import urls_of
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
@@ -449,3 +449,26 @@ def test_a_date_column_writes_a_repeated_date_once_per_language_as_django_tables
             html = rendered(ours, "django_tables2/table.html")
             assert html == rendered(Theirs(rows), "django_tables2/table.html")
             assert html.count(f"<td >{month}</td>") == 2
+
+
+def test_a_boolean_column_writes_what_django_tables2_writes():
+    class Theirs(tables.Table):
+        flagged = tables.BooleanColumn(yesno="Ja,Nej")
+        maybe = tables.BooleanColumn(null=True, accessor="code")
+        marked = tables.BooleanColumn(accessor="flagged", attrs={"span": {"title": "x"}})
+        computed = tables.BooleanColumn(
+            accessor="count", attrs={"span": {"data-n": lambda: "n"}}, yesno="+,-"
+        )
+
+    class Ours(tables.Table):
+        flagged = BooleanColumn(yesno="Ja,Nej")
+        maybe = BooleanColumn(null=True, accessor="code")
+        marked = BooleanColumn(accessor="flagged", attrs={"span": {"title": "x"}})
+        computed = BooleanColumn(
+            accessor="count", attrs={"span": {"data-n": lambda: "n"}}, yesno="+,-"
+        )
+
+    ours = rendered(Ours(ROWS), "_tables2_table.html", "per_page=3")
+    assert ours == rendered(Theirs(ROWS), "django_tables2/table.html", "per_page=3")
+    assert '<span class="true">Ja</span>' in ours and '<span class="false">Nej</span>' in ours
+    assert list(Ours(ROWS).as_values()) == list(Theirs(ROWS).as_values())

@@ -251,6 +251,25 @@ class DateTimeColumn(DateColumn):
         return super().value(value=value, **kwargs)
 
 
+class BooleanColumn(tables.BooleanColumn):
+    """django-tables2's BooleanColumn, the same cell (<span class="true">Ja</span>) and export,
+    its two cells written once per column instead of once per row (attributes and
+    format_html), unless its span's attributes are computed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells_written = {}
+
+    def render(self, value, record, bound_column):
+        if has_callables(self.attrs.get("span", {})):
+            return super().render(value, record, bound_column)
+        shown = self._get_bool_value(record, value, bound_column)
+        cell = self.cells_written.get(shown)
+        if cell is None:
+            cell = self.cells_written[shown] = super().render(value, record, bound_column)
+        return cell
+
+
 class DataTable(SafeTable):
     """A page's data table, laid out by ``templates/_data_table_layout.html``: a caption
     (``caption``; for screen readers only when ``caption_hidden``), headers with
