@@ -36,11 +36,13 @@ class ProductionStatusListView(TablePagesMixin, SafeExportMixin, SingleTableMixi
     def get_queryset(self):
         # The table shows each status's own fields and its organisation; not its meeting or
         # who reported it, which current_statuses() reads for the other pages.
-        return current_statuses().select_related(None).select_related("organisation")
+        self.statuses = current_statuses().select_related(None).select_related("organisation")
+        return self.statuses
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = status_counts(current_statuses())
+        # Every organisation's current status, whatever the filter; built once for both.
+        counts = status_counts(self.statuses)
         # Organisation.get_absolute_url, reversed once for the list instead of once a link.
         organisation_url = urls_of("regions:detail")
         over_meetings = status_counts_by_meeting()
