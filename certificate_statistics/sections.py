@@ -69,7 +69,8 @@ def _build(organisation_pk, key):
         for row in queries.organisation_beside_country_by_type(organisation_pk, latest)
     ]
     series = []
-    for month in month_range(min(mine), max(mine)):
+    first, last = min(mine), max(mine)
+    for month in month_range(first, last):
         row = mine.get(month, {})
         series.append(
             {
@@ -81,9 +82,8 @@ def _build(organisation_pk, key):
             }
         )
     latest_own = mine.get(latest, {})
-    meetings = [
-        d for d in queries.meeting_dates() if min(mine) <= d <= months_before(max(mine), -1)
-    ]
+    after_last = months_before(last, -1)
+    meetings = [d for d in queries.meeting_dates() if first <= d <= after_last]
     return {
         "has_data": True,
         "key": key,
@@ -109,7 +109,7 @@ def _build(organisation_pk, key):
         },
         "dashboard_url": (
             f"{reverse('statistics:dashboard')}?organisation={key}"
-            f"&month_from={min(mine):%Y-%m}&month_to={latest:%Y-%m}"
+            f"&month_from={first:%Y-%m}&month_to={latest:%Y-%m}"
         ),
     }
 
