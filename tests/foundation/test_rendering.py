@@ -472,21 +472,3 @@ def test_a_boolean_column_writes_what_django_tables2_writes():
     assert ours == rendered(Theirs(ROWS), "django_tables2/table.html", "per_page=3")
     assert '<span class="true">Ja</span>' in ours and '<span class="false">Nej</span>' in ours
     assert list(Ours(ROWS).as_values()) == list(Theirs(ROWS).as_values())
-
-
-@pytest.mark.parametrize("element_id", ["fig-x", None])
-def test_a_figure_s_script_is_what_json_script_writes(element_id):
-    from django.utils.html import json_script
-
-    from webcert_forum.core.table_tags import figure_json
-
-    figure = {
-        "data": [{"x": ["2022-06-01", dt.date(2022, 7, 1)], "y": [1, 2.5, None], "type": "bar"}],
-        "layout": {
-            "title": {"text": "Åtta <b>&</b> 'tio' \"x\" </script><!--"},
-            "hovertemplate": "%{x}<extra></extra>",
-            "separators": ", ",
-        },
-    }
-    assert figure_json(figure, element_id) == json_script(figure, element_id)
-    assert "\\u003C/script\\u003E" in figure_json(figure, element_id)

@@ -12,18 +12,15 @@ template library in settings (TEMPLATES OPTIONS "libraries"), since the kit is n
 
 `{% table_html table %}` (templates/_table.html) renders a table as `{% render_table %}` does,
 in the page's template context instead of a new one; `data_table_rows` and `chart_data_rows`
-write the rows of the site's data tables; `figure_json` a chart's JSON as `json_script`.
+write the rows of the site's data tables.
 """
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.template.base import render_value_in_context
 from django.template.loader import get_template
 from django.templatetags.l10n import localize, unlocalize
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 from .numbers import value_writer
 from .tables import has_callables, rendered_cells, row_attributes
@@ -134,17 +131,3 @@ def chart_data_rows(context, rows):
         parts.append(f"<tr>{''.join(cells)}</tr>\n  ")
     # Every cell is escaped by value_writer (render_value_in_context).
     return mark_safe("".join(parts))
-
-
-@register.filter
-def figure_json(figure, element_id=None):
-    """``json_script``'s script element, the same text: Django escapes <, > and & with
-    str.translate over a dict, a lookup for every character of a figure's JSON (0.4 ms for
-    an organisation's 14 KB trend); replace() writes the same three escapes."""
-    text = json.dumps(figure, cls=DjangoJSONEncoder)
-    text = text.replace(">", "\\u003E").replace("<", "\\u003C").replace("&", "\\u0026")
-    if element_id:
-        return format_html(
-            '<script id="{}" type="application/json">{}</script>', element_id, SafeString(text)
-        )
-    return format_html('<script type="application/json">{}</script>', SafeString(text))
