@@ -6,13 +6,10 @@ cost. A ``NumberFormat`` reads them once (per table or per template tag) and the
 the same django.utils.numberformat.format, so the text is Django's own.
 """
 
-from math import isfinite
-
-from django.conf import settings
 from django.template.base import render_value_in_context
 from django.utils import numberformat
 from django.utils.formats import get_format
-from django.utils.safestring import SafeString
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 
@@ -28,14 +25,8 @@ class NumberFormat:
 
     def __call__(self, value, decimal_pos=None, force_grouping=False):
         # Digits, a sign and the language's separators: safe as HTML, so the cell that
-        # shows it need not escape it again. SafeString, not mark_safe(): a text is never
-        # lazy here, and mark_safe's check for one cost as much as the grouping below.
-        if decimal_pos is None and self.grouping == 3:
-            if force_grouping or settings.USE_THOUSAND_SEPARATOR:
-                text = self._grouped_by_three(value)
-                if text is not None:
-                    return SafeString(text)
-        return SafeString(
+        # shows it need not escape it again.
+        return mark_safe(
             numberformat.format(
                 value,
                 self.decimal_separator,
@@ -46,22 +37,6 @@ class NumberFormat:
                 use_l10n=True,
             )
         )
-
-    def _grouped_by_three(self, value):
-        """What numberformat.format writes for an int, or a float in fixed notation, with
-        groups of three digits and no set number of decimals, without its digit-by-digit
-        loop (a chart's data table writes hundreds); None for anything else."""
-        if type(value) is int:
-            return f"{value:,}".replace(",", self.thousand_separator)
-        if type(value) is not float or not isfinite(value):
-            return None
-        text = str(value)
-        if "e" in text:
-            return None
-        sign, text = ("-", text[1:]) if text[0] == "-" else ("", text)
-        whole, _, decimals = text.partition(".")
-        whole = f"{int(whole):,}".replace(",", self.thousand_separator)
-        return f"{sign}{whole}{self.decimal_separator}{decimals}"
 
 
 def of_table(table):
