@@ -2,10 +2,11 @@
 
 regions/ may not import this app, so the page's owner wires it in:
     context["statistics_section"] = organisation_statistics(organisation)
-    {% include "certificate_statistics/_organisation_section.html" %}
+    {{ statistics_section.html }}  (_organisation_section.html, rendered and cached here)
 and, for the chart, {% include "_chart_scripts.html" %} in the page's scripts block when
 statistics_section.has_data."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from webcert_forum.core.charts import (
@@ -27,21 +28,28 @@ from .tables import OrganisationByTypeTable
 # The trend covers every imported month; the share of the country only the latest three
 # years, so that the country-wide read stays bounded whatever the history.
 SHARE_MONTHS = 36
+SECTION_TEMPLATE = "certificate_statistics/_organisation_section.html"
 
 
 def organisation_statistics(organisation):
-    """Five queries, whatever the length of the history; cached until the data change (the
-    table is made from the cached rows, per request)."""
-    section = cached(
-        f"organisation|{organisation.pk}", lambda: _build(organisation.pk, organisation.key)
+    """Five queries, whatever the length of the history; the section's data and its HTML
+    (`html`: it shows nothing of the user or the request) cached until the data change."""
+    return cached(
+        f"organisation|{organisation.pk}", lambda: _section(organisation.pk, organisation.key)
     )
-    if not section["has_data"]:
-        return section
-    caption = f"{section['latest_label'].capitalize()} per intygstyp, jämfört med riket"
-    return {
-        **section,
-        "by_type_table": OrganisationByTypeTable(section["by_type"], caption=caption),
-    }
+
+
+def _section(organisation_pk, key):
+    section = _build(organisation_pk, key)
+    shown = section
+    if section["has_data"]:
+        caption = f"{section['latest_label'].capitalize()} per intygstyp, jämfört med riket"
+        shown = {
+            **section,
+            "by_type_table": OrganisationByTypeTable(section["by_type"], caption=caption),
+        }
+    html = render_to_string(SECTION_TEMPLATE, {"statistics_section": shown})
+    return {**section, "html": html}
 
 
 def _share(part, whole):

@@ -4,7 +4,6 @@ partial, rendered as the regions page will render it."""
 import datetime as dt
 
 import pytest
-from django.template.loader import render_to_string
 
 from certificate_statistics.models import CertificateCount
 from certificate_statistics.sections import organisation_statistics
@@ -68,10 +67,7 @@ def test_the_trend_covers_every_imported_month_with_gaps_and_the_meetings_marked
 
 
 def test_partial_renders_numbers_in_swedish_and_links_to_the_dashboard(seed_meeting):
-    html = render_to_string(
-        "certificate_statistics/_organisation_section.html",
-        {"statistics_section": section("skane")},
-    )
+    html = section("skane")["html"]
     assert f"<strong>22{NBSP}631</strong> intyg av riket totalt 198{NBSP}592" in html
     assert "11,4 %" in html
     assert 'data-figure="fig-organisation-statistics"' in html
@@ -82,9 +78,7 @@ def test_partial_renders_numbers_in_swedish_and_links_to_the_dashboard(seed_meet
 def test_organisation_without_statistics(seed_meeting):
     data = section("inera")
     assert data["has_data"] is False
-    html = render_to_string(
-        "certificate_statistics/_organisation_section.html", {"statistics_section": data}
-    )
+    html = data["html"]
     assert "Ingen intygsstatistik för organisationen." in html
 
 
