@@ -9,6 +9,7 @@ the same one, whether the cache is each process's memory or a shared Redis. It i
 inside the writing transaction, so it becomes visible together with the rows it stands for.
 """
 
+import contextvars
 import hashlib
 import uuid
 
@@ -20,6 +21,10 @@ from .models import DataVersion
 
 VERSION_NAME = "statistics"
 TIMEOUT = 24 * 60 * 60
+
+# The version an entry being built was read under: the parts it builds (a page its data, the
+# data its latest month) are keyed by the same one, without reading it again.
+_building_under = contextvars.ContextVar("statistics_version_building_under", default=None)
 
 
 def data_version():
@@ -46,5 +51,14 @@ def statistics_changed(**kwargs):
 
 
 def cached(name, build):
-    digest = hashlib.sha1(name.encode()).hexdigest()
-    return cache.get_or_set(f"statistics:{data_version()}:{digest}", build, timeout=TIMEOUT)
+    version = _building_under.get() or data_version()
+    key = f"statistics:{version}:{hashlib.sha1(name.encode()).hexdigest()}"
+
+    def build_under_version():
+        token = _building_under.set(version)
+        try:
+            return build()
+        finally:
+            _building_under.reset(token)
+
+    return cache.get_or_set(key, build_under_version, timeout=TIMEOUT)
