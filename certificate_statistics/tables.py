@@ -3,12 +3,10 @@ columns of the minutes' table are made per request from the selected types."""
 
 import django_tables2 as tables
 from django.utils.formats import number_format
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from webcert_forum.core.numbers import of_table
-from webcert_forum.core.tables import DataTable
-from webcert_forum.core.urls import urls_of
+from webcert_forum.core.tables import DataTable, organisation_link_column
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 
@@ -51,26 +49,17 @@ class DifferenceColumn(NumberColumn):
         )
 
 
-class OrganisationLinks:
-    """The organisation column's cells link to its page, as linkify=("regions:detail",
-    {"key": A("key")}) would, the URL reversed once per table instead of once per row;
-    exports get the name."""
-
-    def render_organisation(self, value, record):
-        return format_html('<a href="{}">{}</a>', self._organisation_url(record["key"]), value)
-
-    def value_organisation(self, value):
-        return value
-
-    @cached_property
-    def _organisation_url(self):
-        return urls_of("regions:detail")
+def _organisation_column(**kwargs):
+    """The organisation's name linked to its page; the rows (frames.py) carry its key."""
+    return organisation_link_column(
+        lambda value, record: record["key"], verbose_name="Organisation", **kwargs
+    )
 
 
-class MinutesTable(OrganisationLinks, tables.Table):
+class MinutesTable(tables.Table):
     """The minutes' table: organisations as rows, types as columns, totals both ways."""
 
-    organisation = tables.Column(verbose_name="Organisation", footer="Totalt")
+    organisation = _organisation_column(footer="Totalt")
 
     class Meta:
         template_name = "certificate_statistics/_minutes_table.html"
@@ -122,8 +111,8 @@ class MinutesTable(OrganisationLinks, tables.Table):
         return row
 
 
-class ChangeTable(OrganisationLinks, tables.Table):
-    organisation = tables.Column(verbose_name="Organisation")
+class ChangeTable(tables.Table):
+    organisation = _organisation_column()
     change = NumberColumn(verbose_name="Förändring (antal)")
     change_percent = NumberColumn(verbose_name="Förändring (%)", decimals=1)
 
@@ -176,7 +165,7 @@ class OrganisationByTypeTable(DataTable):
         return value
 
 
-class YearOverYearTable(OrganisationLinks, DataTable):
+class YearOverYearTable(DataTable):
     """A month beside the same month a year earlier, per organisation (linked to its page) or
     per type: the rows of trends.year_over_year."""
 
@@ -187,7 +176,7 @@ class YearOverYearTable(OrganisationLinks, DataTable):
 
     def __init__(self, data, *, by, previous_label, current_label, **kwargs):
         if by == "organisation":
-            first = tables.Column(verbose_name="Organisation")
+            first = _organisation_column()
         else:
             first = tables.Column(verbose_name="Intygstyp")
         super().__init__(

@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from webcert_forum.core.tables import BooleanColumn, DateColumn
+from webcert_forum.core.tables import BooleanColumn, DateColumn, organisation_link_column
 from webcert_forum.core.urls import urls_of
 
 from .models import ProductionStatus
@@ -59,7 +59,7 @@ class VendorGroupTable(tables.Table):
 
 
 class ProductionStatusTable(tables.Table):
-    organisation = tables.Column(verbose_name="Organisation")
+    organisation = organisation_link_column(verbose_name="Organisation")
     status = tables.Column(verbose_name="Status")
     date = DateColumn("Y-m-d", verbose_name="Datum")
     preliminary = BooleanColumn(verbose_name="Preliminärt", yesno="Ja,Nej")
@@ -71,14 +71,3 @@ class ProductionStatusTable(tables.Table):
         fields = ("organisation", "status", "date", "preliminary", "source", "effective")
         order_by = "organisation"
         empty_text = "Ingen produktionsstatus matchar."
-
-    # The link linkify=True writes, its URL reversed once per table instead of once per row.
-    def render_organisation(self, value):
-        return format_html('<a href="{}">{}</a>', self._organisation_url(value.key), value)
-
-    def value_organisation(self, value):
-        return value
-
-    @cached_property
-    def _organisation_url(self):
-        return urls_of("regions:detail")

@@ -18,7 +18,13 @@ from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
 from webcert_forum.core.numbers import NumberFormat, value_writer
-from webcert_forum.core.tables import BooleanColumn, DataTable, DateColumn, DateTimeColumn
+from webcert_forum.core.tables import (
+    BooleanColumn,
+    DataTable,
+    DateColumn,
+    DateTimeColumn,
+    PageLinkColumn,
+)
 from webcert_forum.core.urls import urls_of
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
@@ -460,3 +466,21 @@ def test_a_boolean_column_writes_what_django_tables2_writes():
     assert ours == rendered(Theirs(ROWS), "django_tables2/table.html", "per_page=3")
     assert '<span class="true">Ja</span>' in ours and '<span class="false">Nej</span>' in ours
     assert list(Ours(ROWS).as_values()) == list(Theirs(ROWS).as_values())
+
+
+def test_a_page_link_column_writes_and_exports_what_linkify_does():
+    class Linkified(tables.Table):
+        name = tables.Column(linkify=("regions:detail", {"key": tables.A("key")}))
+
+    class Linked(tables.Table):
+        name = PageLinkColumn("regions:detail", lambda value, record: record["key"])
+
+    rows = [
+        {"key": "skane", "name": "Region Skåne <AB>"},
+        {"key": "vastra-gotaland", "name": "Å & Ä"},
+    ]
+    ours = rendered(Linked(rows), "_tables2_table.html")
+    assert ours == rendered(Linkified(rows), "django_tables2/table.html")
+    assert '<a href="/regions/skane/">Region Skåne &lt;AB&gt;</a>' in ours
+    assert '<a href="/regions/vastra-gotaland/">Å &amp; Ä</a>' in ours
+    assert list(Linked(rows).as_values()) == list(Linkified(rows).as_values())

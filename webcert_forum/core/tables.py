@@ -30,6 +30,7 @@ from django_tables2.rows import BoundRow
 from django_tables2.utils import Accessor, AttributeDict, computed_values, signature
 
 from .filters import describe_filter
+from .urls import urls_of
 
 CSV_SEPARATOR = ";"
 BYTE_ORDER_MARK = "\ufeff"
@@ -249,6 +250,43 @@ class DateTimeColumn(DateColumn):
         if isinstance(value, dt.datetime):
             return value.isoformat(sep=" ")
         return super().value(value=value, **kwargs)
+
+
+class PageLinkColumn(tables.Column):
+    """Cells that link to a page as linkify writes them (<a href="…">text</a>), the URL
+    reversed once per table (urls_of) instead of once per row: a column of organisations
+    or meetings on a page of many rows. `argument(value, record)` is the URL's one argument,
+    `text(value)` the link's text and what exports get (the value itself by default)."""
+
+    def __init__(self, viewname, argument, *args, text=None, **kwargs):
+        self.viewname, self.argument, self.text = viewname, argument, text
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, record):
+        # A table works on its own deep copy of its columns: the URL is one table's.
+        if not hasattr(self, "_url"):
+            self._url = urls_of(self.viewname)
+        return format_html(
+            '<a href="{}">{}</a>', self._url(self.argument(value, record)), self.value(value)
+        )
+
+    def value(self, value):
+        return value if self.text is None else self.text(value)
+
+
+def organisation_link_column(argument=lambda value, record: value.key, **kwargs):
+    """Organisation.get_absolute_url's link, the organisation's name as text."""
+    return PageLinkColumn("regions:detail", argument, **kwargs)
+
+
+def meeting_link_column(**kwargs):
+    """Meeting.get_absolute_url's link, the meeting's date (2022-06-14) as text."""
+    return PageLinkColumn(
+        "meetings:detail",
+        lambda value, record: value.date.isoformat(),
+        text=lambda value: f"{value.date:%Y-%m-%d}",
+        **kwargs,
+    )
 
 
 class BooleanColumn(tables.BooleanColumn):

@@ -1,13 +1,10 @@
-from functools import cached_property
-
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn
-from webcert_forum.core.urls import urls_of
+from webcert_forum.core.tables import DataTable, DateColumn, DateTimeColumn, meeting_link_column
 
 from .models import ImportRun, Meeting
 
@@ -98,26 +95,13 @@ class OrganisationAttendanceTable(DataTable):
     """One organisation's attendance at every meeting: rows are Attendance with their
     meeting, newest first."""
 
-    meeting = tables.Column(verbose_name="Möte")
+    meeting = meeting_link_column(verbose_name="Möte")
     present = tables.Column(verbose_name="Närvarande")
 
     class Meta:
         empty_text = "Organisationen finns inte med i någon närvarolista."
 
-    # Not DateColumn (it compiles a template for every cell), linkify or BooleanColumn: a row
-    # for every meeting, and those cost several times more per cell.
-    def render_meeting(self, value):
-        return format_html(
-            '<a href="{}">{}</a>',
-            self._meeting_url(value.date.isoformat()),
-            f"{value.date:%Y-%m-%d}",
-        )
-
-    @cached_property
-    def _meeting_url(self):
-        # Meeting.get_absolute_url, reversed once per table instead of once per row.
-        return urls_of("meetings:detail")
-
+    # Not BooleanColumn: a row for every meeting, and it costs several times more per cell.
     def render_present(self, value):
         return "Ja" if value else "Nej"
 

@@ -2,11 +2,9 @@
 
 import django_tables2 as tables
 from django.utils.formats import number_format
-from django.utils.functional import cached_property
-from django.utils.html import format_html
 
 from regions.models import Organisation
-from webcert_forum.core.urls import urls_of
+from webcert_forum.core.tables import meeting_link_column, organisation_link_column
 
 SIGNING_STATUS = {"done": "Klart", "planned": "Planerat", "not_reported": "Ej rapporterat"}
 
@@ -14,7 +12,7 @@ SIGNING_STATUS = {"done": "Klart", "planned": "Planerat", "not_reported": "Ej ra
 class OrganisationTable(tables.Table):
     """Rows come from queries.organisations_with_facts()."""
 
-    name = tables.Column(verbose_name="Namn")
+    name = organisation_link_column(lambda value, record: record.key, verbose_name="Namn")
     kind = tables.Column(verbose_name="Typ")
     county_code = tables.Column(verbose_name="Länskod")
     vendor_group = tables.Column(verbose_name="Leverantörsgrupp", default="okänd")
@@ -41,17 +39,6 @@ class OrganisationTable(tables.Table):
         )
         order_by = "name"
         empty_text = "Inga organisationer."
-
-    # The link linkify=True writes, its URL reversed once per table instead of once per row.
-    def render_name(self, value, record):
-        return format_html('<a href="{}">{}</a>', self._organisation_url(record.key), value)
-
-    def value_name(self, value):
-        return value
-
-    @cached_property
-    def _organisation_url(self):
-        return urls_of("regions:detail")
 
     def render_latest_present(self, value, record):
         return f"{'Ja' if value else 'Nej'} ({record.latest_meeting_date:%Y-%m-%d})"
@@ -81,9 +68,9 @@ class OrganisationTable(tables.Table):
 class ConnectionTable(tables.Table):
     """Rows come from regions.queries.latest_connection_dates()."""
 
-    organisation = tables.Column(verbose_name="Organisation")
+    organisation = organisation_link_column(verbose_name="Organisation")
     dates = tables.Column(verbose_name="Anslutningsdatum")
-    meeting = tables.Column(verbose_name="Enligt mötet")
+    meeting = meeting_link_column(verbose_name="Enligt mötet")
 
     class Meta:
         orderable = False
@@ -91,20 +78,3 @@ class ConnectionTable(tables.Table):
 
     def render_dates(self, value):
         return ", ".join(c.display_date for c in value)
-
-    # The links of Organisation's and Meeting's get_absolute_url, each URL reversed once per
-    # table instead of once per row.
-    def render_organisation(self, value):
-        return format_html('<a href="{}">{}</a>', self._organisation_url(value.key), value)
-
-    def render_meeting(self, value):
-        day = value.date.isoformat()
-        return format_html('<a href="{}">{}</a>', self._meeting_url(day), day)
-
-    @cached_property
-    def _organisation_url(self):
-        return urls_of("regions:detail")
-
-    @cached_property
-    def _meeting_url(self):
-        return urls_of("meetings:detail")
