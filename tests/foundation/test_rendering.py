@@ -13,9 +13,12 @@ from django.template import Context, engines
 from django.template.base import render_value_in_context
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import numberformat, translation
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from webcert_forum.core.numbers import NumberFormat, value_writer
 from webcert_forum.core.tables import (
@@ -270,6 +273,47 @@ def test_a_number_format_writes_what_number_format_writes():
                     value, decimal_pos=decimal_pos, force_grouping=force_grouping
                 )
     assert formatter(-1204, force_grouping=True) == "-1\xa0204"
+
+
+NUMBERS = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=-1e7, max_value=1e7).map(lambda x: round(x, 3)),
+    st.booleans(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=NUMBERS,
+    decimal_pos=st.one_of(st.none(), st.integers(min_value=0, max_value=4)),
+    force_grouping=st.booleans(),
+    language=st.sampled_from(["sv", "en", "de", "fr"]),
+    grouped=st.booleans(),
+)
+@example(value=-0.5, decimal_pos=None, force_grouping=False, language="sv", grouped=True)
+@example(value=-0.0, decimal_pos=2, force_grouping=False, language="sv", grouped=True)
+@example(value=1e16, decimal_pos=1, force_grouping=False, language="sv", grouped=True)
+@example(value=12345678.9, decimal_pos=0, force_grouping=False, language="sv", grouped=True)
+def test_a_number_format_groups_any_number_as_django_does(
+    value, decimal_pos, force_grouping, language, grouped
+):
+    """The fast grouping in threes writes what django.utils.numberformat writes, for every
+    language, sign, size, exponent and count of decimals; with grouping off, too."""
+    from django.test import override_settings
+
+    with override_settings(USE_THOUSAND_SEPARATOR=grouped), translation.override(language):
+        formatter = NumberFormat()
+        expected = numberformat.format(
+            value,
+            formatter.decimal_separator,
+            decimal_pos,
+            formatter.grouping,
+            formatter.thousand_separator,
+            force_grouping=force_grouping,
+            use_l10n=True,
+        )
+        assert formatter(value, decimal_pos, force_grouping) == str(expected)
 
 
 @pytest.mark.parametrize(

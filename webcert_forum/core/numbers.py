@@ -2,10 +2,17 @@
 
 django.utils.formats.number_format asks for the active language and looks up three formats
 for every number it writes; on /statistics/, 1 700 numbers, that lookup was most of their
-cost. A ``NumberFormat`` reads them once (per table or per template tag) and then calls
-the same django.utils.numberformat.format, so the text is Django's own.
+cost. A ``NumberFormat`` reads them once (per table or per template tag).
+
+Django then groups the digits one by one in Python (10 µs a number; the chart data tables of
+/statistics/ write 1 200). Where the language groups in threes, as Swedish does, Python's own
+format spec "," groups the same digits in C; the sign, the decimals (cut, not rounded) and the
+separators are then placed as Django places them. Every other case (grouping off or not in
+threes, exponents, Decimal) goes to django.utils.numberformat.format itself. A test holds the
+two to the same text over random numbers.
 """
 
+from django.conf import settings
 from django.template.base import render_value_in_context
 from django.utils import numberformat
 from django.utils.formats import get_format
@@ -22,8 +29,21 @@ class NumberFormat:
         self.decimal_separator = get_format("DECIMAL_SEPARATOR", language, use_l10n=True)
         self.grouping = get_format("NUMBER_GROUPING", language, use_l10n=True)
         self.thousand_separator = get_format("THOUSAND_SEPARATOR", language, use_l10n=True)
+        self._groups_in_threes = settings.USE_THOUSAND_SEPARATOR and self.grouping == 3
 
     def __call__(self, value, decimal_pos=None, force_grouping=False):
+        if self._groups_in_threes:
+            kind = type(value)
+            if kind is int:
+                text = self._grouped(value)
+                if decimal_pos:
+                    text += self.decimal_separator + "0" * decimal_pos
+                return SafeString(text)
+            if kind is float:
+                text = repr(value)
+                # Exponents, nan and inf: Django's own path.
+                if text[-1].isdigit() and "e" not in text:
+                    return SafeString(self._float(text, decimal_pos))
         # Digits, a sign and the language's separators: safe as HTML, so the cell that
         # shows it need not escape it again. SafeString, not mark_safe(): the text is never
         # lazy, and mark_safe's check for that cost as much as the formatting.
@@ -38,6 +58,21 @@ class NumberFormat:
                 use_l10n=True,
             )
         )
+
+    def _grouped(self, number):
+        text = format(number, ",")
+        return (
+            text if self.thousand_separator == "," else text.replace(",", self.thousand_separator)
+        )
+
+    def _float(self, text, decimal_pos):
+        sign = "-" if text[0] == "-" else ""
+        whole, decimals = text.lstrip("-").split(".")
+        if decimal_pos is not None:
+            decimals = decimals[:decimal_pos] + "0" * (decimal_pos - len(decimals))
+        # int() of the whole part's digits: "-0.5" keeps its sign above, as in Django.
+        whole = self._grouped(int(whole))
+        return sign + whole + (self.decimal_separator + decimals if decimals else "")
 
 
 def of_table(table):
