@@ -8,7 +8,9 @@ import re
 
 import django_tables2 as tables
 import pytest
+from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.forms.renderers import DjangoTemplates
 from django.template import Context, engines
 from django.template.base import render_value_in_context
 from django.test import RequestFactory
@@ -528,3 +530,38 @@ def test_a_page_link_column_writes_and_exports_what_linkify_does():
     assert '<a href="/regions/skane/">Region Skåne &lt;AB&gt;</a>' in ours
     assert '<a href="/regions/vastra-gotaland/">Å &amp; Ä</a>' in ours
     assert list(Linked(rows).as_values()) == list(Linkified(rows).as_values())
+
+
+class WidgetShowcase(forms.Form):
+    """Every widget whose option templates the site flattens, with groups, selected and
+    disabled options and attributes that are True, False and text."""
+
+    GROUPED = [("Regioner", [("skane", "Region Skåne"), ("uppsala", "Region <Uppsala>")])]
+    GROUPED += [("cgm", "CGM & co")]
+
+    boxes = forms.MultipleChoiceField(
+        choices=GROUPED,
+        widget=forms.CheckboxSelectMultiple(attrs={"data-x": "1", "autofocus": True}),
+        initial=["uppsala"],
+    )
+    radios = forms.ChoiceField(
+        choices=[("a", "A"), ("b", 'B "quoted"')], widget=forms.RadioSelect, initial="b"
+    )
+    select = forms.ChoiceField(
+        choices=GROUPED, widget=forms.Select(attrs={"disabled": False, "required": True})
+    )
+    many = forms.MultipleChoiceField(choices=GROUPED, initial=["skane", "cgm"])
+    yes_no = forms.NullBooleanField()
+    box = forms.BooleanField(required=False, initial=True)
+
+
+@pytest.mark.parametrize("bound", [False, True])
+def test_the_flattened_widget_templates_write_what_djangos_own_write(bound):
+    """templates/django/forms/widgets/ inlines the option templates' includes (four template
+    renders an option became one); Django's renderer with only its own templates is the
+    reference."""
+    data = {"boxes": ["skane", "cgm"], "radios": "a", "select": "x", "yes_no": "true"}
+    form = WidgetShowcase(data if bound else None)
+    site = [str(form[name]) for name in form.fields]
+    form.renderer = DjangoTemplates()
+    assert site == [str(form[name]) for name in form.fields]
