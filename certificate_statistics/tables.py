@@ -2,10 +2,9 @@
 columns of the minutes' table are made per request from the selected types."""
 
 import django_tables2 as tables
-from django.utils.formats import number_format
 from django.utils.html import format_html
 
-from webcert_forum.core.numbers import of_table
+from webcert_forum.core.numbers import number_format, of_table
 from webcert_forum.core.tables import DataTable, organisation_link_column
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}

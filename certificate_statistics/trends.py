@@ -2,9 +2,8 @@
 earlier, and the biggest movers between the two latest months with data. A few queries, as
 many whatever the history."""
 
-from django.utils.formats import number_format
-
 from webcert_forum.core.months import month_label
+from webcert_forum.core.numbers import number_format
 
 from . import queries
 from .comparison import compared_month

@@ -565,3 +565,18 @@ def test_the_flattened_widget_templates_write_what_djangos_own_write(bound):
     site = [str(form[name]) for name in form.fields]
     form.renderer = DjangoTemplates()
     assert site == [str(form[name]) for name in form.fields]
+
+
+def test_number_format_follows_the_active_language_and_the_settings():
+    from django.test import override_settings
+
+    from webcert_forum.core.numbers import number_format as site_number_format
+
+    for language in ("sv", "en", "de", "sv"):
+        with translation.override(language):
+            for value, decimals in [(-1204, None), (1234567.891, 1), (0.5, 2)]:
+                expected = number_format(value, decimal_pos=decimals, force_grouping=True)
+                assert site_number_format(value, decimals, force_grouping=True) == expected
+    with override_settings(USE_THOUSAND_SEPARATOR=False):
+        assert site_number_format(1204) == "1204" == number_format(1204)
+    assert site_number_format(1204) == "1\xa0204"

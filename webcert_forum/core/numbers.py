@@ -13,6 +13,8 @@ two to the same text over random numbers.
 """
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.base import render_value_in_context
 from django.utils import numberformat
 from django.utils.formats import get_format
@@ -73,6 +75,26 @@ class NumberFormat:
         # int() of the whole part's digits: "-0.5" keeps its sign above, as in Django.
         whole = self._grouped(int(whole))
         return sign + whole + (self.decimal_separator + decimals if decimals else "")
+
+
+# One NumberFormat per language: number_format() below is called number by number from code
+# that has no table or template context to keep one in.
+_by_language = {}
+
+
+def number_format(value, decimal_pos=None, force_grouping=False):
+    """django.utils.formats.number_format(value, decimal_pos, force_grouping=…): the same
+    text, with the active language's formats read once."""
+    key = get_language(), settings.USE_THOUSAND_SEPARATOR
+    formatter = _by_language.get(key)
+    if formatter is None:
+        formatter = _by_language[key] = NumberFormat()
+    return formatter(value, decimal_pos, force_grouping)
+
+
+@receiver(setting_changed)
+def _forget_formats(**kwargs):
+    _by_language.clear()
 
 
 def of_table(table):

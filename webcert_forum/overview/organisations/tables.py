@@ -1,9 +1,9 @@
 """The regions list: every organisation with what the other apps know of it."""
 
 import django_tables2 as tables
-from django.utils.formats import number_format
 
 from regions.models import Organisation
+from webcert_forum.core.numbers import number_format
 from webcert_forum.core.tables import meeting_link_column, organisation_link_column
 
 SIGNING_STATUS = {"done": "Klart", "planned": "Planerat", "not_reported": "Ej rapporterat"}

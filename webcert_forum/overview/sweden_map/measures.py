@@ -11,13 +11,13 @@ import math
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 
 from certificate_statistics.models import CertificateCount, Channel
 from certificate_statistics.selection import previous_month
 from certificate_statistics.trends import signed
 from regions.models import Organisation
 from webcert_forum.core.months import month_label
+from webcert_forum.core.numbers import number_format
 from webcert_forum.overview.organisations.queries import organisations_with_facts
 
 from .counties import COUNTIES
