@@ -9,8 +9,14 @@ from .models import ConnectionDate, ServiceWindow
 
 def connection_snapshot(meeting):
     dates = defaultdict(list)
-    for c in ConnectionDate.objects.filter(meeting=meeting).select_related("organisation"):
-        dates[c.organisation.name].append(c.display_date)
+    # The fields, not the models, as signing_rollout.changes.production_snapshot.
+    rows = (
+        ConnectionDate.objects.filter(meeting=meeting)
+        .order_by()
+        .values_list("organisation__name", "date", "month_only", "preliminary")
+    )
+    for name, *fields in rows:
+        dates[name].append(ConnectionDate.text_of(*fields))
     return {name: ", ".join(sorted(values)) for name, values in dates.items()}
 
 

@@ -267,8 +267,14 @@ class ConnectionDate(models.Model):
 
     @property
     def display_date(self):
-        text = f"{self.date:%Y-%m}" if self.month_only else f"{self.date:%Y-%m-%d}"
-        return f"{text} (prel.)" if self.preliminary else text
+        return self.text_of(self.date, self.month_only, self.preliminary)
+
+    @staticmethod
+    def text_of(date, month_only, preliminary):
+        """'2022-10 (prel.)': from the fields alone, for code that reads them without the
+        model."""
+        text = f"{date:%Y-%m}" if month_only else f"{date:%Y-%m-%d}"
+        return f"{text} (prel.)" if preliminary else text
 
     @property
     def iso(self):

@@ -153,10 +153,15 @@ class ProductionStatus(models.Model):
 
     @property
     def display_text(self):
-        """'planerad 2022-10-01 (prel.)': the status with its date, as every page shows it."""
-        text = self.get_status_display()
-        if self.date:
-            text += f" {self.date:%Y-%m-%d}"
-        if self.preliminary:
+        return self.text_of(self.status, self.date, self.preliminary)
+
+    @classmethod
+    def text_of(cls, status, date, preliminary):
+        """'planerad 2022-10-01 (prel.)': the status with its date, as every page shows it;
+        from the fields alone, for code that reads them without the model."""
+        text = cls.Status(status).label
+        if date:
+            text += f" {date:%Y-%m-%d}"
+        if preliminary:
             text += " (prel.)"
         return text

@@ -115,3 +115,20 @@ def test_a_release_delivered_before_the_next_meeting_is_called_delivered(
     client.force_login(plain_user)
     html = client.get(Meeting.objects.get(date=SEPTEMBER).get_absolute_url()).content.decode()
     assert "Genomförd 2022-06-14</span>" in html and "Borta" not in html
+
+
+def test_signing_tests_name_who_tested_or_the_plan(reference, seed_document):
+    june = copy.deepcopy(seed_document)
+    save_minutes(june)
+    seed_document["meeting"]["date"] = SEPTEMBER
+    tests = {t["vendor_group"]: t for t in seed_document["signing_tests"]}
+    tests["cerner"].update(tested_by="varmland", plan=None)
+    tests["cgm-j4"].update(plan="hösten 2022")
+    save_minutes(seed_document)
+    changes = changes_since_previous(Meeting.objects.get(date=SEPTEMBER))
+    section = _section(changes, "Samverkanstester")
+    changed = {group: (old, new) for group, old, new in section.changed}
+    assert changed == {
+        "Cerner": ("–", f"testat av {_name('varmland')}"),
+        "CGM J4": ("–", "hösten 2022"),
+    }
