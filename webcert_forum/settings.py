@@ -106,7 +106,10 @@ TEMPLATES = [
                 "webcert_forum.context_processors.navigation",
             ],
             # The kit is no app, so its template tags are named here.
-            "libraries": {"table_tags": "webcert_forum.core.table_tags"},
+            "libraries": {
+                "table_tags": "webcert_forum.core.table_tags",
+                "chart_tags": "webcert_forum.core.chart_tags",
+            },
         },
     },
 ]

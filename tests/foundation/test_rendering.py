@@ -580,3 +580,28 @@ def test_number_format_follows_the_active_language_and_the_settings():
     with override_settings(USE_THOUSAND_SEPARATOR=False):
         assert site_number_format(1204) == "1204" == number_format(1204)
     assert site_number_format(1204) == "1\xa0204"
+
+
+JSON_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(alphabet=st.sampled_from("<>&\"'\\/ aå€\u2028</script>")),
+        st.dates(),
+        st.decimals(allow_nan=False, allow_infinity=False),
+    ),
+    lambda children: st.lists(children) | st.dictionaries(st.text(max_size=5), children),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=JSON_VALUES, element_id=st.sampled_from(["fig-types", 'x"<y>&']))
+def test_chart_json_script_writes_what_json_script_writes(value, element_id):
+    from django.utils.html import json_script
+
+    from webcert_forum.core.chart_tags import chart_json_script
+
+    assert chart_json_script(value, element_id) == json_script(value, element_id)
