@@ -1,6 +1,12 @@
 from django.contrib import admin, messages
 
-from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembership
+from .models import (
+    OWN_INTEGRATION,
+    ProductionStatus,
+    SigningTest,
+    VendorGroup,
+    VendorGroupMembership,
+)
 from .services import place_by_admin
 
 
@@ -39,11 +45,23 @@ class VendorGroupAdmin(admin.ModelAdmin):
 
 @admin.register(VendorGroupMembership)
 class VendorGroupMembershipAdmin(admin.ModelAdmin):
-    list_display = ("organisation", "vendor_group", "source", "meeting")
+    """Also where staff say an organisation uses no vendor group: a row without a group."""
+
+    list_display = ("organisation", "group", "source", "meeting")
+    list_select_related = ("organisation", "vendor_group", "meeting")
     list_filter = ("source", "vendor_group")
     search_fields = ("organisation__name", "vendor_group__name")
     readonly_fields = ("source", "meeting")
     actions = ["confirm"]
+
+    @admin.display(description="leverantörsgrupp", ordering="vendor_group__name")
+    def group(self, membership):
+        return membership.group_text
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "vendor_group":
+            kwargs["empty_label"] = OWN_INTEGRATION
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         place_by_admin(obj)

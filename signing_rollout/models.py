@@ -31,7 +31,11 @@ class VendorGroupMembership(models.Model):
 
     Inera's word (the reference list or the admin) wins over the minutes' guess: the minutes
     only say which organisation tested for a group, so a guess is stored only for an
-    organisation Inera has placed in no group (signing_rollout.services)."""
+    organisation Inera has placed in no group (signing_rollout.services).
+
+    A row without a group is Inera's word that the organisation uses none (its own
+    integration): stored like a membership, so that it too ends the minutes' guesses and
+    says who said so, while no row at all still means nobody knows."""
 
     class Source(models.TextChoices):
         REFERENCE = "reference", "referenslistan"
@@ -39,7 +43,16 @@ class VendorGroupMembership(models.Model):
         MINUTES = "minutes", "protokollet"
 
     vendor_group = models.ForeignKey(
-        VendorGroup, on_delete=models.CASCADE, related_name="memberships"
+        VendorGroup,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="leverantörsgrupp",
+        help_text=(
+            "Tom: organisationen använder ingen leverantörsgrupp (egen integration); dess "
+            "medlemskap i grupper tas då bort."
+        ),
     )
     organisation = models.ForeignKey(
         "regions.Organisation", on_delete=models.CASCADE, related_name="vendor_group_memberships"
@@ -62,14 +75,31 @@ class VendorGroupMembership(models.Model):
             models.UniqueConstraint(
                 fields=["vendor_group", "organisation"], name="one_membership_a_group"
             ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(vendor_group__isnull=True),
+                name="one_own_integration",
+                violation_error_message="Organisationen är redan angiven utan leverantörsgrupp.",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.organisation} i {self.vendor_group} ({self.get_source_display()})"
+        return f"{self.organisation}: {self.group_text} ({self.get_source_display()})"
 
     @property
     def from_minutes(self):
         return self.source == self.Source.MINUTES
+
+    @property
+    def own_integration(self):
+        return self.vendor_group_id is None
+
+    @property
+    def group_text(self):
+        return str(self.vendor_group) if self.vendor_group_id else OWN_INTEGRATION
+
+
+OWN_INTEGRATION = "Ingen leverantörsgrupp (egen integration)"
 
 
 class SigningTest(models.Model):

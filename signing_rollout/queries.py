@@ -98,9 +98,21 @@ def vendor_groups_with_tests():
     return groups
 
 
-def organisations_without_vendor_group():
-    """Regions and agents (those that run a record system) that nobody has placed in a group."""
+def _record_keepers():
+    """Regions and agents: those that run a record system, so use a vendor group or none."""
     organisations = VendorGroup._meta.get_field("members").related_model.objects
-    return organisations.filter(kind__in=("region", "agent"), vendor_groups__isnull=True).order_by(
-        "name"
+    return organisations.filter(kind__in=("region", "agent")).order_by("name")
+
+
+def organisations_without_vendor_group():
+    """Regions and agents nobody has placed in a group, nor said uses none: unknown."""
+    return _record_keepers().filter(vendor_group_memberships__isnull=True)
+
+
+def organisations_with_own_integration():
+    """Regions and agents Inera says use no vendor group (their own integration)."""
+    return _record_keepers().filter(
+        pk__in=VendorGroupMembership.objects.filter(vendor_group__isnull=True).values(
+            "organisation"
+        )
     )

@@ -75,6 +75,10 @@ def load_vendor_group_members(path, organisations):
             updated += 1
     placed = {org_id for _, org_id in wanted}
     updated += drop_minutes_guesses(placed)
+    # The list names the group it uses: an older "uses none" from the admin no longer holds.
+    updated += VendorGroupMembership.objects.filter(
+        organisation_id__in=placed, vendor_group__isnull=True
+    ).delete()[0]
     return created, updated
 
 
@@ -137,10 +141,19 @@ def _members_from_tests(meeting):
 
 
 def place_by_admin(membership):
-    """Staff put an organisation in a group in the admin: their word, which ends the minutes'
-    guesses about that organisation."""
+    """Staff put an organisation in a group in the admin, or in none (its own integration):
+    their word, which ends the minutes' guesses about that organisation. The one contradicts
+    the other, so the newer replaces the older: "none" takes the organisation out of every
+    group, and a group ends its "none"."""
     with transaction.atomic():
         membership.source, membership.meeting = Source.ADMIN, None
+        others = VendorGroupMembership.objects.filter(organisation_id=membership.organisation_id)
+        if membership.pk:
+            others = others.exclude(pk=membership.pk)
+        if membership.own_integration:
+            others.delete()
+        else:
+            others.filter(vendor_group__isnull=True).delete()
         membership.save()
         drop_minutes_guesses([membership.organisation_id])
 

@@ -15,6 +15,7 @@ from .forms import ProductionStatusReportForm
 from .queries import (
     current_status_of,
     current_statuses,
+    organisations_with_own_integration,
     organisations_without_vendor_group,
     status_counts,
     status_counts_by_meeting,
@@ -50,6 +51,9 @@ class ProductionStatusListView(TablePagesMixin, SafeExportMixin, SingleTableMixi
             vendor_groups_table=VendorGroupTable(vendor_groups_with_tests()),
             without_vendor_group=[
                 (organisation_url(o.key), o) for o in organisations_without_vendor_group()
+            ],
+            own_integration=[
+                (organisation_url(o.key), o) for o in organisations_with_own_integration()
             ],
             counts=counts,
             progress_figure=charts.progress_figure(counts),

@@ -124,3 +124,31 @@ def test_pictures_are_drawn_after_the_minutes_are_committed(
     upload(importer, seed_pdf)
     _confirm(importer)
     assert seen == [(False, ImportRun.Status.SAVED)]
+
+
+def test_the_saved_run_keeps_why_the_pictures_could_not_be_drawn(
+    importer, reference, seed_pdf, settings, plain_user
+):
+    """The confirmation's message is read once; whoever wonders later why a meeting has no
+    pictures finds the reason on the import run and, as an importer, on the meeting page."""
+    from django.test import Client
+
+    upload(importer, seed_pdf)
+    settings.MINUTES_PARSE_WALL_SECONDS = 0.05
+    _confirm(importer)
+    run = ImportRun.objects.get()
+    reason = "ritningen tog längre tid än tidsgränsen (0,05 sekunder)"
+    assert reason in run.summary["pictures_error"]
+
+    run_page = page(importer.get(reverse("meetings:import-preview", args=[run.pk])))
+    assert (
+        f"<dt>Bilder</dt><dd>Protokollet är sparat, men bilderna av bildspelet kunde inte skapas: {reason}."
+        in run_page
+    )
+    meeting_page = page(importer.get(run.meeting.get_absolute_url()))
+    assert NO_PICTURES in meeting_page and reason in meeting_page
+
+    reader = Client()
+    reader.force_login(plain_user)
+    meeting_page = page(reader.get(run.meeting.get_absolute_url()))
+    assert NO_PICTURES in meeting_page and reason not in meeting_page

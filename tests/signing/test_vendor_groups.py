@@ -173,3 +173,78 @@ def test_saving_a_meeting_again_takes_back_the_guesses_its_minutes_no_longer_mak
     save_minutes(document)
     assert _groups_of("varmland") == []
     assert _groups_of("kalmar") == [("cosmic", "minutes")]
+
+
+OWN = "Ingen leverantörsgrupp (egen integration)"
+
+
+def _say_none(client, key):
+    """Staff record in the admin that the organisation uses no vendor group."""
+    return client.post(
+        reverse("admin:signing_rollout_vendorgroupmembership_add"),
+        {"vendor_group": "", "organisation": Organisation.objects.get(key=key).pk},
+    )
+
+
+def test_staff_can_say_an_organisation_uses_no_vendor_group_and_the_pages_tell_it_from_okand(
+    client, admin_user, plain_user, seed_meeting
+):
+    client.force_login(admin_user)
+    add = client.get(reverse("admin:signing_rollout_vendorgroupmembership_add")).content
+    assert f'<option value="" selected>{OWN}</option>' in add.decode()
+    assert _say_none(client, "gavleborg").status_code == 302
+    assert _groups_of("gavleborg") == [(None, "admin")]
+    listing = client.get(reverse("admin:signing_rollout_vendorgroupmembership_changelist"))
+    assert f'<td class="field-group">{OWN}</td>' in listing.content.decode()
+
+    client.force_login(plain_user)
+    html = client.get(reverse("signing:dashboard")).content.decode()
+    unknown = html.split("Leverantörsgrupp okänd för:")[1].split("</p>")[0]
+    assert "Region Gävleborg" not in unknown and "Region Dalarna" in unknown
+    own = html.split(f"{OWN}:")[1].split("</p>")[0]
+    assert "Region Gävleborg" in own and "Region Dalarna" not in own
+
+    gavleborg = client.get(reverse("regions:detail", args=["gavleborg"])).content.decode()
+    assert f"<p>{OWN}, angiven av Inera.</p>" in gavleborg
+    assert "Leverantörsgrupp: okänd." not in gavleborg
+    dalarna = client.get(reverse("regions:detail", args=["dalarna"])).content.decode()
+    assert "Leverantörsgrupp: okänd." in dalarna and OWN not in dalarna
+
+    rows = client.get(reverse("regions:list")).context["table"].rows
+    by_name = {row.record.name: row for row in rows}
+    assert by_name["Region Gävleborg"].get_cell("vendor_group") == OWN
+    assert by_name["Region Dalarna"].get_cell("vendor_group") == "okänd"
+    assert by_name["Region Värmland"].get_cell("vendor_group") == "Cosmic"
+
+
+def test_no_vendor_group_is_inera_word_over_the_minutes_and_a_group_ends_it(
+    client, admin_user, seed_meeting, seed_document, tmp_path
+):
+    client.force_login(admin_user)
+    assert _groups_of("varmland") == [("cosmic", "minutes")]
+    _say_none(client, "varmland")
+    assert _groups_of("varmland") == [(None, "admin")]
+    save_minutes(copy.deepcopy(seed_document))  # the minutes say Cosmic – Värmland again
+    assert _groups_of("varmland") == [(None, "admin")]
+
+    # Said once is enough: a second "none" is refused, in Swedish.
+    again = _say_none(client, "varmland")
+    assert again.status_code == 200
+    assert "Organisationen är redan angiven utan leverantörsgrupp." in again.content.decode()
+
+    # Staff place it in a group after all: that ends the "none".
+    client.post(
+        reverse("admin:signing_rollout_vendorgroupmembership_add"),
+        {
+            "vendor_group": VendorGroup.objects.get(key="cerner").pk,
+            "organisation": Organisation.objects.get(key="varmland").pk,
+        },
+    )
+    assert _groups_of("varmland") == [("cerner", "admin")]
+    # And "none" takes it out of every group again.
+    _say_none(client, "varmland")
+    assert _groups_of("varmland") == [(None, "admin")]
+
+    # The reference list naming its group is Inera's word too, and the newer one.
+    load_reference(_fixtures(tmp_path, ["varmland,vas"]))
+    assert _groups_of("varmland") == [("vas", "reference")]

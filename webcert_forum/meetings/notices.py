@@ -2,7 +2,9 @@
 import. Run by `manage.py send_notices` (cron or a systemd timer), never by a web request.
 
 Each notice is recorded per person, kind and meeting (SentNotice): a sent one is never sent
-again, a failed one is logged and tried again at the next run."""
+again, a failed one is logged and tried again at the next run. A run claims each notice in the
+database before sending it, so runs that overlap (a slow run and the next hour's, two
+machines) share the work instead of sending twice; no file lock is needed."""
 
 import datetime as dt
 import logging
@@ -12,7 +14,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +30,11 @@ REMINDERS = "reminders"
 NEW_MINUTES = "new_minutes"
 KINDS = {REMINDERS: "påminnelser inför mötet", NEW_MINUTES: "nya minnesanteckningar"}
 UNSUBSCRIBE_SALT = "webcert_forum.notices.unsubscribe"
+# A claim this old belongs to a run that died between claiming and recording (a sent or failed
+# notice is recorded within one SMTP exchange, EMAIL_TIMEOUT per step): the next run takes it
+# over, so the notice is retried as a failed one would be, not lost.
+CLAIM_EXPIRES = dt.timedelta(minutes=30)
+CLAIMED = "claimed"
 
 
 @dataclass
@@ -34,6 +42,7 @@ class Outcome:
     sent: int = 0
     failed: int = 0
     skipped: int = 0
+    elsewhere: int = 0  # being sent by another run at the same time
 
 
 def preference(user):
@@ -92,23 +101,66 @@ def _message(user, kind, subject, template, context):
     return message
 
 
+def _claim(user, kind, subject_key):
+    """CLAIMED when the notice is now this run's to send; else its record's status: sent
+    already, or being sent by another run.
+
+    A claim is one statement that only one run can win, on SQLite and PostgreSQL alike: the
+    INSERT of a new record, which the unique constraint gives to one run, or the conditional
+    UPDATE of a failed (or abandoned) one. Each commits at once, before the send, so no lock
+    is held while the mail server answers. The look first keeps an hourly run over notices
+    sent long ago to one read each, as before."""
+    notices = SentNotice.objects.filter(user=user, kind=kind, subject_key=subject_key)
+    now = timezone.now()
+    record = notices.values("status", "updated_at").first()
+    if record is None:
+        try:
+            with transaction.atomic():
+                SentNotice.objects.create(
+                    user=user,
+                    kind=kind,
+                    subject_key=subject_key,
+                    status=SentNotice.Status.SENDING,
+                    attempts=1,
+                )
+        except IntegrityError:  # another run inserted it since the look
+            return SentNotice.Status.SENDING
+        return CLAIMED
+    abandoned = now - CLAIM_EXPIRES
+    if record["status"] == SentNotice.Status.SENT or (
+        record["status"] == SentNotice.Status.SENDING and record["updated_at"] >= abandoned
+    ):
+        return record["status"]
+    retry = Q(status=SentNotice.Status.FAILED) | Q(
+        status=SentNotice.Status.SENDING, updated_at__lt=abandoned
+    )
+    if notices.filter(retry).update(
+        status=SentNotice.Status.SENDING, attempts=F("attempts") + 1, updated_at=now
+    ):
+        return CLAIMED
+    return SentNotice.Status.SENDING  # another run took it since the look
+
+
 def _send_once(user, kind, subject_key, build, outcome):
-    record = SentNotice.objects.filter(user=user, kind=kind, subject_key=subject_key).first()
-    if record and record.status == SentNotice.Status.SENT:
+    claim = _claim(user, kind, subject_key)
+    if claim == SentNotice.Status.SENT:
         outcome.skipped += 1
         return
-    record = record or SentNotice(user=user, kind=kind, subject_key=subject_key)
-    record.attempts += 1
+    if claim != CLAIMED:
+        outcome.elsewhere += 1
+        return
     try:
         build().send()
     except Exception as error:  # any failure of the mail server: logged, retried next run
         logger.warning("Notice %s to %s failed: %s", kind, user.email, error)
-        record.status, record.last_error = SentNotice.Status.FAILED, str(error)[:2000]
+        status, last_error = SentNotice.Status.FAILED, str(error)[:2000]
         outcome.failed += 1
     else:
-        record.status, record.last_error = SentNotice.Status.SENT, ""
+        status, last_error = SentNotice.Status.SENT, ""
         outcome.sent += 1
-    record.save()
+    SentNotice.objects.filter(user=user, kind=kind, subject_key=subject_key).update(
+        status=status, last_error=last_error, updated_at=timezone.now()
+    )
 
 
 def due_reminder(plan, today):

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 import uuid
+from functools import partial
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -181,7 +182,18 @@ def confirm_import(run, user):
         run.saved_at = timezone.now()
         run.meeting = _meeting_of(run)
         run.save()
+        # After save_minutes's own callback, which draws the pictures once committed: only
+        # then is it known whether they failed.
+        transaction.on_commit(partial(_keep_pictures_error, run, summary))
     return run, summary
+
+
+def _keep_pictures_error(run, summary):
+    """The stored run keeps why the pictures could not be drawn: the message shown at the
+    confirmation is gone by the time someone wonders why a meeting has no pictures."""
+    if summary.pictures_error:
+        run.summary["pictures_error"] = summary.pictures_error
+        run.save(update_fields=["summary"])
 
 
 def _meeting_of(run):

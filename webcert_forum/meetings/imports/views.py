@@ -97,6 +97,7 @@ def _render_preview(request, run, mapping_form):
             "warnings": _swedish(document.get("warnings", [])),
             "verbs": verbs,
             "since_previous": run.summary.get("since_previous"),
+            "pictures_error": run.summary.get("pictures_error"),
             "unresolved": unresolved,
             "unresolved_table": UnresolvedLabelTable(unresolved),
             "mapping_form": mapping_form,

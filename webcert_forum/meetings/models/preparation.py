@@ -235,9 +235,13 @@ class NoticePreference(models.Model):
 
 
 class SentNotice(models.Model):
-    """One notice to one person about one meeting: never sent twice, retried until sent."""
+    """One notice to one person about one meeting: never sent twice, retried until sent.
+
+    The row is also the run's claim on the notice (notices._claim): a run sends only what it
+    moved to "sending" itself, so two runs at once never send one notice twice."""
 
     class Status(models.TextChoices):
+        SENDING = "sending", "skickas"
         SENT = "sent", "skickat"
         FAILED = "failed", "misslyckades"
 

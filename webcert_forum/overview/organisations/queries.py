@@ -5,11 +5,12 @@ overview, the one package that may read every app; this module uses the apps' ow
 functions so that, for example, "current signing status" has one definition across the site.
 """
 
-from django.db.models import IntegerField, Max, OuterRef, Subquery, Sum
+from django.db.models import IntegerField, Max, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from certificate_statistics.models import CertificateCount, Channel
 from regions.models import ConnectionDate, Organisation
-from signing_rollout.models import VendorGroup
+from signing_rollout.models import OWN_INTEGRATION, VendorGroup, VendorGroupMembership
 from signing_rollout.queries import current_status_of, latest_tests, memberships, newest_status
 from webcert_forum.meetings.models import Attendance
 
@@ -32,8 +33,14 @@ def organisations_with_facts(month=None):
         .values("total")
     )
     return Organisation.objects.annotate(
-        vendor_group=Subquery(
-            VendorGroup.objects.filter(members=org).order_by("name").values("name")[:1]
+        # A group's name, else Inera's word that it uses none; neither is "okänd" (the table).
+        vendor_group=Coalesce(
+            Subquery(VendorGroup.objects.filter(members=org).order_by("name").values("name")[:1]),
+            Subquery(
+                VendorGroupMembership.objects.filter(organisation=org, vendor_group__isnull=True)
+                .annotate(text=Value(OWN_INTEGRATION))
+                .values("text")[:1]
+            ),
         ),
         latest_present=Subquery(attendance.values("present")[:1]),
         latest_meeting_date=Subquery(attendance.values("meeting__date")[:1]),
@@ -50,12 +57,16 @@ def organisations_with_facts(month=None):
 
 def organisation_signing(organisation):
     """Its current status, and its vendor groups with their latest joint test and who placed
-    it there (`.membership`: Inera or the minutes' guess). The tests are read only for its
-    own groups, and not at all when it is in none."""
-    groups = []
+    it there (`.membership`: Inera or the minutes' guess), or `own_integration`: Inera's word
+    that it uses none. The tests are read only for its own groups, and not at all when it is
+    in none."""
+    groups, own_integration = [], None
     for membership in (
         memberships().filter(organisation=organisation).order_by("vendor_group__name")
     ):
+        if membership.own_integration:
+            own_integration = membership
+            continue
         group = membership.vendor_group
         group.membership = membership
         groups.append(group)
@@ -64,7 +75,11 @@ def organisation_signing(organisation):
         tests = {t.vendor_group_id: t for t in tests}
         for group in groups:
             group.latest_test = tests.get(group.pk)
-    return {"status": current_status_of(organisation), "vendor_groups": groups}
+    return {
+        "status": current_status_of(organisation),
+        "vendor_groups": groups,
+        "own_integration": own_integration,
+    }
 
 
 def organisation_attendance(organisation):
