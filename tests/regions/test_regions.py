@@ -69,6 +69,39 @@ def test_regions_list_query_count_does_not_grow_with_organisations(
     assert len(after) == len(before)
 
 
+# The facts of a source that a user may sort the list by, each as the record holds it.
+SORTED_FACTS = {
+    "latest_present": lambda record: record.latest_attendance and record.latest_attendance.present,
+    "connection_date": lambda record: record.latest_connection and record.latest_connection.date,
+    "signing_status": lambda record: record.current_signing and record.current_signing.status,
+}
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("column", SORTED_FACTS)
+def test_regions_list_sorts_by_a_fact_with_no_more_queries(
+    client, editor_user, seed_meeting, column, descending
+):
+    # A form report and a new organisation without any facts, so that each column holds
+    # different values and an empty one.
+    report_production_status(Organisation.objects.get(key="jonkoping"), editor_user, status="done")
+    Organisation.objects.create(key="utan-uppgifter", name="Utan uppgifter", kind="agent")
+    client.force_login(editor_user)
+    with CaptureQueriesContext(connection) as unsorted:
+        client.get(reverse("regions:list"))
+    sort = f"-{column}" if descending else column
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("regions:list"), {"sort": sort})
+    assert len(captured) == len(unsorted)
+    facts = [SORTED_FACTS[column](row.record) for row in response.context["table"].rows]
+    known = [fact for fact in facts if fact is not None]
+    assert len(set(known)) > 1 and None in facts
+    assert known == sorted(known, reverse=descending)
+    # The empty ones together at one end (which end is the database's rule).
+    empty = [None] * facts.count(None)
+    assert facts in (empty + known, known + empty)
+
+
 def test_regions_list_shows_a_form_report_as_such(client, editor_user, seed_meeting):
     org = Organisation.objects.get(key="jonkoping")
     report_production_status(org, editor_user, status="done")
