@@ -107,4 +107,5 @@ def organisation_signing(organisation):
 
 
 def organisation_attendance(organisation):
-    return list(organisation.attendance.select_related("meeting").order_by("-meeting__date"))
+    """Its attendance, newest meeting first: a queryset, so that a page of it is read."""
+    return organisation.attendance.select_related("meeting").order_by("-meeting__date")
