@@ -1,9 +1,9 @@
 """The regions list: every organisation with what the other apps know of it."""
 
 import django_tables2 as tables
-from django.utils.formats import number_format
 
 from regions.models import Organisation
+from webcert_forum.core.numbers import of_table
 from webcert_forum.core.tables import meeting_link_column, organisation_link_column
 
 from .queries import ordered_by_fact
@@ -76,7 +76,7 @@ class OrganisationTable(tables.Table):
         return ordered_by_fact(queryset, "signing_status", is_descending), True
 
     def render_certificates(self, value):
-        return number_format(value, force_grouping=True)
+        return of_table(self)(value, force_grouping=True)
 
     def value_certificates(self, value):
         # Spreadsheets get the number itself, not the grouped text.
