@@ -79,7 +79,14 @@ class CertificateCount(models.Model):
             models.Index(
                 fields=["channel", "month", "certificate_type", "organisation", "count"],
                 name="count_by_channel_month_type",
-            )
+            ),
+            # An organisation's months (its page's trend, the regions list's latest month)
+            # from its own entries of the index alone, in month order, instead of each of
+            # its rows looked up and the months sorted.
+            models.Index(
+                fields=["organisation", "month", "channel", "count"],
+                name="count_by_organisation_month",
+            ),
         ]
 
     def __str__(self):

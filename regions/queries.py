@@ -31,9 +31,11 @@ def latest_connection_dates():
 
 
 def connection_history(organisation):
-    """Every meeting's word on one organisation's connection dates, oldest meeting first."""
-    return list(
-        organisation.connection_dates.select_related("meeting").order_by("meeting__date", "date")
+    """Every meeting's word on one organisation's connection dates, newest meeting first (its
+    first page is the current word), each meeting's dates in order: a
+    queryset, so that a page of it is read."""
+    return organisation.connection_dates.select_related("meeting").order_by(
+        "-meeting__date", "date"
     )
 
 

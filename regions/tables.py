@@ -104,7 +104,7 @@ class WindowHistoryTable(tables.Table):
 
 
 class ConnectionHistoryTable(DataTable):
-    """Every meeting's word on one organisation's DB/DOI connection date, oldest first:
+    """Every meeting's word on one organisation's DB/DOI connection date, newest meeting first:
     queries.connection_history's rows."""
 
     meeting = meeting_link_column(verbose_name="Enligt mötet")

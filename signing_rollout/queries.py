@@ -4,6 +4,8 @@ lives here: every page that shows a status uses it."""
 from django.db.models import Count, DateField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 
+from webcert_forum.core.subqueries import first_row
+
 from .models import ProductionStatus, SigningTest, VendorGroup, VendorGroupMembership
 
 # When a status was true: a minutes row speaks for its meeting's date, a form report for the
@@ -25,6 +27,12 @@ def _newest_first(organisation):
 def newest_status(organisation_ref, field="pk"):
     """Subquery: `field` of the organisation's current status."""
     return Subquery(_newest_first(organisation_ref).values(field)[:1])
+
+
+def newest_status_row(organisation_ref, **fields):
+    """Subquery: the organisation's current status as an object with `fields` (name=path),
+    several fields in one lookup (core.subqueries.first_row)."""
+    return first_row(_newest_first(organisation_ref), **fields)
 
 
 def current_statuses():

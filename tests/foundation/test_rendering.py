@@ -605,3 +605,32 @@ def test_chart_json_script_writes_what_json_script_writes(value, element_id):
     from webcert_forum.core.chart_tags import chart_json_script
 
     assert chart_json_script(value, element_id) == json_script(value, element_id)
+
+
+def test_a_paginated_data_table_links_its_own_pages_keeping_the_rest_of_the_query():
+    rows = [{"name": f"Rad {n}", "count": n, "share": None, "note": "x"} for n in range(5)]
+    request = RequestFactory().get("/", {"b-page": 2, "a-page": 2, "q": "x"})
+    request.user = AnonymousUser()
+    template = engines["django"].from_string('{% include "_table.html" with table=table %}')
+
+    def html(table, per_page=2):
+        if per_page:
+            RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+        return folded(template.render({"table": table}, request))
+
+    first = html(Figures(rows, prefix="a-", pages_anchor="a-rubrik"))
+    assert re.findall(r"Rad \d", first) == ["Rad 2", "Rad 3"]
+    assert (
+        '<nav aria-label="Sidor"><ul class="pagination">'
+        '<li class="previous"><a href="?b-page=2&amp;a-page=1&amp;q=x#a-rubrik">Föregående</a></li>'
+        "<li><span>Sida 2 av 3</span></li>"
+        '<li class="next"><a href="?b-page=2&amp;a-page=3&amp;q=x#a-rubrik">Nästa</a></li>'
+        "</ul></nav>"
+    ) in first
+    # The other table's page is its own parameter; without an anchor a link is the query.
+    second = html(Figures(rows, prefix="b-"))
+    assert re.findall(r"Rad \d", second) == ["Rad 2", "Rad 3"]
+    assert 'href="?b-page=1&amp;a-page=2&amp;q=x">Föregående' in second
+    # One page, or no paging: the table as before, no links.
+    assert "<nav" not in html(Figures(rows, prefix="c-"), per_page=10)
+    assert "<nav" not in html(Figures(rows), per_page=None)

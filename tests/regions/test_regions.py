@@ -1,7 +1,9 @@
 """The regions list (one query for every organisation's facts) and the organisation page."""
 
 import copy
+import datetime as dt
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -9,11 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.formats import number_format
 
-from regions.models import Organisation
+from regions.models import ConnectionDate, Organisation
 from signing_rollout.models import VendorGroup
 from signing_rollout.services import report_production_status
 from tests.meetings.factories import SEPTEMBER, september_document
-from webcert_forum.meetings.models import Meeting, Question
+from webcert_forum.meetings.models import Attendance, Meeting, Question
 from webcert_forum.meetings.services import save_minutes
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +71,39 @@ def test_regions_list_query_count_does_not_grow_with_organisations(
     assert len(after) == len(before)
 
 
+# The facts of a source that a user may sort the list by, each as the record holds it.
+SORTED_FACTS = {
+    "latest_present": lambda record: record.latest_attendance and record.latest_attendance.present,
+    "connection_date": lambda record: record.latest_connection and record.latest_connection.date,
+    "signing_status": lambda record: record.current_signing and record.current_signing.status,
+}
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("column", SORTED_FACTS)
+def test_regions_list_sorts_by_a_fact_with_no_more_queries(
+    client, editor_user, seed_meeting, column, descending
+):
+    # A form report and a new organisation without any facts, so that each column holds
+    # different values and an empty one.
+    report_production_status(Organisation.objects.get(key="jonkoping"), editor_user, status="done")
+    Organisation.objects.create(key="utan-uppgifter", name="Utan uppgifter", kind="agent")
+    client.force_login(editor_user)
+    with CaptureQueriesContext(connection) as unsorted:
+        client.get(reverse("regions:list"))
+    sort = f"-{column}" if descending else column
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("regions:list"), {"sort": sort})
+    assert len(captured) == len(unsorted)
+    facts = [SORTED_FACTS[column](row.record) for row in response.context["table"].rows]
+    known = [fact for fact in facts if fact is not None]
+    assert len(set(known)) > 1 and None in facts
+    assert known == sorted(known, reverse=descending)
+    # The empty ones together at one end (which end is the database's rule).
+    empty = [None] * facts.count(None)
+    assert facts in (empty + known, known + empty)
+
+
 def test_regions_list_shows_a_form_report_as_such(client, editor_user, seed_meeting):
     org = Organisation.objects.get(key="jonkoping")
     report_production_status(org, editor_user, status="done")
@@ -122,9 +157,10 @@ def test_organisation_page_brings_everything_together(
         asked_by=Organisation.objects.get(key="halland"),
     )
     # The statistics section reads five times (its trend marks the meetings), the menu once
-    # (whose Min region it links to); no read grows with the history.
+    # (whose Min region it links to), the tables of meetings count their rows and read one
+    # page each; no read grows with the history.
     client.force_login(request.getfixturevalue(role))
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(25):
         response = client.get(reverse("regions:detail", args=["halland"]))
     html = response.content.decode()
     assert "Ej rapporterat" in html and "källa: protokoll, mötet 2022-09-05" in html
@@ -186,3 +222,49 @@ def test_organisation_page_lists_its_members_and_its_groups_by_name(client, plai
         "<dt>Ingår i</dt>"
         not in client.get(reverse("regions:detail", args=["a-grupp"])).content.decode()
     )
+
+
+def _meetings_in(html, heading_id):
+    """The meeting dates the section under that heading links to, in order."""
+    section = html[html.index(f'id="{heading_id}"') :]
+    section = section[: section.index("</section>")]
+    return re.findall(r'href="/meetings/(\d{4}-\d\d-\d\d)/"', section)
+
+
+def test_organisation_page_pages_its_tables_of_meetings_each_on_its_own(
+    client, plain_user, reference
+):
+    halland = Organisation.objects.get(key="halland")
+    days = [dt.date(2020, 1, 8) + dt.timedelta(weeks=5 * n) for n in range(25)]
+    for day in days:
+        meeting = Meeting.objects.create(date=day)
+        Attendance.objects.create(meeting=meeting, organisation=halland, present=True)
+        ConnectionDate.objects.create(meeting=meeting, organisation=halland, date=day)
+    newest_first = [f"{d:%Y-%m-%d}" for d in reversed(days)]
+    client.force_login(plain_user)
+    url = reverse("regions:detail", args=["halland"])
+
+    html = client.get(url).content.decode()
+    assert _meetings_in(html, "attendance-heading") == newest_first[:20]
+    assert _meetings_in(html, "connection-heading") == newest_first[:20]
+    assert 'href="?attendance-page=2#attendance-heading">Nästa</a>' in html
+    assert 'href="?connection-page=2#connection-heading">Nästa</a>' in html
+
+    # Both tables start at the newest meeting. A user on the attendance's page 2 sees its
+    # oldest meetings, the connection dates still on their first page.
+    html = client.get(url, {"attendance-page": 2}).content.decode()
+    assert _meetings_in(html, "attendance-heading") == newest_first[20:]
+    assert "<span>Sida 2 av 2</span>" in html
+    assert _meetings_in(html, "connection-heading") == newest_first[:20]
+    assert 'href="?attendance-page=2&amp;connection-page=2#connection-heading"' in html
+
+    # Each table's links keep the other's page.
+    html = client.get(url, {"attendance-page": 2, "connection-page": 2}).content.decode()
+    assert _meetings_in(html, "attendance-heading") == newest_first[20:]
+    assert _meetings_in(html, "connection-heading") == newest_first[20:]
+    assert 'href="?attendance-page=1&amp;connection-page=2#attendance-heading"' in html
+    assert 'href="?attendance-page=2&amp;connection-page=1#connection-heading"' in html
+
+    # A page past the last shows the last, as the lists do.
+    html = client.get(url, {"attendance-page": 9}).content.decode()
+    assert _meetings_in(html, "attendance-heading") == newest_first[20:]

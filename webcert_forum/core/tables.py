@@ -316,15 +316,21 @@ class DataTable(SafeTable):
     has a default. ``_table.html`` puts it in the scroll box, which
     is focusable and named by the caption when there is one: on a phone it scrolls with the
     first column fixed (site.css). Exported values stay spreadsheet-safe (``SafeTable``).
-    A table's ``Meta`` does not inherit: set ``empty_text`` and the like in each."""
+    A table's ``Meta`` does not inherit: set ``empty_text`` and the like in each.
+
+    Paginated (RequestConfig, a ``prefix`` for each table of a page), its page links follow
+    it (``_table_pages.html``) and return to ``pages_anchor``, an id on the page, if given."""
 
     caption = ""
     caption_hidden = False
     row_headers = False
+    pages_anchor = ""
 
-    def __init__(self, data, *, caption=None, **kwargs):
+    def __init__(self, data, *, caption=None, pages_anchor=None, **kwargs):
         if caption is not None:
             self.caption = caption
+        if pages_anchor is not None:
+            self.pages_anchor = pages_anchor
         kwargs.setdefault("template_name", "_data_table_layout.html")
         kwargs.setdefault("orderable", False)
         kwargs.setdefault("default", "")

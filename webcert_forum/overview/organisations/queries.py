@@ -11,7 +11,14 @@ from django.db.models.functions import Coalesce
 from certificate_statistics.models import CertificateCount, Channel
 from regions.models import ConnectionDate, Organisation
 from signing_rollout.models import OWN_INTEGRATION, VendorGroup, VendorGroupMembership
-from signing_rollout.queries import current_status_of, latest_tests, memberships, newest_status
+from signing_rollout.queries import (
+    current_status_of,
+    latest_tests,
+    memberships,
+    newest_status,
+    newest_status_row,
+)
+from webcert_forum.core.subqueries import first_row
 from webcert_forum.meetings.models import Attendance
 
 
@@ -19,12 +26,24 @@ def latest_certificate_month():
     return CertificateCount.objects.filter(channel=Channel.ALL).aggregate(m=Max("month"))["m"]
 
 
+def _attendance(organisation_ref):
+    return Attendance.objects.filter(organisation=organisation_ref).order_by("-meeting__date")
+
+
+def _connection_dates(organisation_ref):
+    """The latest meeting's word first, its earliest date first."""
+    return ConnectionDate.objects.filter(organisation=organisation_ref).order_by(
+        "-meeting__date", "date"
+    )
+
+
 def organisations_with_facts(month=None):
-    """Every organisation with its vendor group, latest attendance, latest connection date,
-    current signing status and the month's certificates (channel all), in one query."""
+    """Every organisation with its vendor group, latest attendance (`.latest_attendance`:
+    present, meeting_date), latest connection date (`.latest_connection`: date, month_only,
+    preliminary), current signing status (`.current_signing`: status, date, preliminary,
+    source) and the month's certificates (channel all), in one query: one subquery per
+    source, not per fact."""
     org = OuterRef("pk")
-    attendance = Attendance.objects.filter(organisation=org).order_by("-meeting__date")
-    connection = ConnectionDate.objects.filter(organisation=org).order_by("-meeting__date", "date")
     certificates = (
         CertificateCount.objects.filter(organisation=org, channel=Channel.ALL, month=month)
         .order_by()
@@ -42,17 +61,37 @@ def organisations_with_facts(month=None):
                 .values("text")[:1]
             ),
         ),
-        latest_present=Subquery(attendance.values("present")[:1]),
-        latest_meeting_date=Subquery(attendance.values("meeting__date")[:1]),
-        connection_date=Subquery(connection.values("date")[:1]),
-        connection_month_only=Subquery(connection.values("month_only")[:1]),
-        connection_preliminary=Subquery(connection.values("preliminary")[:1]),
-        signing_status=newest_status(org, "status"),
-        signing_date=newest_status(org, "date"),
-        signing_preliminary=newest_status(org, "preliminary"),
-        signing_source=newest_status(org, "source"),
+        latest_attendance=first_row(
+            _attendance(org), present="present", meeting_date="meeting__date"
+        ),
+        latest_connection=first_row(
+            _connection_dates(org),
+            date="date",
+            month_only="month_only",
+            preliminary="preliminary",
+        ),
+        current_signing=newest_status_row(
+            org, status="status", date="date", preliminary="preliminary", source="source"
+        ),
         certificates=Subquery(certificates, output_field=IntegerField()),
     ).order_by("name")
+
+
+# What the list's sortable facts of a source sort by: the value itself, as a subquery.
+SORT_KEYS = {
+    "latest_present": lambda org: Subquery(_attendance(org).values("present")[:1]),
+    "connection_date": lambda org: Subquery(_connection_dates(org).values("date")[:1]),
+    "signing_status": lambda org: newest_status(org, "status"),
+}
+
+
+def ordered_by_fact(organisations, fact, descending=False):
+    """organisations_with_facts() ordered by one of SORT_KEYS. Ordering by a value inside
+    first_row's JSON would run that subquery again all the same, and compare JSON values by
+    the database's JSON rules rather than as dates and booleans: the fact gets a subquery of
+    its own, as a field would, only when the rows are ordered by it."""
+    organisations = organisations.annotate(**{fact: SORT_KEYS[fact](OuterRef("pk"))})
+    return organisations.order_by(f"-{fact}" if descending else fact)
 
 
 def organisation_signing(organisation):
@@ -83,4 +122,5 @@ def organisation_signing(organisation):
 
 
 def organisation_attendance(organisation):
-    return list(organisation.attendance.select_related("meeting").order_by("-meeting__date"))
+    """Its attendance, newest meeting first: a queryset, so that a page of it is read."""
+    return organisation.attendance.select_related("meeting").order_by("-meeting__date")

@@ -3,22 +3,31 @@
 import django_tables2 as tables
 
 from regions.models import Organisation
-from webcert_forum.core.numbers import number_format
+from webcert_forum.core.numbers import of_table
 from webcert_forum.core.tables import meeting_link_column, organisation_link_column
+
+from .queries import ordered_by_fact
 
 SIGNING_STATUS = {"done": "Klart", "planned": "Planerat", "not_reported": "Ej rapporterat"}
 
 
 class OrganisationTable(tables.Table):
-    """Rows come from queries.organisations_with_facts()."""
+    """Rows come from queries.organisations_with_facts(). A column of a source's latest row
+    shows that row (None: the default) and sorts by its own subquery (order_FOO)."""
 
     name = organisation_link_column(lambda value, record: record.key, verbose_name="Namn")
     kind = tables.Column(verbose_name="Typ")
     county_code = tables.Column(verbose_name="Länskod")
     vendor_group = tables.Column(verbose_name="Leverantörsgrupp", default="okänd")
-    latest_present = tables.Column(verbose_name="Senaste närvaro", default="–")
-    connection_date = tables.Column(verbose_name="Ansluten DB/DOI", default="–")
-    signing_status = tables.Column(verbose_name="Ny underskriftslösning", default="–")
+    latest_present = tables.Column(
+        verbose_name="Senaste närvaro", accessor="latest_attendance", default="–"
+    )
+    connection_date = tables.Column(
+        verbose_name="Ansluten DB/DOI", accessor="latest_connection", default="–"
+    )
+    signing_status = tables.Column(
+        verbose_name="Ny underskriftslösning", accessor="current_signing", default="–"
+    )
     certificates = tables.Column(
         verbose_name="Intyg senaste månaden",
         default="–",
@@ -40,25 +49,34 @@ class OrganisationTable(tables.Table):
         order_by = "name"
         empty_text = "Inga organisationer."
 
-    def render_latest_present(self, value, record):
-        return f"{'Ja' if value else 'Nej'} ({record.latest_meeting_date:%Y-%m-%d})"
+    def render_latest_present(self, value):
+        return f"{'Ja' if value.present else 'Nej'} ({value.meeting_date:%Y-%m-%d})"
 
-    def render_connection_date(self, value, record):
-        text = f"{value:%Y-%m}" if record.connection_month_only else f"{value:%Y-%m-%d}"
-        return f"{text} (prel.)" if record.connection_preliminary else text
+    def render_connection_date(self, value):
+        text = f"{value.date:%Y-%m}" if value.month_only else f"{value.date:%Y-%m-%d}"
+        return f"{text} (prel.)" if value.preliminary else text
 
-    def render_signing_status(self, value, record):
-        text = SIGNING_STATUS.get(value, value)
-        if record.signing_date:
-            text += f" {record.signing_date:%Y-%m-%d}"
-        if record.signing_preliminary:
+    def render_signing_status(self, value):
+        text = SIGNING_STATUS.get(value.status, value.status)
+        if value.date:
+            text += f" {value.date:%Y-%m-%d}"
+        if value.preliminary:
             text += " (prel.)"
-        if record.signing_source == "form":
+        if value.source == "form":
             text += " – rapporterat i appen"
         return text
 
+    def order_latest_present(self, queryset, is_descending):
+        return ordered_by_fact(queryset, "latest_present", is_descending), True
+
+    def order_connection_date(self, queryset, is_descending):
+        return ordered_by_fact(queryset, "connection_date", is_descending), True
+
+    def order_signing_status(self, queryset, is_descending):
+        return ordered_by_fact(queryset, "signing_status", is_descending), True
+
     def render_certificates(self, value):
-        return number_format(value, force_grouping=True)
+        return of_table(self)(value, force_grouping=True)
 
     def value_certificates(self, value):
         # Spreadsheets get the number itself, not the grouped text.

@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
+from django_tables2 import RequestConfig, SingleTableMixin
 
 from certificate_statistics.sections import organisation_statistics
 from regions.charts import cumulative_connections_figure
@@ -51,10 +51,19 @@ class OrganisationListView(TablePagesMixin, SafeExportMixin, SingleTableMixin, F
         return context
 
 
+# Rows a page of the organisation page's tables of meetings shows: one row per meeting.
+HISTORY_PER_PAGE = 20
+
+
+def _paged(request, table):
+    """The table with its page (its own prefix in the query string); None without rows,
+    where the page shows its section's empty text."""
+    RequestConfig(request, paginate={"per_page": HISTORY_PER_PAGE}).configure(table)
+    return table if table.paginator.count else None
+
+
 def organisation_detail(request, key):
     organisation = get_object_or_404(Organisation, key=key)
-    attendance = organisation_attendance(organisation)
-    connection_dates = connection_history(organisation)
     members, groups = members_and_groups(organisation)
     return render(
         request,
@@ -67,10 +76,22 @@ def organisation_detail(request, key):
             "members": members,
             "groups": groups,
             "signing": organisation_signing(organisation),
-            "attendance": attendance,
-            "attendance_table": OrganisationAttendanceTable(attendance),
-            "connection_dates": connection_dates,
-            "connection_table": ConnectionHistoryTable(connection_dates),
+            "attendance_table": _paged(
+                request,
+                OrganisationAttendanceTable(
+                    organisation_attendance(organisation),
+                    prefix="attendance-",
+                    pages_anchor="attendance-heading",
+                ),
+            ),
+            "connection_table": _paged(
+                request,
+                ConnectionHistoryTable(
+                    connection_history(organisation),
+                    prefix="connection-",
+                    pages_anchor="connection-heading",
+                ),
+            ),
             "questions": organisation.questions.select_related("meeting", "answered_at"),
         },
     )

@@ -110,20 +110,18 @@ def _value(measure, org, totals, month, today):
         percent = round(100 * (now - before) / before, 1)
         return percent, f"{signed(now - before)} ({signed(percent, decimals=1)} %)"
     if measure == "signing":
-        if org.signing_status is None:
+        signing = org.current_signing
+        if signing is None:
             return None, None
-        label = SIGNING_CLASSES[org.signing_status][0]
-        when = f" {org.signing_date:%Y-%m-%d}" if org.signing_date else ""
-        return org.signing_status, f"{label}{when}"
-    if org.connection_date is None:
+        label = SIGNING_CLASSES[signing.status][0]
+        when = f" {signing.date:%Y-%m-%d}" if signing.date else ""
+        return signing.status, f"{label}{when}"
+    connection = org.latest_connection
+    if connection is None:
         return None, None
-    planned = org.connection_preliminary or org.connection_date > today
+    planned = connection.preliminary or connection.date > today
     state = "planned" if planned else "connected"
-    shown = (
-        f"{org.connection_date:%Y-%m}"
-        if org.connection_month_only
-        else f"{org.connection_date:%Y-%m-%d}"
-    )
+    shown = f"{connection.date:%Y-%m}" if connection.month_only else f"{connection.date:%Y-%m-%d}"
     return state, f"{CONNECTION_CLASSES[state][0].split(' (')[0]} {shown}"
 
 
