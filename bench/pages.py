@@ -219,6 +219,22 @@ def pages(first_month):
             "/statistics/",
             {"channel": "standalone", "month_from": "2021-06", "month_to": "2022-05"},
         ),
+        # The dashboard's charts, which it loads after it is shown: a request of their own.
+        (GROWS + "/statistics/diagram/ (defaults)", "/statistics/diagram/", {}),
+        (
+            "/statistics/diagram/ 12 months, integrated",
+            "/statistics/diagram/",
+            {"month_from": "2021-06", "month_to": "2022-05", "channel": "integrated"},
+        ),
+        (
+            "/statistics/diagram/ 3 organisations, 12 months",
+            "/statistics/diagram/",
+            {
+                "organisation": ["skane", "gavleborg", "halland"],
+                "month_from": "2021-06",
+                "month_to": "2022-05",
+            },
+        ),
         (
             "export minutes CSV, 12 months",
             "/statistics/",

@@ -1,5 +1,9 @@
 """Everything the dashboard shows for one selection, built once and cached: the queries
-(a fixed number, whatever the history), the pivots (frames.py), and the figures."""
+(a fixed number, whatever the history), the pivots (frames.py), and, apart, the figures.
+
+The figures are built for their own request (the charts page, which the dashboard loads after
+it is shown): they are half the dashboard's work, and no chart can be drawn before plotly.js
+has loaded anyway."""
 
 from webcert_forum.core.months import month_label
 
@@ -52,11 +56,32 @@ def build_dashboard(selection):
         "missing_months": comparison.missing_label,
         "year_over_year": year_over_year,
         "movers": movers,
-        "charts": [],
     }
-    if minutes["rows"]:
-        data["charts"] = _charts(selection, types, minutes, cells, organisations, period)
     return data
+
+
+def chart_data(selection):
+    return cached(f"charts|{selection.cache_key()}", lambda: build_charts(selection))
+
+
+def build_charts(selection):
+    """The dashboard's figures, each with the data it is drawn from as a table; none when no
+    statistics match the selection. Read on their own (the minutes' cells, the types, the
+    series), not from dashboard_data: the changes over time and printed totals that it
+    also reads are none of theirs."""
+    types = queries.selected_types(selection)
+    for t in types:
+        t["column"] = frames.type_column(t["code"])
+    organisations = queries.organisation_labels()
+    cells = frames.frame(
+        queries.cells_by_organisation_and_type(selection), ["organisation", "type"]
+    )
+    minutes = frames.minutes_table(
+        cells, [], types, organisations, selection.channel, show_printed=False
+    )
+    if not minutes["rows"]:
+        return []
+    return _charts(selection, types, minutes, cells, organisations, period_label(selection))
 
 
 def _charts(selection, types, minutes, cells, organisations, period):

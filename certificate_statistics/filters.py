@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from regions.models import Organisation
+from webcert_forum.core.widgets import CheckboxList
 
 from .models import CertificateCount, CertificateType
 from .selection import CHANNEL_CHOICES, INTEGRATED, Selection
@@ -68,20 +69,20 @@ class CertificateCountFilterSet(django_filters.FilterSet):
             Exists(CertificateCount.objects.filter(organisation=OuterRef("pk")))
         ).order_by("name"),
         label="Organisationer",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxList,
     )
     certificate_type = django_filters.ModelMultipleChoiceFilter(
         field_name="certificate_type__code",
         to_field_name="code",
         queryset=CertificateType.objects.order_by("position", "code"),
         label="Intygstyper",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxList,
     )
     recipient = django_filters.MultipleChoiceFilter(
         field_name="certificate_type__recipient",
         choices=recipient_choices,
         label="Mottagare",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxList,
     )
 
     class Meta:

@@ -6,4 +6,5 @@ app_name = "statistics"
 
 urlpatterns = [
     path("", views.StatisticsDashboardView.as_view(), name="dashboard"),
+    path("diagram/", views.StatisticsChartsView.as_view(), name="charts"),
 ]

@@ -7,10 +7,11 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig
 
 from webcert_forum.core.filters import describe_filter
+from webcert_forum.core.months import month_label
 from webcert_forum.core.tables import SafeExportMixin
 
 from .cache import cached
-from .dashboard import dashboard_data
+from .dashboard import chart_data, dashboard_data, period_label
 from .filters import CertificateCountFilterSet
 from .models import CertificateCount
 from .queries import latest_month
@@ -19,23 +20,21 @@ from .tables import ChangeTable, MinutesTable, year_over_year_tables
 EXPORTED_TABLES = {"minutes": "intygsstatistik", "change": "intygsstatistik-forandring"}
 
 
-class StatisticsDashboardView(SafeExportMixin, FilterView):
-    """Every logged-in role may read the statistics (LoginRequiredMiddleware asks the rest
-    to log in); the page only reads, so no further check is needed."""
+class CachedContentMixin:
+    """Rendering the tables and the form costs far more than building them; the content
+    depends only on the query string and the data (no user, no CSRF token in a GET form), so
+    it is cached as HTML. The layout around it is rendered per request."""
 
-    model = CertificateCount
-    filterset_class = CertificateCountFilterSet
-    template_name = "certificate_statistics/_dashboard_content.html"
-    page_template_name = "certificate_statistics/dashboard.html"
+    content_name = "page"
 
     def get(self, request, *args, **kwargs):
-        if self.export_trigger_param in request.GET:
+        trigger = getattr(self, "export_trigger_param", None)
+        if trigger and trigger in request.GET:
             return super().get(request, *args, **kwargs)
-        # Rendering the tables and the form costs far more than building them; the content
-        # depends only on the query string and the data (no user, no CSRF token in a GET
-        # form), so it is cached as HTML. The layout around it is rendered per request.
         query = urlencode(sorted((k, sorted(v)) for k, v in request.GET.lists()), doseq=True)
-        page = cached(f"page|{query}", lambda: self._content(request, *args, **kwargs))
+        page = cached(
+            f"{self.content_name}|{query}", lambda: self._content(request, *args, **kwargs)
+        )
         return TemplateResponse(
             request,
             self.page_template_name,
@@ -50,10 +49,31 @@ class StatisticsDashboardView(SafeExportMixin, FilterView):
             "has_data": response.context_data["has_data"],
         }
 
+
+class StatisticsFilterMixin:
+    """Every logged-in role may read the statistics (LoginRequiredMiddleware asks the rest
+    to log in); the pages only read, so no further check is needed."""
+
+    model = CertificateCount
+    filterset_class = CertificateCountFilterSet
+
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["latest_month"] = cached("latest-month", latest_month)
         return kwargs
+
+    def _query_without(self, *keys):
+        query = self.request.GET.copy()
+        for key in keys:
+            query.pop(key, None)
+        return query.urlencode()
+
+
+class StatisticsDashboardView(
+    CachedContentMixin, StatisticsFilterMixin, SafeExportMixin, FilterView
+):
+    template_name = "certificate_statistics/_dashboard_content.html"
+    page_template_name = "certificate_statistics/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -73,10 +93,9 @@ class StatisticsDashboardView(SafeExportMixin, FilterView):
         return context
 
     def _export_query(self):
-        query = self.request.GET.copy()
-        for key in ("_export", "table", "minutes-sort", "change-sort", "minutes-page"):
-            query.pop(key, None)
-        return query.urlencode()
+        return self._query_without(
+            "_export", "table", "minutes-sort", "change-sort", "minutes-page"
+        )
 
     def get_table_kwargs(self):
         return {"table": self.request.GET.get("table", "minutes")}
@@ -134,3 +153,28 @@ class StatisticsDashboardView(SafeExportMixin, FilterView):
 
     def get_dataset_kwargs(self):
         return {"title": "Intygsstatistik"}
+
+
+class StatisticsChartsView(CachedContentMixin, StatisticsFilterMixin, FilterView):
+    """The dashboard's charts for the same filter: loaded into the dashboard by
+    static/js/charts.js once it is shown, and a page of its own without JavaScript (the
+    charts' data tables) or as a link to share."""
+
+    template_name = "certificate_statistics/_charts_content.html"
+    page_template_name = "certificate_statistics/charts.html"
+    content_name = "charts"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selection = self.filterset.selection()
+        charts = chart_data(selection) if selection else []
+        context.update(
+            selection=selection,
+            period=period_label(selection) if selection else "",
+            last_month=month_label(selection.month_to) if selection else "",
+            charts=charts,
+            has_data=bool(charts),
+            filter_errors=self.filterset.is_bound and not self.filterset.is_valid(),
+            dashboard_query=self._query_without("minutes-sort", "change-sort", "minutes-page"),
+        )
+        return context

@@ -71,10 +71,10 @@
     return layout;
   }
 
-  function draw() {
+  function draw(root) {
     if (typeof Plotly === "undefined") { return; }
     Plotly.register(SWEDISH);
-    document.querySelectorAll("[data-figure]").forEach(function (el) {
+    root.querySelectorAll("[data-figure]").forEach(function (el) {
       var source = document.getElementById(el.dataset.figure);
       if (!source) { return; }
       var figure = JSON.parse(source.textContent);
@@ -83,9 +83,45 @@
       Plotly.newPlot(el, figure.data || [], layout, config);
     });
   }
+
+  // A section with data-charts gets its charts from that address once the page is shown: the
+  // #charts-content of the charts page, which without JavaScript is a page of its own (the
+  // section's link). Until then, and if it fails, the section says so and keeps the link.
+  function loadLater(section) {
+    var status = section.querySelector(".charts-status");
+    var link = status.querySelector("a");
+    status.textContent = "Diagrammen hämtas …";
+    function failed(text) {
+      status.textContent = text + " ";
+      status.appendChild(link);
+    }
+    fetch(section.dataset.charts, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.text();
+      })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var content = page.getElementById("charts-content");
+        if (!content) {
+          var empty = page.querySelector("main .empty");
+          failed(empty ? empty.textContent.trim() : "Det finns inga diagram för urvalet.");
+          return;
+        }
+        var charts = document.importNode(content, true);
+        status.replaceWith(charts);
+        draw(charts);
+      })
+      .catch(function () { failed("Diagrammen kunde inte hämtas."); });
+  }
+
+  function start() {
+    draw(document);
+    document.querySelectorAll("section[data-charts]").forEach(loadLater);
+  }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    draw();
+    start();
   }
 })();

@@ -9,6 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHART_PAGES = [
     ("intygsstatistik", "/statistics/"),
+    ("statistikdiagram", "/statistics/diagram/?organisation=skane&organisation=halland"),
     ("servicefonster", "/service-windows/"),
     ("releaser", "/releases/"),
     ("signering", "/signing/"),

@@ -12,6 +12,7 @@ MAIN_PAGES = [
     ("servicefonster", "/service-windows/"),
     ("releaser", "/releases/"),
     ("intygsstatistik", "/statistics/"),
+    ("statistikdiagram", "/statistics/diagram/"),
     ("signering", "/signing/"),
     ("narvaro", "/meetings/attendance/"),
     ("sok-moten", "/meetings/search/?q=Webcert"),

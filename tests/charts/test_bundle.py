@@ -14,8 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 BUNDLE = REPO / "static" / "vendor" / "plotly-cartesian.min.js"
 FIRST_VISIT_BUDGET = 500 * 1024
 CHART_PAGES = [
-    "/statistics/",
-    "/statistics/?month_from=2022-04&month_to=2022-05&organisation=skane&organisation=halland",
+    "/statistics/diagram/",
+    "/statistics/diagram/?month_from=2022-04&month_to=2022-05&organisation=skane&organisation=halland",
     "/regions/",
     "/regions/skane/",
     "/releases/",

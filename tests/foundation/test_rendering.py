@@ -31,12 +31,15 @@ from webcert_forum.core.tables import (
     PageLinkColumn,
 )
 from webcert_forum.core.urls import urls_of
+from webcert_forum.core.widgets import CheckboxList
 
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
 
 
 def folded(html):
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+    """Whitespace runs as one space, none beside a tag: a table cell shows its text the same
+    with or without the template's indentation around it."""
+    return re.sub(r"\s*(<[^>]*>)\s*", r"\1", re.sub(r"\s+", " ", html)).strip()
 
 
 def rendered(table, template_name, query=""):
@@ -131,6 +134,35 @@ def test_table_rows_are_what_django_tables2_writes(query):
     assert ours == theirs
     # The header and a page of two rows; the second page has the third row only.
     assert ours.count("<tr") == (2 if "page=2" in query else 3)
+
+
+class Footed(Sample):
+    """Footers as text, as a function of the table, and as a render_footer method; a
+    header that needs escaping."""
+
+    name = tables.Column(verbose_name="Namn & <ort>", footer="Totalt <alla>")
+    count = tables.Column(
+        verbose_name="Antal",
+        attrs={"td": {"class": "num"}, "th": {"class": "num"}, "tf": {"class": "sum"}},
+        footer=lambda table: sum(row["count"] for row in table.data),
+    )
+
+
+class ShareFooter(tables.Column):
+    def render_footer(self, bound_column, table):
+        return format_html("<b>{}</b>", bound_column.header)
+
+
+@pytest.mark.parametrize("query", ["", "t-sort=-count", "t-sort=name&t-page=2&other=a&other=b"])
+def test_header_and_footer_cells_are_what_django_tables2_writes(query):
+    class Both(Footed):
+        share = ShareFooter(verbose_name="Andel", localize=True)
+
+    ours = rendered(Both(ROWS, prefix="t-"), "_tables2_table.html", query)
+    assert ours == rendered(Both(ROWS, prefix="t-"), "django_tables2/table.html", query)
+    assert '<tfoot ><tr><td >Totalt &lt;alla&gt;</td><td class="sum">12 352</td>' in ours
+    assert "Namn &amp; &lt;ort&gt;</a></th>" in ours
+    assert ("other=a&amp;other=b" in ours) == ("other" in query)
 
 
 def test_cells_are_escaped_localised_and_attributed_per_row():
@@ -634,3 +666,39 @@ def test_a_paginated_data_table_links_its_own_pages_keeping_the_rest_of_the_quer
     # One page, or no paging: the table as before, no links.
     assert "<nav" not in html(Figures(rows, prefix="c-"), per_page=10)
     assert "<nav" not in html(Figures(rows), per_page=None)
+
+
+class CheckboxListShowcase(forms.Form):
+    """The statistics filter's checkbox lists, written in Python by core.widgets.CheckboxList,
+    beside the same fields on Django's own widget: groups, checked and disabled options,
+    attributes that are True, False and text, labels that need escaping or localising."""
+
+    CHOICES = [
+        ("Regioner", [("skane", "Region Skåne"), ("uppsala", "Region <Uppsala>")]),
+        ("cgm", "CGM & co"),
+        (3, 4.5),
+    ]
+
+    boxes = forms.MultipleChoiceField(
+        choices=CHOICES,
+        widget=CheckboxList(attrs={"data-x": "a&b", "autofocus": True, "hidden": False}),
+        initial=["uppsala"],
+    )
+    styled = forms.MultipleChoiceField(
+        choices=CHOICES[1:], widget=CheckboxList(attrs={"class": "cols"}), disabled=True
+    )
+    plain = forms.MultipleChoiceField(choices=[("x", "X")], widget=CheckboxList, required=False)
+
+
+@pytest.mark.parametrize("auto_id", ["id_%s", False])
+@pytest.mark.parametrize("bound", [False, True])
+def test_checkbox_lists_written_in_python_are_djangos_checkbox_lists(bound, auto_id):
+    data = {"boxes": ["skane", "cgm", "3"], "styled": ["cgm"], "plain": []}
+    form = CheckboxListShowcase(data if bound else None, auto_id=auto_id)
+    ours = [str(form[name]) for name in form.fields]
+    for field in form.fields.values():
+        field.widget = forms.CheckboxSelectMultiple(attrs=field.widget.attrs)
+        field.widget.choices = field.choices
+    form.renderer = DjangoTemplates()
+    assert ours == [str(form[name]) for name in form.fields]
+    assert 'value="uppsala"' in ours[0] and "Region &lt;Uppsala&gt;" in ours[0]

@@ -14,6 +14,7 @@ from .conftest import add_history
 pytestmark = pytest.mark.django_db
 
 URL = reverse("statistics:dashboard")
+CHARTS_URL = reverse("statistics:charts")
 NBSP = "\xa0"
 
 
@@ -193,12 +194,12 @@ def test_the_cached_page_still_greets_each_user(client, staff_user, plain_user, 
     assert f"19{NBSP}949" in html
 
 
-def queries_for(client, params):
+def queries_for(client, params, url=URL):
     from django.core.cache import cache
 
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(URL, params).status_code == 200
+        assert client.get(url, params).status_code == 200
     return len(captured)
 
 
@@ -210,17 +211,18 @@ FILTERS = [
 ]
 
 
+@pytest.mark.parametrize("url", [URL, CHARTS_URL])
 @pytest.mark.parametrize("params", FILTERS)
 def test_query_count_does_not_grow_with_history(
-    client, staff_user, seed_meeting, params, django_assert_max_num_queries
+    client, staff_user, seed_meeting, params, url, django_assert_max_num_queries
 ):
     client.force_login(staff_user)
-    before = queries_for(client, params)
+    before = queries_for(client, params, url)
     add_history(24)
-    after = queries_for(client, params)
+    after = queries_for(client, params, url)
     assert after == before
     with django_assert_max_num_queries(16):
-        client.get(URL, params)
+        client.get(url, params)
 
 
 def test_a_cached_page_makes_fewer_queries(client, staff_user, seed_meeting):
@@ -229,3 +231,53 @@ def test_a_cached_page_makes_fewer_queries(client, staff_user, seed_meeting):
     with CaptureQueriesContext(connection) as captured:
         client.get(URL)
     assert len(captured) < uncached
+
+
+def test_the_charts_section_links_to_the_charts_of_the_same_selection(
+    client, staff_user, seed_meeting
+):
+    params = {
+        "organisation": ["skane", "halland"],
+        "month_from": "2022-04",
+        "minutes-sort": "total",
+    }
+    html = get(client, staff_user, **params).content.decode()
+    section = html[html.index('aria-labelledby="charts-heading"') :]
+    link = re.search(r'<a href="([^"]+)">Visa diagrammen för samma urval</a>', section).group(1)
+    assert re.search(r'data-charts="([^"]+)"', section).group(1) == link
+    path, query = link.replace("&amp;", "&").split("?")
+    assert path == CHARTS_URL
+    # The selection, not how the tables are sorted.
+    assert sorted(query.split("&")) == [
+        "month_from=2022-04",
+        "organisation=halland",
+        "organisation=skane",
+    ]
+    charts = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "april 2022 – maj 2022" in charts
+    assert charts.count('class="chart"') >= 5
+    back = re.search(r'<a href="([^"]+)">Till statistiken med samma urval</a>', charts).group(1)
+    path, query = back.replace("&amp;", "&").split("?")
+    assert path == URL and sorted(query.split("&")) == [
+        "month_from=2022-04",
+        "organisation=halland",
+        "organisation=skane",
+    ]
+
+
+def test_the_charts_page_says_why_it_has_no_charts(client, staff_user, seed_meeting):
+    client.force_login(staff_user)
+    errors = client.get(CHARTS_URL, {"month_from": "2022-13"}).content.decode()
+    assert "Filtret innehåller fel" in errors and "rätta dem på statistiksidan" in errors
+    assert '<a href="/statistics/?month_from=2022-13">rätta dem på statistiksidan</a>' in errors
+    nothing = client.get(CHARTS_URL, {"month_to": "2021-01"}).content.decode()
+    assert "Ingen statistik matchar filtret" in nothing
+    for html in (errors, nothing):
+        assert 'class="chart"' not in html and "plotly" not in html
+
+
+def test_the_charts_page_without_any_statistics(client, staff_user):
+    client.force_login(staff_user)
+    assert "Ingen statistik är inläst." in client.get(CHARTS_URL).content.decode()
+    client.logout()
+    assert client.get(CHARTS_URL).status_code == 302
