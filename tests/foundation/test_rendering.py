@@ -702,3 +702,31 @@ def test_checkbox_lists_written_in_python_are_djangos_checkbox_lists(bound, auto
     form.renderer = DjangoTemplates()
     assert ours == [str(form[name]) for name in form.fields]
     assert 'value="uppsala"' in ours[0] and "Region &lt;Uppsala&gt;" in ours[0]
+
+
+def test_a_signature_read_once_per_function_body_still_gives_each_function_its_arguments():
+    import functools
+
+    from webcert_forum.core.tables import called_with_what_it_takes
+
+    def wrapped(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    def footer_of(key):
+        return lambda table: f"{key}:{table}"
+
+    class Renderer:
+        def render(self, value, record):
+            return f"{value}/{record}"
+
+    offered = {"value": 1, "record": "r", "table": "t", "column": "c"}
+    by_value, by_record = wrapped(lambda value: value), wrapped(lambda record: record)
+    assert called_with_what_it_takes(by_value)(offered) == 1
+    assert called_with_what_it_takes(by_record)(offered) == "r"
+    assert [called_with_what_it_takes(footer_of(k))(offered) for k in "ab"] == ["a:t", "b:t"]
+    assert called_with_what_it_takes(Renderer().render)(offered) == "1/r"
+    assert called_with_what_it_takes(Renderer.render)(offered) is None  # asks for self

@@ -31,7 +31,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from .numbers import value_writer
-from .tables import has_callables, rendered_cells, row_attributes
+from .tables import footer_text, has_callables, rendered_cells, row_attributes
 
 register = template.Library()
 
@@ -130,7 +130,8 @@ def table_header_cells(context, table, short_headers=False):
 def table_footer_cells(context, table):
     """The footer row's cells: `<td {{ column.attrs.tf.as_html }}>{{ column.footer }}</td>`."""
     cells = [
-        f"<td {column.attrs['tf'].as_html()}>{render_value_in_context(column.footer, context)}</td>"
+        f"<td {column.attrs['tf'].as_html()}>"
+        f"{render_value_in_context(footer_text(column), context)}</td>"
         for column in table.columns
     ]
     return mark_safe("\n".join(cells))

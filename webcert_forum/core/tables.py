@@ -160,7 +160,7 @@ def has_callables(attrs):
 
 def _cell_renderer(bound_column):
     """BoundRow._call_render for one column, its render method's signature read once."""
-    render = _called_with_what_it_takes(bound_column.render)
+    render = called_with_what_it_takes(bound_column.render)
     link = bound_column.link
     if link and callable(link.url):
         link = _link_with_url_function(link)
@@ -177,20 +177,38 @@ def _cell_renderer(bound_column):
 _OFFERED = frozenset({"value", "record", "column", "bound_column", "bound_row", "table"})
 
 
-def _called_with_what_it_takes(function):
+_SIGNATURES = {}
+
+
+def _signature(function):
+    """django_tables2.utils.signature, read once per function body: the names a function
+    asks for come from its code alone, so the closures one factory makes (a footer per type
+    column) and the bound methods of one class share it. A function whose signature is not
+    its code's (decorated, or with __signature__) is read each time."""
+    plain = getattr(function, "__func__", function)
+    code = getattr(plain, "__code__", None)
+    if code is None or hasattr(plain, "__wrapped__") or hasattr(plain, "__signature__"):
+        return signature(function)
+    key = code, plain is not function
+    if key not in _SIGNATURES:
+        _SIGNATURES[key] = signature(function)
+    return _SIGNATURES[key]
+
+
+def called_with_what_it_takes(function, offered_names=_OFFERED):
     """call_with_appropriate(function, offered) with the signature read once: a function
     that asks for anything not offered is not called (its result is None)."""
-    wanted, takes_any = signature(function)
+    wanted, takes_any = _signature(function)
     if takes_any:
         return lambda offered: function(**offered)
-    if not _OFFERED.issuperset(wanted):
+    if not offered_names.issuperset(wanted):
         return lambda offered: None
     return lambda offered: function(**{name: offered[name] for name in wanted})
 
 
 def _link_with_url_function(link):
     """LinkTransform.__call__ for `linkify=<function>`, the function's signature read once."""
-    url = _called_with_what_it_takes(link.url)
+    url = called_with_what_it_takes(link.url)
 
     def linked(content, **offered):
         href = url(offered)
@@ -462,3 +480,17 @@ class SafeExportMixin(ExportMixin):
 def _title_of(table):
     model = getattr(table.Meta, "model", None)
     return str(model._meta.verbose_name_plural).capitalize() if model else ""
+
+
+# Column.footer offers these to a footer function.
+_FOOTER_OFFERED = frozenset({"column", "bound_column", "table"})
+
+
+def footer_text(bound_column):
+    """BoundColumn.footer, a footer function's signature read once per function body."""
+    column = bound_column.column
+    footer = column._footer
+    if not callable(footer) or type(column).footer is not tables.Column.footer:
+        return bound_column.footer
+    offered = {"column": column, "bound_column": bound_column, "table": bound_column._table}
+    return called_with_what_it_takes(footer, _FOOTER_OFFERED)(offered)
