@@ -68,6 +68,7 @@ EXPECTED_STATUS = {
     "releases:list": everyone(),
     "releases:detail": everyone(),
     "statistics:dashboard": everyone(),
+    "statistics:charts": everyone(),
     "signing:dashboard": everyone(),
     "map": everyone(),
     "password_change": everyone(),
