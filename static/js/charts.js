@@ -97,7 +97,8 @@
     }
     fetch(section.dataset.charts, { credentials: "same-origin" })
       .then(function (response) {
-        if (!response.ok) { throw new Error(String(response.status)); }
+        // Redirected: to the login page, when the session ended meanwhile.
+        if (!response.ok || response.redirected) { throw new Error(String(response.status)); }
         return response.text();
       })
       .then(function (html) {

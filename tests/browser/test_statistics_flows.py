@@ -105,3 +105,21 @@ def test_the_charts_section_keeps_its_link_when_the_charts_cannot_be_loaded(
     link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Intygsstatistik: diagram")
     expect(page.locator('[data-figure="fig-slide"] svg.main-svg').first).to_be_attached()
+
+
+def test_the_charts_section_says_so_when_the_session_ended_before_the_charts_came(
+    page, live_server, login, staff_user, seed_meeting
+):
+    login("anna", "pw-anna")
+    # The charts' request meets a logged-out session: it is sent to the login page, as
+    # LoginRequiredMiddleware answers it.
+    page.route(
+        "**/statistics/diagram/**",
+        lambda route: route.fulfill(
+            status=302, headers={"Location": "/accounts/login/?next=/statistics/diagram/"}
+        ),
+    )
+    page.goto(f"{live_server.url}/statistics/")
+    section = page.locator("section", has=page.locator("#charts-heading"))
+    expect(section.get_by_role("status")).to_contain_text("Diagrammen kunde inte hämtas.")
+    expect(section.locator(".chart")).to_have_count(0)
