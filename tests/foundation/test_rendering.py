@@ -730,3 +730,17 @@ def test_a_signature_read_once_per_function_body_still_gives_each_function_its_a
     assert [called_with_what_it_takes(footer_of(k))(offered) for k in "ab"] == ["a:t", "b:t"]
     assert called_with_what_it_takes(Renderer().render)(offered) == "1/r"
     assert called_with_what_it_takes(Renderer.render)(offered) is None  # asks for self
+
+
+def test_a_table_without_sort_links_renders_without_a_request_as_django_tables2_does():
+    class Unsorted(tables.Table):
+        name = tables.Column(verbose_name="Namn", footer="Totalt")
+
+        class Meta:
+            orderable = False
+
+    page = (
+        "{% load table_tags %}<tr>{% table_header_cells table %}</tr>{% table_footer_cells table %}"
+    )
+    html = engines["django"].from_string(page).render({"table": Unsorted(ROWS)})
+    assert html == "<tr><th >Namn</th></tr><td >Totalt</td>"

@@ -105,10 +105,7 @@ def table_header_cells(context, table, short_headers=False):
     """The header row's <th> cells: `{{ column.header }}` (with `short_headers`, the
     column's short_header if it has one, as `{% firstof %}`), linked as django-tables2's
     `{% querystring_replace %}` links them when the column is orderable."""
-    request = context.get("request")
-    if request is None:
-        raise ImproperlyConfigured("table_header_cells needs the request in the context.")
-    query = dict(request.GET)
+    query = None
     order_field = table.prefixed_order_by_field
     cells = []
     for column in table.columns:
@@ -117,6 +114,11 @@ def table_header_cells(context, table, short_headers=False):
             header = getattr(column.column, "short_header", None) or header or ""
         shown = render_value_in_context(header, context)
         if column.orderable:
+            if query is None:
+                # As querystring_replace: a sort link needs the request's query.
+                if "request" not in context:
+                    raise ImproperlyConfigured("A sortable table needs the request.")
+                query = dict(context["request"].GET)
             href = escape(
                 "?" + urlencode({**query, order_field: column.order_by_alias.next}, doseq=True)
             )
