@@ -22,10 +22,16 @@ def dashboard_data(selection):
     return cached(f"dashboard|{selection.cache_key()}", lambda: build_dashboard(selection))
 
 
-def build_dashboard(selection):
+def _types_with_columns(selection):
+    """The selected types, each with the name of its column in the minutes' table."""
     types = queries.selected_types(selection)
     for t in types:
         t["column"] = frames.type_column(t["code"])
+    return types
+
+
+def build_dashboard(selection):
+    types = _types_with_columns(selection)
     show_printed = not selection.narrows_types
     organisations = queries.organisation_labels()
     cell_rows = queries.cells_by_organisation_and_type(selection)
@@ -69,9 +75,7 @@ def build_charts(selection):
     statistics match the selection. Read on their own (the minutes' cells, the types, the
     series), not from dashboard_data: the changes over time and printed totals that it
     also reads are none of theirs."""
-    types = queries.selected_types(selection)
-    for t in types:
-        t["column"] = frames.type_column(t["code"])
+    types = _types_with_columns(selection)
     organisations = queries.organisation_labels()
     cells = frames.frame(
         queries.cells_by_organisation_and_type(selection), ["organisation", "type"]
