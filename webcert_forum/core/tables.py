@@ -15,6 +15,7 @@ says what it holds; a blank row separates it from the table's header.
 """
 
 import datetime as dt
+import functools
 import re
 
 import django_tables2 as tables
@@ -59,7 +60,7 @@ def rendered_cells(table):
     field with choices, an attribute): _ValueReader does that once per column and kind of
     record for the common accessor, one name."""
     columns = list(table.columns)
-    renderers = [_cell_renderer(column) for column in columns]
+    renderers = [_cell_renderer(column, table) for column in columns]
     readers = [_ValueReader.of(column) for column in columns]
     for row in table.paginated_rows:
         cells = []
@@ -158,10 +159,14 @@ def has_callables(attrs):
     )
 
 
-def _cell_renderer(bound_column):
+def _cell_renderer(bound_column, table):
     """BoundRow._call_render for one column, its render method's signature read once."""
-    render = called_with_what_it_takes(bound_column.render)
     link = bound_column.link
+    if not link:
+        direct = _direct_renderer(bound_column, table)
+        if direct:
+            return direct
+    render = called_with_what_it_takes(bound_column.render)
     if link and callable(link.url):
         link = _link_with_url_function(link)
 
@@ -169,6 +174,31 @@ def _cell_renderer(bound_column):
         offered = row._optional_cell_arguments(bound_column, value)
         content = render(offered)
         return link(content, **offered) if link else content
+
+    return render_cell
+
+
+def _direct_renderer(bound_column, table):
+    """For a column without a link whose render method asks for offered arguments only:
+    the arguments that are the same in every row (the table, the column) given once, the
+    row's own (value, record, bound row) per cell, instead of a dict of all six per cell
+    (a third of the time of a table of numbers). None for any other column."""
+    wanted, takes_any = _signature(bound_column.render)
+    if takes_any or not _OFFERED.issuperset(wanted):
+        return None
+    fixed = {"table": table, "column": bound_column.column, "bound_column": bound_column}
+    render = functools.partial(
+        bound_column.render, **{name: fixed[name] for name in wanted if name in fixed}
+    )
+    varying = tuple(name for name in wanted if name not in fixed)
+    if varying == ("value",):
+        return lambda row, value: render(value=value)
+    if varying == ():
+        return lambda row, value: render()
+
+    def render_cell(row, value):
+        offered = {"value": value, "record": row.record, "bound_row": row}
+        return render(**{name: offered[name] for name in varying})
 
     return render_cell
 
