@@ -35,10 +35,9 @@ def build_dashboard(selection):
     show_printed = not selection.narrows_types
     organisations = queries.organisation_labels()
     cell_rows = queries.cells_by_organisation_and_type(selection)
-    cells = frames.frame(cell_rows, ["organisation", "type"])
     printed = queries.printed_totals_by_organisation(selection) if show_printed else []
     minutes = frames.minutes_table(
-        cells, printed, types, organisations, selection.channel, show_printed
+        cell_rows, printed, types, organisations, selection.channel, show_printed
     )
     comparison = compared_month(selection.month_to)
     period = period_label(selection)
@@ -77,14 +76,13 @@ def build_charts(selection):
     also reads are none of theirs."""
     types = _types_with_columns(selection)
     organisations = queries.organisation_labels()
-    cells = frames.frame(
-        queries.cells_by_organisation_and_type(selection), ["organisation", "type"]
-    )
+    cell_rows = queries.cells_by_organisation_and_type(selection)
     minutes = frames.minutes_table(
-        cells, [], types, organisations, selection.channel, show_printed=False
+        cell_rows, [], types, organisations, selection.channel, show_printed=False
     )
     if not minutes["rows"]:
         return []
+    cells = frames.frame(cell_rows, ["organisation", "type"])
     return _charts(selection, types, minutes, cells, organisations, period_label(selection))
 
 

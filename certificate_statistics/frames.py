@@ -3,7 +3,10 @@
 Every function takes one query's rows, or the one frame made of them (`frame`), and returns
 plain Python (lists, dicts, ints, None for an empty cell), so the result can be cached and
 rendered without pandas. The rows carry both stored channels side by side, so a channel's
-value is one vectorised step, and ids, named here from the few rows that are shown."""
+value is one vectorised step, and ids, named here from the few rows that are shown.
+
+The minutes' table, one period's few hundred cells, is summed in plain Python instead: for
+that size the frame's steps cost several times the sums, and it is on every dashboard."""
 
 import math
 
@@ -52,39 +55,44 @@ def _wide(frame, channel, index, columns):
     return values.dropna().unstack()
 
 
-def minutes_table(cells, printed_rows, types, organisations, channel, show_printed):
+def minutes_table(cell_rows, printed_rows, types, organisations, channel, show_printed):
     """Organisations × types for the period, with row and column totals and the printed
-    "Totalsumma" beside the computed one. `cells`: the frame of
-    cells_by_organisation_and_type; `organisations`: queries.organisation_labels."""
-    if cells.empty:
+    "Totalsumma" beside the computed one. `cell_rows`: cells_by_organisation_and_type;
+    `organisations`: queries.organisation_labels.
+
+    Plain Python, not a pivot frame: a few hundred cells, for which the frame's steps cost
+    several times the sums. An empty cell (no row, or integrated without an all-channels
+    sum) stays None, in the totals too."""
+    columns = {t["id"]: t["column"] for t in types}
+    cells = {}
+    for organisation, kind, everything, standalone in cell_rows:
+        value = channel_value(channel, everything, standalone)
+        if value is not None and kind in columns:
+            cells.setdefault(organisation, {})[columns[kind]] = value
+    if not cells:
         return {"rows": [], "footer": {}}
-    pivot = _wide(cells, channel, "organisation", "type")
-    if pivot.empty:
-        return {"rows": [], "footer": {}}
-    # The cells are of the selected types only, so no row is left empty here.
-    pivot = pivot.reindex(columns=[t["id"] for t in types])
-    columns = [t["column"] for t in types]
-    totals = pivot.sum(axis=1, min_count=1)
     printed = {}
     if show_printed:
         for organisation, everything, standalone in printed_rows:
             printed[organisation] = channel_value(channel, everything, standalone)
+    names = list(columns.values())
+    footer = dict.fromkeys(names)
     rows = []
-    for organisation, values, total in zip(
-        pivot.index.tolist(), pivot.to_numpy().tolist(), totals.tolist(), strict=True
-    ):
+    for organisation, values in cells.items():
         name, key = organisations[organisation]
         row = {"organisation": name, "key": key}
-        row.update(zip(columns, map(_plain, values), strict=True))
-        row["total"] = _plain(total)
+        for column in names:
+            value = row[column] = values.get(column)
+            if value is not None:
+                footer[column] = (footer[column] or 0) + value
+        row["total"] = sum(values.values())
         if show_printed:
             row["printed"] = printed.get(organisation)
             differs = row["printed"] is not None and row["printed"] != row["total"]
             row["difference"] = row["printed"] - row["total"] if differs else None
         rows.append(row)
     rows.sort(key=lambda r: (r["organisation"], r["key"]))
-    footer = dict(zip(columns, map(_plain, pivot.sum(min_count=1).tolist()), strict=True))
-    footer["total"] = _plain(totals.sum())
+    footer["total"] = sum(r["total"] for r in rows)
     if show_printed:
         footer["printed"] = sum(r["printed"] for r in rows if r["printed"] is not None)
     return {"rows": rows, "footer": footer}
