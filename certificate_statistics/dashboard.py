@@ -10,6 +10,7 @@ from webcert_forum.core.months import month_label
 from . import charts, frames, queries, trends
 from .cache import cached
 from .comparison import compared_month
+from .selection import ALL, STANDALONE
 
 
 def period_label(selection):
@@ -76,7 +77,8 @@ def build_charts(selection):
     also reads are none of theirs."""
     types = _types_with_columns(selection)
     organisations = queries.organisation_labels()
-    cell_rows = queries.cells_by_organisation_and_type(selection)
+    # Both channels, whatever the selection's: the standalone share compares them.
+    cell_rows = queries.cells_by_organisation_and_type(selection, channels=(ALL, STANDALONE))
     minutes = frames.minutes_table(
         cell_rows, [], types, organisations, selection.channel, show_printed=False
     )

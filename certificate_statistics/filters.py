@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import QueryDict
 
 from regions.models import Organisation
@@ -124,10 +124,19 @@ class CertificateCountFilterSet(django_filters.FilterSet):
             month_from=data.get("month_from") or data["month_to"],
             month_to=data["month_to"],
             channel=data.get("channel") or "all",
-            organisations=tuple(sorted(o.key for o in data.get("organisation") or ())),
-            types=tuple(sorted(t.code for t in data.get("certificate_type") or ())),
+            organisations=_chosen(data.get("organisation"), "key"),
+            types=_chosen(data.get("certificate_type"), "code"),
             recipients=tuple(sorted(data.get("recipient") or ())),
         )
+
+
+def _chosen(objects, attribute):
+    """The sorted `attribute`s of a model choice field's cleaned value. Nothing chosen is
+    an empty queryset (none()): not truth-tested, which compiles its query only to find
+    it empty; the chosen ones were read by the field's validation already."""
+    if objects is None or (isinstance(objects, QuerySet) and objects.query.is_empty()):
+        return ()
+    return tuple(sorted(getattr(o, attribute) for o in objects))
 
 
 def _empty_querydict():

@@ -51,21 +51,23 @@ def _selected(queryset, selection, *, types=True):
     return queryset
 
 
-def _by_channel(queryset, *fields, value="count"):
-    """[(*fields, all, standalone)]: both stored channels' sums side by side, None where a
-    channel has no row, so a channel's value (selection.channel_value) is one step per row."""
-    summed = (
-        queryset.values(*fields)
-        .annotate(
-            **{
-                ALL: Sum(value, filter=Q(channel=ALL)),
-                STANDALONE: Sum(value, filter=Q(channel=STANDALONE)),
-            }
-        )
-        .order_by()
-        .values_list(*fields, ALL, STANDALONE)
-    )
-    return _fetched(summed)
+def _by_channel(queryset, channels, *fields, value="count"):
+    """[(*fields, all, standalone)]: the stored channels' sums side by side, None where a
+    channel has no row, so a channel's value (selection.channel_value) is one step per row.
+    Only `channels` are read and summed; the other is None in every row. One channel is a
+    plain sum: a FILTER per row cost a quarter of a year's sum."""
+    queryset = queryset.filter(channel__in=channels)
+    if len(channels) == 1:
+        sums = {channels[0]: Sum(value)}
+    else:
+        sums = {channel: Sum(value, filter=Q(channel=channel)) for channel in (ALL, STANDALONE)}
+    summed = queryset.values(*fields).annotate(**sums).order_by().values_list(*fields, *sums)
+    rows = _fetched(summed)
+    if len(channels) > 1:
+        return rows
+    if channels[0] == ALL:
+        return [(*row, None) for row in rows]
+    return [(*row[:-1], None, row[-1]) for row in rows]
 
 
 def _fetched(queryset):
@@ -103,43 +105,48 @@ def type_labels():
     return {pk: (position, code) for pk, position, code in types}
 
 
-def cells_by_organisation_and_type(selection):
-    """(organisation id, type id, all, standalone) summed over the period: the minutes'
-    table, the slide chart, the type mix and the standalone share all come from these rows."""
+def cells_by_organisation_and_type(selection, channels=None):
+    """(organisation id, type id, all, standalone) summed over the period, of `channels`
+    (default: the selection's stored channels): the minutes' table, the slide chart, the
+    type mix and (both channels) the standalone share all come from these rows."""
     queryset = CertificateCount.objects.filter(
-        month__gte=selection.month_from,
-        month__lte=selection.month_to,
-        channel__in=(ALL, STANDALONE),
+        month__gte=selection.month_from, month__lte=selection.month_to
     )
-    return _by_channel(_selected(queryset, selection), "organisation_id", "certificate_type_id")
+    return _by_channel(
+        _selected(queryset, selection),
+        channels or selection.stored_channels,
+        "organisation_id",
+        "certificate_type_id",
+    )
 
 
 def printed_totals_by_organisation(selection):
     """(organisation id, all, standalone): the printed totals summed over the period."""
     queryset = CertificateTotal.objects.filter(
-        month__gte=selection.month_from,
-        month__lte=selection.month_to,
-        channel__in=(ALL, STANDALONE),
+        month__gte=selection.month_from, month__lte=selection.month_to
     )
     return _by_channel(
-        _selected(queryset, selection, types=False), "organisation_id", value="total"
+        _selected(queryset, selection, types=False),
+        selection.stored_channels,
+        "organisation_id",
+        value="total",
     )
 
 
 def organisation_totals_by_month(selection, start):
     """(month, organisation name, all, standalone) for every month from `start`."""
-    queryset = CertificateCount.objects.filter(
-        month__gte=start, month__lte=selection.month_to, channel__in=selection.stored_channels
+    queryset = CertificateCount.objects.filter(month__gte=start, month__lte=selection.month_to)
+    return _by_channel(
+        _selected(queryset, selection), selection.stored_channels, "month", "organisation__name"
     )
-    return _by_channel(_selected(queryset, selection), "month", "organisation__name")
 
 
 def type_totals_by_month(selection, start):
     """(month, type id, all, standalone) for every month from `start`."""
-    queryset = CertificateCount.objects.filter(
-        month__gte=start, month__lte=selection.month_to, channel__in=selection.stored_channels
+    queryset = CertificateCount.objects.filter(month__gte=start, month__lte=selection.month_to)
+    return _by_channel(
+        _selected(queryset, selection), selection.stored_channels, "month", "certificate_type_id"
     )
-    return _by_channel(_selected(queryset, selection), "month", "certificate_type_id")
 
 
 def organisation_by_month(organisation):
@@ -203,9 +210,11 @@ def cells_by_month(selection, months):
         return []
     # No range beside the list: with one, the (channel, month) index was read from the
     # bound on, and an upper bound alone would read every earlier month of the history.
-    queryset = CertificateCount.objects.filter(
-        month__in=months, channel__in=selection.stored_channels
-    )
+    queryset = CertificateCount.objects.filter(month__in=months)
     return _by_channel(
-        _selected(queryset, selection), "month", "organisation_id", "certificate_type_id"
+        _selected(queryset, selection),
+        selection.stored_channels,
+        "month",
+        "organisation_id",
+        "certificate_type_id",
     )
