@@ -31,7 +31,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from .numbers import value_writer
-from .tables import footer_text, has_callables, rendered_cells, row_attributes
+from .tables import column_attrs, footer_text, has_callables, rendered_cells, row_attributes
 
 register = template.Library()
 
@@ -65,11 +65,12 @@ def table_html(context, table):
     table_context.use_l10n = table_context.use_tz = None
     # As RenderTableNode: TemplateColumn renders its cells in the page's context.
     table.context = context
+    table._column_attrs = {}
     try:
         table.before_render(request)
         return template.template.render(table_context)
     finally:
-        del table.context
+        del table.context, table._column_attrs
 
 
 @register.simple_tag(takes_context=True)
@@ -77,7 +78,7 @@ def table_body(context, table):
     """The <tbody>'s rows (or its empty text) of `table`, page applied."""
     columns = list(table.columns)
     fixed = {
-        column.name: column.attrs["td"].as_html()
+        column.name: column_attrs(column)["td"].as_html()
         for column in columns
         if not _cell_attrs_vary(column)
     }
@@ -123,7 +124,7 @@ def table_header_cells(context, table, short_headers=False):
                 "?" + urlencode({**query, order_field: column.order_by_alias.next}, doseq=True)
             )
             shown = f'<a href="{href}">{shown}</a>'
-        cells.append(f"<th {column.attrs['th'].as_html()}>{shown}</th>")
+        cells.append(f"<th {column_attrs(column)['th'].as_html()}>{shown}</th>")
     # The attributes are escaped by django-tables2, the texts and links above.
     return mark_safe("\n".join(cells))
 
@@ -132,7 +133,7 @@ def table_header_cells(context, table, short_headers=False):
 def table_footer_cells(context, table):
     """The footer row's cells: `<td {{ column.attrs.tf.as_html }}>{{ column.footer }}</td>`."""
     cells = [
-        f"<td {column.attrs['tf'].as_html()}>"
+        f"<td {column_attrs(column)['tf'].as_html()}>"
         f"{render_value_in_context(footer_text(column), context)}</td>"
         for column in table.columns
     ]

@@ -151,6 +151,27 @@ def row_attributes(table):
     return attributes
 
 
+def _attrs_vary(column):
+    """Whether any of a column's th, td, tf attributes may depend on the row."""
+    attrs = {**column._table.attrs, **column.column.attrs}
+    return any(has_callables(attrs.get(kind, attrs.get("cell", {}))) for kind in ("th", "td", "tf"))
+
+
+def column_attrs(column):
+    """column.attrs (django-tables2 works them out anew at every access, with the classes
+    of ordering): read once per column while table_tags.table_html renders its table, since the header,
+    the rows and the footer each ask for them, unless they may depend on the row."""
+    memo = getattr(column._table, "_column_attrs", None)
+    if memo is None:
+        return column.attrs
+    attrs = memo.get(column.name)
+    if attrs is None:
+        attrs = column.attrs
+        if not _attrs_vary(column):
+            memo[column.name] = attrs
+    return attrs
+
+
 def has_callables(attrs):
     """Whether attributes (nested dicts included) hold a callable, computed per row or cell."""
     return any(
@@ -388,7 +409,7 @@ class DataTable(SafeTable):
         """Each row as (its attributes, [(row header?, the cell's attributes, the cell)]).
         A column's cell attributes are read once per table, not once per cell as
         django-tables2's own template does (so they may not depend on the record)."""
-        cell_attrs = [column.attrs["td"].as_html() for column in self.columns]
+        cell_attrs = [column_attrs(column)["td"].as_html() for column in self.columns]
         row_attrs = row_attributes(self)
         for row, cells in rendered_cells(self):
             yield (
