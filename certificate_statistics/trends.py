@@ -19,36 +19,34 @@ def signed(value, decimals=None):
 
 
 def _by_month(rows, channel, organisations, types, cell_months=()):
-    """The rows of queries.cells_by_month as three views of {label: {month: value}} of the
-    channel: per organisation (label (name, key)), per type ((position, code)) and, for
-    `cell_months` only, per cell ((name, key, code)). An organisation's or type's value is
-    that of its summed channels, as frames.channel_values gives it (integrated is
-    all − standalone, empty without all).
+    """The rows of queries.cells_by_month (one stored channel's count each) as three views
+    of {label: {month: value}} of the channel: per organisation (label (name, key)), per
+    type ((position, code)) and, for `cell_months` only, per cell ((name, key, code)). An
+    organisation's or type's value is that of its summed channels, as
+    frames.channel_values gives it (integrated is all − standalone, empty without all).
 
     Plain Python in one pass, not pandas: these are a few months of rows, for which building
     frames and grouping them cost ten times the sums (a third of the overview's time)."""
-    # Each view's sums of the all-channels and the standalone counts, written out by hand:
-    # a loop over the four was half the time of the sums.
-    organisation_all, organisation_standalone, type_all, type_standalone = {}, {}, {}, {}
-    cells = {}
-    for month, organisation, kind, everything, standalone in rows:
+    # Per stored channel, the sums per organisation and per type and the cells, written
+    # out by hand: a loop over the views was half the time of the sums.
+    sums = {ALL: ({}, {}, {}), STANDALONE: ({}, {}, {})}
+    for month, stored, organisation, kind, count in rows:
+        per_organisation, per_type, cells = sums[stored]
+        key = organisation, month
+        per_organisation[key] = per_organisation.get(key, 0) + count
+        key = kind, month
+        per_type[key] = per_type.get(key, 0) + count
         if month in cell_months:
-            value = channel_value(channel, everything, standalone)
-            if value is not None:
-                cells[(organisation, kind), month] = value
-        by_organisation, by_type = (organisation, month), (kind, month)
-        if everything is not None:
-            organisation_all[by_organisation] = (
-                organisation_all.get(by_organisation, 0) + everything
-            )
-            type_all[by_type] = type_all.get(by_type, 0) + everything
-        if standalone is not None:
-            organisation_standalone[by_organisation] = (
-                organisation_standalone.get(by_organisation, 0) + standalone
-            )
-            type_standalone[by_type] = type_standalone.get(by_type, 0) + standalone
+            cells[(organisation, kind), month] = count
+    (organisation_all, type_all, cells_all) = sums[ALL]
+    (organisation_standalone, type_standalone, cells_standalone) = sums[STANDALONE]
     by_organisation = organisation_all, organisation_standalone
     by_type = type_all, type_standalone
+    cells = {}
+    for key in cells_standalone if channel == STANDALONE else cells_all:
+        value = channel_value(channel, cells_all.get(key), cells_standalone.get(key))
+        if value is not None:
+            cells[key] = value
 
     def values(sums, name):
         everything, standalone = sums
@@ -218,14 +216,14 @@ def biggest_movers(selection, limit=5):
 
 def _as_month_rows(selection, month, period_rows):
     """The rows of cells_by_organisation_and_type over `month` alone as cells_by_month
-    gives them: the selection's stored channels only."""
+    gives them: a row per stored channel of the selection's that has a count."""
     stored = selection.stored_channels
     rows = []
     for organisation, kind, everything, standalone in period_rows:
-        everything = everything if ALL in stored else None
-        standalone = standalone if STANDALONE in stored else None
-        if everything is not None or standalone is not None:
-            rows.append((month, organisation, kind, everything, standalone))
+        if everything is not None and ALL in stored:
+            rows.append((month, ALL, organisation, kind, everything))
+        if standalone is not None and STANDALONE in stored:
+            rows.append((month, STANDALONE, organisation, kind, standalone))
     return rows
 
 

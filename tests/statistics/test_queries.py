@@ -55,11 +55,27 @@ def test_the_sums_read_as_django_reads_them(seed_meeting, monkeypatch, selection
         assert _typed(ours[name]) == _typed(rows), name
 
 
-def test_months_are_dates_and_empty_channels_none(seed_meeting):
+def test_months_are_dates_and_a_channel_not_read_is_none(seed_meeting):
     add_history(2)
-    rows = queries.cells_by_month(Selection(month_from=MAY, month_to=MAY), [APRIL, MAY])
+    rows = queries.type_totals_by_month(Selection(month_from=APRIL, month_to=MAY), APRIL)
     assert {row[0] for row in rows} == {APRIL, MAY}
     assert all(type(row[0]) is dt.date for row in rows)
     # Only the all-channels channel is read for that selection: no standalone sums.
     assert {row[-1] for row in rows} == {None}
     assert all(type(row[-2]) is int for row in rows)
+
+
+def test_the_months_cells_are_the_stored_counts_of_the_channels_shown(seed_meeting):
+    add_history(2)
+    integrated = Selection(month_from=MAY, month_to=MAY, channel=INTEGRATED)
+    rows = queries.cells_by_month(integrated, [APRIL, MAY])
+    assert {(month, channel) for month, channel, *_ in rows} == {
+        (APRIL, "all"),
+        (APRIL, "standalone"),
+        (MAY, "all"),
+        (MAY, "standalone"),
+    }
+    # One row per month, channel and cell: nothing summed twice.
+    assert len({tuple(row[:4]) for row in rows}) == len(rows)
+    only_standalone = Selection(month_from=MAY, month_to=MAY, channel=STANDALONE)
+    assert {row[1] for row in queries.cells_by_month(only_standalone, [MAY])} == {"standalone"}
