@@ -1,5 +1,6 @@
 """The /statistics/ page as a staff member uses it: filters in the URL, the tables, errors."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -281,3 +282,63 @@ def test_the_charts_page_without_any_statistics(client, staff_user):
     assert "Ingen statistik är inläst." in client.get(CHARTS_URL).content.decode()
     client.logout()
     assert client.get(CHARTS_URL).status_code == 302
+
+
+def test_a_printed_total_that_differs_is_marked_in_its_row(
+    client, staff_user, reference, seed_document
+):
+    from webcert_forum.meetings.services import save_minutes
+
+    for entry in seed_document["certificate_totals"]:
+        if (entry["month"], entry["channel"], entry["org"]) == ("2022-05", "all", "blekinge"):
+            entry["total"] += 1207
+    save_minutes(seed_document, None)
+    response = get(client, staff_user, month_from="2022-05", month_to="2022-05")
+    html = response.content.decode()
+    marks = re.findall(r'<mark class="differs"[^>]*>(.*?)</mark>', html)
+    assert marks == [f"≠ 1{NBSP}207"]
+    blekinge = next(cells for name, cells in minutes_rows(response).items() if "Blekinge" in name)
+    computed, printed = blekinge[-3], blekinge[-2]
+    assert int(printed.replace(NBSP, "")) - int(computed.replace(NBSP, "")) == 1207
+
+
+def test_the_dashboards_tables_write_the_rows_django_tables2_writes(staff_user, seed_meeting):
+    """The minutes' and the change table's rows through the site's table tags and through
+    django-tables2's own template: the same cells (numbers, signs, links, marks)."""
+    from django.template import engines
+    from django.test import RequestFactory
+
+    from certificate_statistics.dashboard import build_dashboard
+    from certificate_statistics.selection import Selection
+    from certificate_statistics.tables import ChangeTable, MinutesTable
+
+    may = dt.date(2022, 5, 1)
+    data = build_dashboard(Selection(month_from=may, month_to=may))
+    request = RequestFactory().get("/")
+    request.user = staff_user
+
+    def tables():
+        return [
+            MinutesTable(
+                data["minutes"]["rows"],
+                types=data["types"],
+                footer_values=data["minutes"]["footer"],
+                show_printed=True,
+            ),
+            ChangeTable(
+                data["change"],
+                previous_label=data["previous_label"],
+                current_label=data["current_label"],
+            ),
+        ]
+
+    def body(table, template_name):
+        template = engines["django"].from_string(
+            '{% load django_tables2 %}{% render_table table "' + template_name + '" %}'
+        )
+        html = template.render({"table": table}, request)
+        return re.sub(r">\s+<", "><", html.split("<tbody")[1].split("</tbody>")[0]).strip()
+
+    for ours, theirs in zip(tables(), tables(), strict=True):
+        assert body(ours, "_tables2_table.html") == body(theirs, "django_tables2/table.html")
+    assert "+" in body(tables()[1], "_tables2_table.html")
