@@ -31,15 +31,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from .numbers import value_writer
-from .tables import column_attrs, footer_text, has_callables, rendered_cells, row_attributes
+from .tables import attrs_vary, column_attrs, footer_text, rendered_cells, row_attributes
 
 register = template.Library()
-
-
-def _cell_attrs_vary(column):
-    """Whether a column's td attributes depend on the row (a callable in them)."""
-    attrs = {**column._table.attrs, **column.column.attrs}
-    return has_callables(attrs.get("td", attrs.get("cell", {})))
 
 
 def _shown(column, cell, context, write):
@@ -80,7 +74,7 @@ def table_body(context, table):
     fixed = {
         column.name: column_attrs(column)["td"].as_html()
         for column in columns
-        if not _cell_attrs_vary(column)
+        if not attrs_vary(column, kinds=("td",))
     }
     parts = []
     write = value_writer(context)

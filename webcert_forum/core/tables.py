@@ -151,23 +151,25 @@ def row_attributes(table):
     return attributes
 
 
-def _attrs_vary(column):
-    """Whether any of a column's th, td, tf attributes may depend on the row."""
+def attrs_vary(column, kinds=("th", "td", "tf")):
+    """Whether a column's attributes of these kinds may depend on the row (a callable in
+    them, the column's or the table's, "cell" standing for a kind not given)."""
     attrs = {**column._table.attrs, **column.column.attrs}
-    return any(has_callables(attrs.get(kind, attrs.get("cell", {}))) for kind in ("th", "td", "tf"))
+    return any(has_callables(attrs.get(kind, attrs.get("cell", {}))) for kind in kinds)
 
 
 def column_attrs(column):
     """column.attrs (django-tables2 works them out anew at every access, with the classes
-    of ordering): read once per column while table_tags.table_html renders its table, since the header,
-    the rows and the footer each ask for them, unless they may depend on the row."""
+    of ordering): read once per column while table_tags.table_html renders its table,
+    since the header, the rows and the footer each ask for them, unless they may depend on
+    the row."""
     memo = getattr(column._table, "_column_attrs", None)
     if memo is None:
         return column.attrs
     attrs = memo.get(column.name)
     if attrs is None:
         attrs = column.attrs
-        if not _attrs_vary(column):
+        if not attrs_vary(column):
             memo[column.name] = attrs
     return attrs
 
