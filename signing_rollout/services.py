@@ -30,19 +30,26 @@ def load_vendor_groups(path):
     return created, updated
 
 
+# What vendor_group_members.csv writes for an organisation that uses no vendor group.
+OWN_INTEGRATION_KEY = "none"
+
+
 def load_vendor_group_members(path, organisations):
     """Each organisation's vendor group as Inera states it (vendor_group_members.csv:
-    organisation,vendor_group; an organisation in two groups takes two lines).
+    organisation,vendor_group; an organisation in two groups takes two lines, one that uses
+    no group (its own integration) has `none`).
 
     The list is the whole of what it says: a membership it no longer lists is removed (only
     those it made; the admin's stay), and an organisation it places loses the minutes'
-    guesses. A line naming an unknown organisation or group raises ReferenceListError before
-    anything is written. A missing file says nothing and changes nothing. Returns (created,
-    updated), a removal counted as updated."""
+    guesses. As in the admin, a group and "none" contradict each other: the list's word
+    replaces the other. A line naming an unknown organisation or group, or `none` beside a
+    group for the same organisation, raises ReferenceListError before anything is written. A
+    missing file says nothing and changes nothing. Returns (created, updated), a removal
+    counted as updated."""
     if not path.exists():
         return 0, 0
     groups = {g.key: g for g in VendorGroup.objects.all()}
-    wanted = {}
+    wanted, line_of = {}, {}
     for line, row in enumerate(read_rows(path), start=2):
         org_key = (row.get("organisation") or "").strip()
         group_key = (row.get("vendor_group") or "").strip()
@@ -51,12 +58,25 @@ def load_vendor_group_members(path, organisations):
                 f"{path.name}, rad {line}: organisationen {org_key!r} finns inte i "
                 "organisations.csv. Inget lästes in."
             )
-        if group_key not in groups:
+        if group_key.lower() == OWN_INTEGRATION_KEY:
+            group_id = None
+        elif group_key in groups:
+            group_id = groups[group_key].pk
+        else:
             raise ReferenceListError(
                 f"{path.name}, rad {line}: leverantörsgruppen {group_key!r} finns inte i "
-                f"vendor_groups.csv (kända: {', '.join(sorted(groups))}). Inget lästes in."
+                f"vendor_groups.csv (kända: {', '.join(sorted(groups))}; "
+                f"{OWN_INTEGRATION_KEY} för ingen grupp). Inget lästes in."
             )
-        wanted[(groups[group_key].pk, organisations[org_key].pk)] = True
+        org_id = organisations[org_key].pk
+        earlier = line_of.get(org_id)
+        if earlier and (group_id is None) != (earlier[1] is None):
+            raise ReferenceListError(
+                f"{path.name}, rad {line}: {org_key!r} står både utan leverantörsgrupp "
+                f"({OWN_INTEGRATION_KEY}) och i en grupp (rad {earlier[0]}). Inget lästes in."
+            )
+        line_of[org_id] = (line, group_id)
+        wanted[(group_id, org_id)] = True
     created = updated = 0
     for membership in VendorGroupMembership.objects.filter(source=Source.REFERENCE):
         if (membership.vendor_group_id, membership.organisation_id) not in wanted:
@@ -74,10 +94,15 @@ def load_vendor_group_members(path, organisations):
             membership.save(update_fields=["source", "meeting"])
             updated += 1
     placed = {org_id for _, org_id in wanted}
+    in_none = {org_id for group_id, org_id in wanted if group_id is None}
     updated += drop_minutes_guesses(placed)
-    # The list names the group it uses: an older "uses none" from the admin no longer holds.
+    # The list's word replaces a contradicting one from the admin: a group ends an older
+    # "uses none", and "none" takes the organisation out of every group.
     updated += VendorGroupMembership.objects.filter(
-        organisation_id__in=placed, vendor_group__isnull=True
+        organisation_id__in=placed - in_none, vendor_group__isnull=True
+    ).delete()[0]
+    updated += VendorGroupMembership.objects.filter(
+        organisation_id__in=in_none, vendor_group__isnull=False
     ).delete()[0]
     return created, updated
 

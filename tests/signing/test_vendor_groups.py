@@ -108,6 +108,10 @@ def test_the_reference_list_places_an_organisation_over_the_minutes(
     [
         ("varmland,epic", "leverantörsgruppen 'epic' finns inte i vendor_groups.csv"),
         ("atlantis,cosmic", "organisationen 'atlantis' finns inte i organisations.csv"),
+        (
+            "gavleborg,none",
+            "'gavleborg' står både utan leverantörsgrupp (none) och i en grupp (rad 2)",
+        ),
     ],
 )
 def test_an_unknown_name_in_the_reference_list_is_refused_and_nothing_changes(
@@ -248,3 +252,50 @@ def test_no_vendor_group_is_inera_word_over_the_minutes_and_a_group_ends_it(
     # The reference list naming its group is Inera's word too, and the newer one.
     load_reference(_fixtures(tmp_path, ["varmland,vas"]))
     assert _groups_of("varmland") == [("vas", "reference")]
+
+
+def _list_names(client, **params):
+    rows = client.get(reverse("regions:list"), params).context["table"].rows
+    return {row.record.name for row in rows}
+
+
+def test_the_reference_list_says_no_group_with_none_and_the_list_filters_by_it(
+    client, admin_user, plain_user, seed_meeting, tmp_path
+):
+    # Staff had placed Halland in Cosmic in the admin; the list says it uses none, and
+    # Värmland (the minutes' guess in Cosmic) uses Cerner.
+    client.force_login(admin_user)
+    client.post(
+        reverse("admin:signing_rollout_vendorgroupmembership_add"),
+        {
+            "vendor_group": VendorGroup.objects.get(key="cosmic").pk,
+            "organisation": Organisation.objects.get(key="halland").pk,
+        },
+    )
+    assert _groups_of("halland") == [("cosmic", "admin")]
+    fixtures = _fixtures(tmp_path, ["halland,None", "varmland,cerner"])
+    assert load_reference(fixtures)["vendor_group_members"] == (2, 2)
+    assert _groups_of("halland") == [(None, "reference")]
+    assert _groups_of("varmland") == [("cerner", "reference")]
+    assert load_reference(fixtures)["vendor_group_members"] == (0, 0)
+
+    client.force_login(plain_user)
+    halland = client.get(reverse("regions:detail", args=["halland"])).content.decode()
+    assert OWN in halland and "Leverantörsgrupp Cosmic" not in halland
+    assert _list_names(client, vendor_group="ingen") == {"Region Halland"}
+    cerner = VendorGroup.objects.get(key="cerner").pk
+    assert _list_names(client, vendor_group=cerner) == {"Region Värmland"}
+    unknown = _list_names(client, vendor_group="okand")
+    assert "Region Gävleborg" in unknown
+    assert not {"Region Halland", "Region Värmland", "Region Sörmland"} & unknown
+    # The filter's choices: every group, then the two answers that are no group.
+    form = client.get(reverse("regions:list")).content.decode()
+    assert f'<option value="ingen">{OWN}</option>' in form
+    assert '<option value="okand">Okänd (ingen har angett)</option>' in form
+    refused = client.get(reverse("regions:list"), {"vendor_group": "epic"})
+    assert "Välj ett giltigt alternativ." in refused.content.decode()
+
+    # The list names a group for it later: that ends its "none".
+    load_reference(_fixtures(tmp_path, ["halland,vas"]))
+    assert _groups_of("halland") == [("vas", "reference")]
+    assert _list_names(client, vendor_group="ingen") == set()
