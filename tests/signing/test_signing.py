@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from regions.models import Organisation
-from signing_rollout.models import ProductionStatus, VendorGroup
+from signing_rollout.models import ProductionStatus, VendorGroup, VendorGroupMembership
 from signing_rollout.queries import current_status_of, current_statuses
 from signing_rollout.services import report_production_status
 from tests.meetings.factories import SEPTEMBER, september_document
@@ -54,6 +54,24 @@ def test_dashboard_filters_by_status_and_vendor_group(client, plain_user, seed_m
     assert [r.record.organisation.key for r in rows] == ["varmland"]
     invalid = client.get(reverse("signing:dashboard"), {"status": "nonsense"})
     assert "Välj ett giltigt alternativ." in invalid.content.decode()
+
+
+def test_dashboard_filters_by_no_vendor_group_and_by_unknown(client, plain_user, seed_meeting):
+    VendorGroupMembership.objects.create(
+        organisation=Organisation.objects.get(key="jonkoping"), vendor_group=None
+    )
+    client.force_login(plain_user)
+
+    def keys(**params):
+        rows = client.get(reverse("signing:dashboard"), params).context["table"].rows
+        return {r.record.organisation.key for r in rows}
+
+    everyone = keys()
+    assert keys(vendor_group="ingen") == {"jonkoping"}
+    # Unknown: everyone whom nobody placed, not even the minutes' guesses (Värmland in Cosmic).
+    placed = set(VendorGroupMembership.objects.values_list("organisation__key", flat=True))
+    assert {"jonkoping", "varmland"} <= placed
+    assert keys(vendor_group="okand") == everyone - placed != set()
 
 
 def test_export_neutralises_formulas(client, plain_user, seed_meeting):
