@@ -197,9 +197,32 @@ def _night_span(start: dt.date, end: dt.date) -> str:
     return f"natten mellan {start.day} och {end.day} {_SHORT_MONTHS[start.month - 1]}"
 
 
+def _dotted_span(start: dt.date, end: dt.date) -> str:
+    def day(date: dt.date) -> str:
+        return f"{date.day}.{date.month}.{date.year}"
+
+    return day(start) if start == end else f"{day(start)}–{day(end)}"
+
+
+def _ordinal(day: int) -> str:
+    """Swedish ordinal day: 1:a, 2:a, 3:e ... 11:e, 12:e ... 21:a, 22:a, 31:a."""
+    return f"{day}:a" if day % 10 in (1, 2) and day not in (11, 12) else f"{day}:e"
+
+
+def _ordinal_span(start: dt.date, end: dt.date) -> str:
+    if start == end:
+        return f"den {_ordinal(start.day)} {MONTH_NAMES[start.month - 1]}"
+    if start.month == end.month:
+        return f"{_ordinal(start.day)}–{_ordinal(end.day)} {MONTH_NAMES[start.month - 1]}"
+    return (
+        f"{_ordinal(start.day)} {MONTH_NAMES[start.month - 1]} – "
+        f"{_ordinal(end.day)} {MONTH_NAMES[end.month - 1]}"
+    )
+
+
 # How a service window's dates are printed, one form drawn per window; a new form is a line.
 SPAN_FORMS = [_day_month_span, _iso_span, _slash_span, _iso_short_end_span, _weekday_span,
-              _night_span]  # fmt: skip
+              _night_span, _dotted_span, _ordinal_span]  # fmt: skip
 
 
 def _soon(rng: random.Random, meeting: dt.date, after: int = -20, before: int = 250) -> dt.date:

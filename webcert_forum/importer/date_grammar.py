@@ -25,7 +25,10 @@ _RANGE_WORDS = {"till", "tom"}
 _TOKEN_RE = re.compile(
     r"""
       (?P<iso>(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?!\d))
-    | (?P<dm>(?<![\d/])(?<!\d\.)\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?(?![\d/]))
+    | (?P<dm>(?<![\d/])(?<!\d\.)\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?(?![\d/])
+        # Dotted only with its year ("14.6.2022", "14.06.22"): "14.06" alone is a time, and
+        # "6.11.22" a version.
+      | (?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{2}\.\d{2}\.\d{2})(?!\d|\.\d))
     | (?P<time>(?<![\d:])(?<!\d\.)\d{1,2}[.:]\d{2}(?![.:]?\d))
     | (?P<num>\d+)
     | (?P<word>[^\W\d_]+)
@@ -146,10 +149,12 @@ class _Reader:
                 Day(parts[2], parts[1], parts[0]) if len(parts) == 3 else Day(None, *parts[1::-1])
             )
         if tok.kind == "dm":
-            parts = [int(p) for p in tok.text.split("/")]
+            parts = [int(p) for p in re.split("[/.]", tok.text)]
             year = parts[2] + (2000 if parts[2] < 100 else 0) if len(parts) == 3 else self.year()
             return Day(parts[0], parts[1], year)
         if tok.kind == "num" and len(tok.text) <= 2 and 1 <= int(tok.text) <= 31:
+            self.ordinal_ending(tok)
+            after_number = self.pos
             month = self.month_word()
             if month:
                 return Day(int(tok.text), month, self.year())
@@ -157,7 +162,7 @@ class _Reader:
                 day = self.take("num")
                 if day and len(day.text) == 2 and 1 <= int(tok.text) <= 12:
                     return Day(int(day.text), int(tok.text))
-            self.pos = start + 1
+            self.pos = after_number
             if partial:
                 return Day(int(tok.text))
         if tok.kind == "word" and tok.text in MONTHS:
@@ -166,6 +171,18 @@ class _Reader:
             return Day(None, month, self.year())
         self.pos = start
         return None
+
+    def ordinal_ending(self, number: Token) -> None:
+        """Skips the ordinal ending written onto a day number: "14:e", "1:a", "2a"."""
+        start, end = self.pos, number.end
+        colon = self.peek()
+        if colon and colon.kind == "mark" and colon.text == ":" and colon.start == end:
+            self.pos, end = self.pos + 1, colon.end
+        ending = self.peek()
+        if ending and ending.kind == "word" and ending.text in ("e", "a") and ending.start == end:
+            self.pos += 1
+            return
+        self.pos = start
 
     def clock(self, bare_hours: bool = False) -> dt.time | None:
         """'kl. 9', 'kl 21.00', '09:00'; a bare hour only after 'kl' or in a time span."""
