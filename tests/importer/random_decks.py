@@ -204,6 +204,13 @@ def _dotted_span(start: dt.date, end: dt.date) -> str:
     return day(start) if start == end else f"{day(start)}–{day(end)}"
 
 
+def _short_year_span(start: dt.date, end: dt.date) -> str:
+    def day(date: dt.date) -> str:
+        return f"{date.day}/{date.month}-{date.year % 100:02d}"
+
+    return day(start) if start == end else f"{day(start)} – {day(end)}"
+
+
 def _ordinal(day: int) -> str:
     """Swedish ordinal day: 1:a, 2:a, 3:e ... 11:e, 12:e ... 21:a, 22:a, 31:a."""
     return f"{day}:a" if day % 10 in (1, 2) and day not in (11, 12) else f"{day}:e"
@@ -222,7 +229,7 @@ def _ordinal_span(start: dt.date, end: dt.date) -> str:
 
 # How a service window's dates are printed, one form drawn per window; a new form is a line.
 SPAN_FORMS = [_day_month_span, _iso_span, _slash_span, _iso_short_end_span, _weekday_span,
-              _night_span, _dotted_span, _ordinal_span]  # fmt: skip
+              _night_span, _dotted_span, _ordinal_span, _short_year_span]  # fmt: skip
 
 
 def _soon(rng: random.Random, meeting: dt.date, after: int = -20, before: int = 250) -> dt.date:

@@ -68,6 +68,9 @@ class Day:
     day: int | None = None
     month: int | None = None
     year: int | None = None
+    # The year was printed as "-22" after the day ("14/6-22"), which may instead be the
+    # end of a range; dates.resolve decides by the meeting date.
+    short_year: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,33 @@ class _Reader:
             return int(tok.text)
         return None
 
+    def _with_year(self, day: int, month: int) -> Day:
+        """The day with the year printed after it: "2022", or "-22" as Swedes shorten it
+        ("14/6-22", "14 juni -22"), the dash touching the digits and nothing after them that
+        would make them a day of a range ("14/6-22/6", "14 juni-22 juni")."""
+        year = self.year()
+        if year is not None:
+            return Day(day, month, year)
+        following = self.toks[self.pos : self.pos + 3]
+        if (
+            len(following) >= 2
+            and following[0].kind == "dash"
+            and following[0].text == "-"
+            and following[1].kind == "num"
+            and len(following[1].text) == 2
+            and following[0].end == following[1].start
+            and not (len(following) == 3 and self._continues_a_day(*following[1:]))
+        ):
+            self.pos += 2
+            return Day(day, month, 2000 + int(following[1].text), short_year=True)
+        return Day(day, month)
+
+    @staticmethod
+    def _continues_a_day(number: Token, after: Token) -> bool:
+        """`after` makes `number` a day: a month ("22 juni") or a word on it ("22e")."""
+        touching = after.start == number.end and after.kind not in ("sep", "mark")
+        return touching or after.text in MONTHS
+
     def month_word(self) -> int | None:
         tok = self.peek()
         if tok and tok.kind == "word" and tok.text in MONTHS:
@@ -150,14 +180,15 @@ class _Reader:
             )
         if tok.kind == "dm":
             parts = [int(p) for p in re.split("[/.]", tok.text)]
-            year = parts[2] + (2000 if parts[2] < 100 else 0) if len(parts) == 3 else self.year()
-            return Day(parts[0], parts[1], year)
+            if len(parts) == 3:
+                return Day(parts[0], parts[1], parts[2] + (2000 if parts[2] < 100 else 0))
+            return self._with_year(parts[0], parts[1])
         if tok.kind == "num" and len(tok.text) <= 2 and 1 <= int(tok.text) <= 31:
             self.ordinal_ending(tok)
             after_number = self.pos
             month = self.month_word()
             if month:
-                return Day(int(tok.text), month, self.year())
+                return self._with_year(int(tok.text), month)
             if month_day and len(tok.text) == 2 and self.take("dash"):
                 day = self.take("num")
                 if day and len(day.text) == 2 and 1 <= int(tok.text) <= 12:

@@ -10,7 +10,7 @@ the meeting: minutes look back a little (what happened) and ahead a lot (what is
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .date_grammar import MONTH_PATTERN, MONTHS, Day, Span, first_clock, spans
 
@@ -94,6 +94,7 @@ def resolve(span: Span, meeting: dt.date | None) -> Window | None:
         return _week(span, meeting)
     if span.month_only:
         return _month(span, meeting)
+    span = _short_year_or_range(span, meeting)
     start_day, end_day = _complete(span.start, span.end or span.start)
     if start_day.year is not None:
         start = _date(start_day, start_day.year)
@@ -116,6 +117,17 @@ def resolve(span: Span, meeting: dt.date | None) -> Window | None:
     elif span.end is None and span.end_time and span.start_time and span.end_time < span.start_time:
         end += dt.timedelta(days=1)  # a span over midnight ends the next day
     return Window(start, end, span.start_time, span.end_time, text=span.text)
+
+
+def _short_year_or_range(span: Span, meeting: dt.date | None) -> Span:
+    """ "1/6-15" in the minutes of a 2022 meeting is 1-15 June, not 1 June 2015: a short year
+    more than a year from the meeting's is the end day of a range."""
+    start = span.start
+    if not start.short_year or span.end is not None or meeting is None:
+        return span
+    if abs(start.year - meeting.year) <= 1 or not 1 <= start.year % 100 <= 31:
+        return span
+    return replace(span, start=Day(start.day, start.month), end=Day(start.year % 100))
 
 
 def _week(span: Span, meeting: dt.date | None) -> Window | None:
