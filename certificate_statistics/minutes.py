@@ -14,7 +14,13 @@ from webcert_forum.importer.dates import find_month, statistics_month
 from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide, Word
 from webcert_forum.importer.reference import fold
-from webcert_forum.importer.tables import Table, parse_count, read_table, same_line
+from webcert_forum.importer.tables import (
+    Table,
+    is_empty_cell,
+    parse_count,
+    read_table,
+    same_line,
+)
 from webcert_forum.importer.validate import StatisticsCollector, row_sum_mismatch
 
 
@@ -158,7 +164,7 @@ def _header_type(header: str, ctx: ParseContext) -> str | None:
 
 def _read_row(cells, types, month, channel, slide, ctx, counts, totals) -> None:
     label = " ".join(cells[0].split())
-    values = {i: cell for i, cell in enumerate(cells) if i and cell.strip()}
+    values = {i: cell for i, cell in enumerate(cells) if i and not is_empty_cell(cell)}
     if not label:
         if values:
             ctx.warn(f"Slide {slide.number}: numbers without an organisation: {values}.")

@@ -9,7 +9,7 @@ from webcert_forum.importer.dates import Window, read_dates
 from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
-from webcert_forum.importer.tables import two_column_tables
+from webcert_forum.importer.tables import is_empty_cell, two_column_tables
 
 
 def parse_service_windows(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
@@ -47,7 +47,7 @@ def _read(cell: str, slide: int, label: str, ctx: ParseContext) -> list[Window]:
     read, unread = read_dates(cell, ctx.meeting_date)
     for text in unread:
         ctx.warn(f"Slide {slide}, {label}: '{text}' is not a date.")
-    if cell and not read and not unread:
+    if not is_empty_cell(cell) and not read and not unread:
         ctx.warn(f"Slide {slide}, {label}: no date in '{cell}'.")
     return read
 

@@ -71,7 +71,8 @@ class Style:
     header_align: str = "centre"
     wrap_headers: bool = True
     wrap_labels: bool = True
-    thousands: str = ""  # "", " " or "\u00a0"
+    thousands: str = ""  # "", " ", "\u00a0", "," or "."
+    empty_cell: str = ""  # what an empty statistics cell shows: "" or a dash
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
@@ -550,12 +551,13 @@ def _statistics(pdf, style, table, rows):
             label = label.replace("/", "/\n", 1)
         elif style.wrap_labels and len(label) > 16:
             label = "\n".join(label.rsplit(" ", 1))
-        printed = [fmt_count(c, style.thousands) if c is not None else "" for c in cells]
-        body.append([label, *printed, fmt_count(total, style.thousands) if total else ""])
+        empty = style.empty_cell
+        printed = [fmt_count(c, style.thousands) if c is not None else empty for c in cells]
+        body.append([label, *printed, fmt_count(total, style.thousands) if total else empty])
     if style.totals_row:
         sums = [sum(c or 0 for c in column) for column in zip(*(r[2] for r in rows), strict=True)]
         grand = sum(r[3] or 0 for r in rows)
-        printed = [fmt_count(c, style.thousands) if c else "" for c in [*sums, grand]]
+        printed = [fmt_count(c, style.thousands) if c else style.empty_cell for c in [*sums, grand]]
         body.append([style.totals_row, *printed])
     # An author widens the label column until every label fits.
     widest = max((stringWidth(line, "Helvetica", size) for row in body

@@ -160,3 +160,28 @@ def test_a_release_date_without_a_datum_line(reference):
     document = parse(deck, Style(), reference, meeting=MEETING)
     assert document["release"]["date"] is None
     assert "Release: no release date on the slide." in document["warnings"]
+
+
+@pytest.mark.parametrize("thousands", [",", "."])
+def test_ordinal_dotted_and_short_year_dates_and_dashes_for_nothing(reference, thousands):
+    deck = dated_deck()
+    labels = {key: label for key, label, _ in deck.attendance}
+    deck.service_windows = [
+        ("kalmar", labels["kalmar"], "den 14:e dec"),
+        ("skane", labels["skane"], "9.12.2024–10.12.2024"),
+        ("orebro", labels["orebro"], "16/12-24 kl. 21-05"),
+        ("dalarna", labels["dalarna"], "–"),
+    ]
+    deck.connection_dates = [("blekinge", labels["blekinge"], "–")]
+    # Counts grouped as English or German settings print them, empty cells a dash.
+    style = Style(thousands=thousands, empty_cell="–")
+    document = parse(deck, style, reference, meeting=MEETING)
+    assert document["service_windows"] == [
+        expected_window("kalmar", "2024-12-14", "2024-12-14"),
+        expected_window("skane", "2024-12-09", "2024-12-10"),
+        expected_window("orebro", "2024-12-16", "2024-12-17", "21:00", "05:00"),
+    ]
+    assert document["connection_dates"] == [{"org": "blekinge", "dates": [], "preliminary": False}]
+    assert_statistics(document, deck, reference)
+    assert any(c["count"] >= 1000 for c in document["certificate_counts"])
+    assert document["warnings"] == []

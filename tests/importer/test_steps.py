@@ -14,7 +14,7 @@ from webcert_forum.importer.dates import (
 )
 from webcert_forum.importer.read import Word
 from webcert_forum.importer.reference import Reference, fold
-from webcert_forum.importer.tables import join_header, parse_count, read_table
+from webcert_forum.importer.tables import is_empty_cell, join_header, parse_count, read_table
 
 JUNE = dt.date(2022, 6, 1)
 
@@ -133,6 +133,14 @@ def test_counts_and_headers():
     assert parse_count("37\u00a0732") == 37732
     assert parse_count("5 67") is None
     assert parse_count("april") is None
+    # Grouped by any one separator, as decks made with other settings print them.
+    for printed in ("1\u202f237\u202f732", "1,237,732", "1.237.732", "1'237'732"):
+        assert parse_count(printed) == 1237732, printed
+    # Not a whole number, or groups that are no groups.
+    for printed in ("1,5", "37,732.5", "1,237.732", "37,73", "1 237,732"):
+        assert parse_count(printed) is None, printed
+    assert is_empty_cell(" – ") and is_empty_cell("-") and is_empty_cell("")
+    assert not is_empty_cell("0")
     assert join_header(["Total-", "summa"]) == "Totalsumma"
     assert join_header(["Vårdgivare/", "Bolag"]) == "Vårdgivare/Bolag"
     assert join_header(["FK7804", "(lisjp)"]) == "FK7804 (lisjp)"

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from .read import Word
 
-_COUNT_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+$|^\d+$")
+# Thousands grouped by one separator throughout: a space of any width as Swedish decks print
+# them, or a comma or point as decks made with English or German settings do. A count is a
+# whole number, so "37,732" cannot be a decimal.
+_COUNT_RE = re.compile(r"^\d{1,3}(?:([ \u00a0\u202f\u2009,.'’])\d{3})(?:\1\d{3})*$|^\d+$")
+# What an author prints in a cell that holds nothing.
+_NOTHING = {"", "-", "–", "—", "−"}
 
 
 @dataclass
@@ -39,8 +44,14 @@ class Table:
         return [column.header for column in self.columns]
 
 
+def is_empty_cell(text: str) -> bool:
+    """Blank, or a dash standing for nothing."""
+    return text.strip() in _NOTHING
+
+
 def parse_count(text: str) -> int | None:
-    """'37 732', '37\u00a0732' and '37732' are all 37732; anything else is not a count."""
+    """'37 732', '37\u00a0732', '37,732', '37.732' and '37732' are all 37732; anything else
+    ('37 73', '1,5', '37,732.5') is not a count."""
     text = text.strip()
     if not _COUNT_RE.match(text):
         return None

@@ -41,7 +41,7 @@ from itertools import pairwise
 
 from .read import Rule, Slide, Word
 from .reference import fold
-from .table_cells import Column, Row, Table, parse_count, same_line
+from .table_cells import Column, Row, Table, is_empty_cell, parse_count, same_line
 from .table_columns import body_columns, boundaries, label_run_start, match_columns
 from .table_header import (
     continued_header,
@@ -53,7 +53,8 @@ from .table_header import (
 from .table_rows import is_prose, is_sentence, right_edge, row_of, table_bands
 
 __all__ = [
-    "Column", "Line", "Row", "Table", "join_header", "left_neighbour", "parse_count",
+    "Column", "Line", "Row", "Table", "is_empty_cell", "join_header", "left_neighbour",
+    "parse_count",
     "read_side_by_side", "read_table", "same_line", "text_lines", "two_column_tables",
 ]  # fmt: skip
 
