@@ -15,6 +15,7 @@ import csv
 import dataclasses
 import datetime as dt
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -141,6 +142,13 @@ def reference_lists() -> dict[str, list[Listed]]:
             "certificate_types.csv", "code", ("code", "form"), reference.certificate_type
         ),
     }
+
+
+def _as_others_set_it(code: str) -> list[str]:
+    """A form code as other authors and word processors set it: 'FK-7804', 'AG1–14'."""
+    dashed = code.replace("-", "–")
+    apart = re.sub(r"^([A-Z]+)(\d)", r"\1-\2", code)
+    return [variant for variant in dict.fromkeys([dashed, apart]) if variant != code]
 
 
 def _label(rng: random.Random, listed: Listed, form: str) -> str:
@@ -404,7 +412,8 @@ def _statistics(rng: random.Random, meeting: dt.date, org_label, features, warni
     chosen = rng.sample(types, rng.randint(3, len(types)))
     printed_types = []
     for listed in chosen:
-        fitting = [t for t in listed.labels if stringWidth(t, "Helvetica", 9) <= 44]
+        labels = [*listed.labels, *_as_others_set_it(listed.labels[0])]
+        fitting = [t for t in labels if stringWidth(t, "Helvetica", 9) <= 44]
         printed_types.append(
             listed.labels[0] if rng.random() < 0.7 else rng.choice(fitting or listed.labels[:1])
         )

@@ -33,6 +33,8 @@ JUNE = dt.date(2022, 6, 1)
         ("Region Kronoberg (Agent)", "kronoberg"),
         ("Evimeria (Agent)", "evimeria"),
         ("VGR", "vastra-gotaland"),
+        ("Jämtland–Härjedalen", "jamtland-harjedalen"),
+        ("Region Jämtland - Härjedalen", "jamtland-harjedalen"),
         ("Region Atlantis", None),
     ],
 )
@@ -46,6 +48,13 @@ def test_vendor_groups_and_types(reference):
     assert reference.certificate_type("FK7804 (lisjp)") == "FK7804"
     assert reference.certificate_type("TS         bas") == "TS bas"
     assert reference.certificate_type("Totalsumma") is None
+    # As other authors set the codes: dashes of any width, a code apart from its number,
+    # the form's name instead of its code.
+    assert reference.certificate_type("AG1–14") == "AG1-14"
+    assert reference.certificate_type("FK-7804") == "FK7804"
+    assert reference.certificate_type("AG 1–14") == "AG1-14"
+    assert reference.certificate_type("Läkarintyg för\nsjukpenning") == "FK7804"
+    assert reference.certificate_type("FK 7263") is None
 
 
 def test_reference_from_rows():

@@ -18,8 +18,12 @@ def fold(label: str) -> str:
     return " ".join(label.replace("\u00a0", " ").split()).casefold()
 
 
+# Hyphens and dashes of every width: "AG1–14" as a word processor sets "AG1-14".
+_DASHES_RE = re.compile("[\u2010-\u2015\u2212]")
+
+
 def fold_variants(label: str) -> list[str]:
-    folded = fold(label)
+    folded = _DASHES_RE.sub("-", fold(label))
     tight = re.sub(r"\s*/\s*", "/", folded)
     return [folded] if tight == folded else [folded, tight]
 
@@ -31,6 +35,10 @@ _LOOSENERS = (
     lambda s: re.sub(r"\s*(\(agent\)|\bagent)$", "", s),
     lambda s: re.sub(r"^region\s+", "", re.sub(r"\s*(\(agent\)|\bagent)$", "", s)),
     lambda s: re.sub(r"\s*\([^)]*\)$", "", s),
+    # A form code set apart from its number: "FK-7804", "FK 7804", "AG 1-14".
+    lambda s: re.sub(r"(?<=[^\W\d_])[\s-]+(?=\d)", "", s),
+    # Two names joined by a dash: "Jämtland–Härjedalen".
+    lambda s: re.sub(r"(?<=[^\W\d_])\s*-\s*(?=[^\W\d_])", " ", s),
 )
 
 
@@ -87,7 +95,7 @@ class Reference:
             organisations=list(rows("organisations.csv", "key", ("name",))),
             vendor_groups=list(rows("vendor_groups.csv", "key", ("name",))),
             certificate_types=list(
-                rows("certificate_types.csv", "code", ("code", "form", "internal"))
+                rows("certificate_types.csv", "code", ("code", "form", "internal", "name_sv"))
             ),
         )
 

@@ -17,7 +17,7 @@ def reference_from_database():
         (group.key, [group.name, *group.aliases]) for group in VendorGroup.objects.order_by("key")
     ]
     certificate_types = [
-        (t.code, [t.code, t.form, t.internal, *t.aliases])
+        (t.code, [t.code, t.form, t.internal, t.name_sv, *t.aliases])
         for t in CertificateType.objects.order_by("position", "code")
     ]
     return Reference.from_rows(
