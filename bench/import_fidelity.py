@@ -76,7 +76,9 @@ def narrow(seed: int) -> dict:
 
 
 def _switch_label(value) -> str:
-    return repr(value) if not isinstance(value, tuple) else "x".join(str(int(v)) for v in value)
+    if isinstance(value, tuple) and all(isinstance(v, int | float) for v in value):
+        return "x".join(str(int(v)) for v in value)  # a page size
+    return repr(value)
 
 
 def report(results: list[dict], seconds: float) -> None:

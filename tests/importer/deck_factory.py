@@ -73,6 +73,9 @@ class Style:
     wrap_labels: bool = True
     thousands: str = ""  # "", " ", "\u00a0", "," or "."
     empty_cell: str = ""  # what an empty statistics cell shows: "" or a dash
+    # How the attendance table marks present and absent, and heads its mark column.
+    attendance_marks: tuple[str, str] = ("Ja", "Nej")
+    attendance_header: str = "Närvarande"
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
@@ -510,10 +513,11 @@ def _attendance(pdf, style, deck):
     half = (len(deck.attendance) + 1) // 2
     width = style.pagesize[0]
     for n, part in enumerate((deck.attendance[:half], deck.attendance[half:])):
-        rows = [[label, "Ja" if present else "Nej"] for _, label, present in part]
+        yes, no = style.attendance_marks
+        rows = [[label, yes if present else no] for _, label, present in part]
         x = 30 + n * (width - 60) / 2
         widths = [(width - 60) / 2 * 0.62, (width - 60) / 2 * 0.3]
-        _table(pdf, style, x, 80, widths, ["Region", "Närvarande"], rows,
+        _table(pdf, style, x, 80, widths, ["Region", style.attendance_header], rows,
                ["left", "centre"], 10, 12.5 if style.dense_rows else 18)  # fmt: skip
 
 

@@ -43,6 +43,8 @@ STYLE_CHOICES = {
     # which no tool that has the glyph prints (parse_count reads it: test_steps).
     "thousands": ["", " ", "\u00a0", ",", "."],
     "empty_cell": ["", "", "–", "-"],
+    "attendance_marks": [("Ja", "Nej"), ("Ja", "Nej"), ("X", ""), ("x", "–"), ("JA", "NEJ")],
+    "attendance_header": ["Närvarande", "Närvarande", "Närvaro", "Deltog", "Närvarande?"],
     "stray_word": [None, None, "april", "mars", "juni"],
     "label_header_align": [None, None, "left", "centre"],
     "rows_per_slide": [None, None, 4, 5, 7],

@@ -258,3 +258,22 @@ def test_empty_rows_produce_no_entries(reference):
 
 def test_style_is_plain_data():
     assert dataclasses.asdict(Style())["pagesize"] == WIDE
+
+
+@pytest.mark.parametrize(
+    "marks, header",
+    [(("X", ""), "Deltog"), (("x", "–"), "Närvarande?"), (("JA", "NEJ"), "Närvaro")],
+)
+def test_attendance_as_other_authors_mark_it(reference, marks, header):
+    """A ticked box and a blank one, a dash for absent, other words over the mark column."""
+    deck = sample_deck()
+    deck.attendance = [
+        (key, label, index % 3 != 1) for index, (key, label, _) in enumerate(deck.attendance)
+    ]
+    style = Style(attendance_marks=marks, attendance_header=header, unusual_titles=True)
+    document = parse(deck, style, reference)
+    assert document["attendance"] == [
+        {"org": key, "present": present} for key, _, present in deck.attendance
+    ]
+    assert {False, True} == {entry["present"] for entry in document["attendance"]}
+    assert not [w for w in document["warnings"] if "attendance" in w]

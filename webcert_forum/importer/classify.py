@@ -134,7 +134,16 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
         # A table's header line; text beside the table may share its line on the left.
         if _SERVICE_WINDOW_HEADER.search(line):
             return "service_windows"
-        if line.split()[-1] in ("närvarande", "närvaro"):
+        words = line.split()
+        mark_header = words[-1].rstrip("?:*")
+        if mark_header in ("närvarande", "närvaro"):
+            return "attendance"
+        # "Deltog" is an everyday word: a header only beside a label column's header.
+        if (
+            mark_header in ATTENDANCE_HEADERS
+            and len(words) > 1
+            and _LABEL_HEADER.fullmatch(words[-2])
+        ):
             return "attendance"
     # By position a line falls into phrases (cells, text boxes): a header's two cells side
     # by side, with a note box beside the table on either side.
@@ -143,13 +152,15 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
         for label, value in zip(cells, cells[1:], strict=False):
             if _LABEL_HEADER.fullmatch(label) and value in ("datum", "datum/tid", "när"):
                 return "service_windows"
-            if _LABEL_HEADER.fullmatch(label) and value in ("närvarande", "närvaro"):
+            if _LABEL_HEADER.fullmatch(label) and value.rstrip("?:*") in ATTENDANCE_HEADERS:
                 return "attendance"
     if re.search(r"\brelease\s+\d{4}-\d+", folded) and re.search(r"\d+\.\d+\.\d+", folded):
         return "release"
     return None
 
 
+# The header of an attendance table's mark column, folded, without "?" or ":".
+ATTENDANCE_HEADERS = ("närvarande", "närvaro", "deltog", "deltagit", "deltar")
 _LABEL_HEADER = re.compile(r"(?:region|organisation|vårdgivare)\S*")
 _SERVICE_WINDOW_HEADER = re.compile(
     r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:datum|datum/tid|när)$"

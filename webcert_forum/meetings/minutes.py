@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from webcert_forum.importer.classify import ATTENDANCE_HEADERS
 from webcert_forum.importer.context import ParseContext
 from webcert_forum.importer.dates import parse_date, parse_time
 from webcert_forum.importer.parts import MinutesPart
@@ -14,7 +15,13 @@ from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
 from webcert_forum.importer.tables import left_neighbour, read_side_by_side, same_line
 
-_PRESENT = {"ja": True, "x": True, "✓": True, "✔": True, "nej": False, "-": False}
+_PRESENT = {
+    "ja": True, "j": True, "x": True, "✓": True, "✔": True, "☑": True, "närvarande": True,
+    "deltog": True, "nej": False, "n": False, "ej": False, "-": False, "–": False, "—": False,
+    "✗": False, "✘": False, "frånvarande": False, "ej närvarande": False, "deltog ej": False,
+}  # fmt: skip
+# Marks that tick a box: in a table of them, a row left blank is a box left unticked.
+_TICKS = {"x", "✓", "✔", "☑"}
 
 
 def parse_attendance(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
@@ -22,7 +29,7 @@ def parse_attendance(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
     attendance = []
     for slide in slides:
         words = slide.words or []
-        anchors = [w for w in words if fold(w.text) in ("närvarande", "närvaro", "deltog")]
+        anchors = [w for w in words if fold(w.text).rstrip("?:*") in ATTENDANCE_HEADERS]
         if not anchors:
             continue
         line = max(anchors, key=lambda a: sum(1 for b in anchors if same_line(a, b)))
@@ -36,17 +43,20 @@ def parse_attendance(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
         if not header:
             continue
         for table in read_side_by_side(words, header, len(header) // 2, rules=slide.rules):
+            ticked = any(fold(" ".join(row.cells[1:])) in _TICKS for row in table.rows)
             for row in table.rows:
-                entry = _attendance_row(row.cells, slide.number, ctx)
+                entry = _attendance_row(row.cells, slide.number, ctx, ticked)
                 if entry:
                     attendance.append(entry)
     return attendance
 
 
-def _attendance_row(cells: list[str], slide: int, ctx: ParseContext) -> dict | None:
+def _attendance_row(cells: list[str], slide: int, ctx: ParseContext, ticked: bool) -> dict | None:
     label, mark = " ".join(cells[0].split()), fold(" ".join(cells[1:]))
     if not label:
         return None
+    if not mark and ticked and ctx.reference.organisation(label) is not None:
+        return {"org": ctx.organisation(label, slide), "present": False}
     if mark not in _PRESENT:
         # Free text under the table (the organiser's own staff) is not a participant row.
         if ctx.reference.organisation(label) is not None:
