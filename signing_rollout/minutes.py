@@ -10,7 +10,7 @@ from webcert_forum.importer.dates import read_dates
 from webcert_forum.importer.parts import MinutesPart
 from webcert_forum.importer.read import Slide
 from webcert_forum.importer.reference import fold
-from webcert_forum.importer.tables import two_column_tables
+from webcert_forum.importer.tables import is_empty_cell, two_column_tables
 
 
 def parse_signing_tests(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
@@ -61,9 +61,11 @@ def _status(status: str, date: str | None = None, preliminary: bool = False) -> 
 
 def production_status(cell: str, ctx: ParseContext) -> dict | None:
     folded = fold(cell)
-    if not folded:
+    if is_empty_cell(folded):
         return _status("not_reported")
-    if re.match(r"^(klart|klar|ja|i produktion|driftsatt)\b", folded):
+    if re.match(r"^(?:klart|klar|ja|i produktion|i drift|driftsatt|produktionssatt)\b", folded):
+        return _status("done")
+    if folded in ("✓", "✔"):
         return _status("done")
     preliminary = "prel" in folded
     read, _ = read_dates(cell, ctx.meeting_date)

@@ -185,3 +185,24 @@ def test_ordinal_dotted_and_short_year_dates_and_dashes_for_nothing(reference, t
     assert_statistics(document, deck, reference)
     assert any(c["count"] >= 1000 for c in document["certificate_counts"])
     assert document["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    "cell, status, date",
+    [
+        ("Klart", "done", None),
+        ("I drift sedan maj", "done", None),
+        ("Produktionssatt", "done", None),
+        ("✓", "done", None),
+        ("–", "not_reported", None),
+        ("", "not_reported", None),
+        ("den 3:e mars", "planned", "2025-03-03"),
+        ("prel. 14/1-25", "planned", "2025-01-14"),
+    ],
+)
+def test_production_status_as_authors_write_it(reference, cell, status, date):
+    from signing_rollout.minutes import production_status
+    from webcert_forum.importer.context import ParseContext
+
+    entry = production_status(cell, ParseContext(MEETING, reference))
+    assert (entry["status"], entry["date"]) == (status, date)
