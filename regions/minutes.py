@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from webcert_forum.importer.classify import SERVICE_WINDOW_HEADERS
 from webcert_forum.importer.context import ParseContext
 from webcert_forum.importer.dates import Window, read_dates
 from webcert_forum.importer.parts import MinutesPart
@@ -16,7 +17,9 @@ def parse_service_windows(slides: Sequence[Slide], ctx: ParseContext) -> list[di
     """'3-4 juni + 30 juni' is two windows; yearless dates get the meeting's window year."""
     windows = []
     for slide in slides:
-        for table in two_column_tables(slide, lambda text: text in ("datum", "datum/tid", "när")):
+        for table in two_column_tables(
+            slide, lambda text: text.rstrip(":") in SERVICE_WINDOW_HEADERS
+        ):
             ctx.section_printed("service_windows")  # a table with no rows: nothing planned
             for row in table.rows:
                 label, when = row.cells[0], " ".join(row.cells[1:]).strip()

@@ -76,6 +76,8 @@ class Style:
     # How the attendance table marks present and absent, and heads its mark column.
     attendance_marks: tuple[str, str] = ("Ja", "Nej")
     attendance_header: str = "Närvarande"
+    # The service windows table's headers.
+    window_headers: tuple[str, str] = ("Region", "Datum")
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
@@ -269,7 +271,7 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
                                            page(_attendance, deck))]))  # fmt: skip
     if "service_windows" in wanted:
         rows = [(label, text) for _, label, text in deck.service_windows]
-        draw = page(_two_column, "Region", "Datum", rows)
+        draw = page(_windows, rows)
         sections.append(
             ("4. Drift regioner", [(("4. Drift regioner", "Regionernas planer"), draw)])
         )
@@ -519,6 +521,10 @@ def _attendance(pdf, style, deck):
         widths = [(width - 60) / 2 * 0.62, (width - 60) / 2 * 0.3]
         _table(pdf, style, x, 80, widths, ["Region", style.attendance_header], rows,
                ["left", "centre"], 10, 12.5 if style.dense_rows else 18)  # fmt: skip
+
+
+def _windows(pdf, style, rows):
+    _two_column(pdf, style, *style.window_headers, rows)
 
 
 def _two_column(pdf, style, left_header, right_header, rows):

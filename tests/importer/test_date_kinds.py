@@ -206,3 +206,16 @@ def test_production_status_as_authors_write_it(reference, cell, status, date):
 
     entry = production_status(cell, ParseContext(MEETING, reference))
     assert (entry["status"], entry["date"]) == (status, date)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [("Vårdgivare", "Servicefönster"), ("Region", "Tidpunkt:"), ("Organisation", "Datum/tid")],
+)
+def test_service_windows_under_other_headers(reference, headers):
+    """The table is found by its headers alone when its title says nothing."""
+    style = Style(window_headers=headers, unusual_titles=True)
+    document = parse(dated_deck(), style, reference, meeting=MEETING)
+    assert document["service_windows"] == [
+        expected_window(key, *window) for key, _, windows in WINDOWS for window in windows
+    ]

@@ -150,7 +150,7 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
     for line in text.split("\n"):
         cells = [fold(phrase) for phrase in line.split("\t")]
         for label, value in zip(cells, cells[1:], strict=False):
-            if _LABEL_HEADER.fullmatch(label) and value in ("datum", "datum/tid", "när"):
+            if _LABEL_HEADER.fullmatch(label) and value.rstrip(":") in SERVICE_WINDOW_HEADERS:
                 return "service_windows"
             if _LABEL_HEADER.fullmatch(label) and value.rstrip("?:*") in ATTENDANCE_HEADERS:
                 return "attendance"
@@ -162,8 +162,12 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
 # The header of an attendance table's mark column, folded, without "?" or ":".
 ATTENDANCE_HEADERS = ("närvarande", "närvaro", "deltog", "deltagit", "deltar")
 _LABEL_HEADER = re.compile(r"(?:region|organisation|vårdgivare)\S*")
+# The first word of the header over a service windows table's dates, folded.
+SERVICE_WINDOW_HEADERS = ("datum", "datum/tid", "när", "tidpunkt", "servicefönster")
 _SERVICE_WINDOW_HEADER = re.compile(
-    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:datum|datum/tid|när)$"
+    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:"
+    + "|".join(SERVICE_WINDOW_HEADERS)
+    + r"):?$"
 )
 
 

@@ -42,8 +42,12 @@ def parse_attendance(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
                 header += [label_header, anchor]
         if not header:
             continue
-        for table in read_side_by_side(words, header, len(header) // 2, rules=slide.rules):
-            ticked = any(fold(" ".join(row.cells[1:])) in _TICKS for row in table.rows)
+        tables = read_side_by_side(words, header, len(header) // 2, rules=slide.rules)
+        # The slide's tables are one list cut in two: a blank is unticked if any box is ticked.
+        ticked = any(
+            fold(" ".join(row.cells[1:])) in _TICKS for table in tables for row in table.rows
+        )
+        for table in tables:
             for row in table.rows:
                 entry = _attendance_row(row.cells, slide.number, ctx, ticked)
                 if entry:
