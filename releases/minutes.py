@@ -93,11 +93,22 @@ def _user_impact(folded: str) -> bool | None:
     return None
 
 
+# The heading over the planned items where it is not "Planerad utveckling": a line of its
+# own, so that "nytt innehåll i intygen" heads nothing.
+_OTHER_ITEMS_HEADING_RE = re.compile(
+    r"^(?:innehåll|nyheter|förändringar|ändringar|detta ingår|nytt i (?:versionen|releasen))"
+    r"\s*:?$"
+)
+
+
+def _is_items_heading(text: str) -> bool:
+    folded = fold(strip_bullet(text))
+    return "planerad utveckling" in folded or bool(_OTHER_ITEMS_HEADING_RE.match(folded))
+
+
 def _planned_items(lines: Sequence[Line]) -> list[str]:
     """First-level bullets under 'Planerad utveckling'; deeper lines join their parent."""
-    start = next(
-        (i for i, line in enumerate(lines) if "planerad utveckling" in fold(line.text)), None
-    )
+    start = next((i for i, line in enumerate(lines) if _is_items_heading(line.text)), None)
     if start is None:
         return []
     parent_x = lines[start].x0

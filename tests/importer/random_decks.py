@@ -277,6 +277,10 @@ def draw_minutes(rng: random.Random) -> Minutes:
 
     present = rng.sample(organisations, rng.randint(4, min(24, len(organisations))))
     deck.attendance = [(o.key, org_label(o), rng.random() < 0.8) for o in present]
+    if not any(attended for _, _, attended in deck.attendance):
+        # Somebody came: a list of blank boxes says nothing, and is read as saying nothing.
+        key, label, _ = deck.attendance[0]
+        deck.attendance[0] = (key, label, True)
     expected["attendance"] = [{"org": k, "present": p} for k, _, p in deck.attendance]
 
     expected["service_windows"] = []
@@ -350,15 +354,26 @@ def _release(rng: random.Random, meeting: dt.date):
     notes = date - dt.timedelta(days=rng.randint(1, 10))
     impact = rng.choice([True, False, None])
     printed_name = f"{name}, {service_pack}" if service_pack else name
-    lines = [
-        (0, f"Kommande uppdatering av Webcert till version {version}, release {printed_name}:")
-    ]
-    lines.append((1, f"- Datum: {_day_month(date)}, {rng.choice(['dagtid', 'kvällstid'])}"))
+    heading = rng.choice([
+        f"Kommande uppdatering av Webcert till version {version}, release {printed_name}:",
+        f"Kommande uppdatering av Webcert till version {version}, release {printed_name}:",
+        f"Webcert {version} – release {printed_name}",
+        f"Ny version: Webcert {version} (release {printed_name})",
+    ])  # fmt: skip
+    lines = [(0, heading)]
+    printed_date = rng.choice(SPAN_FORMS)(date, date)
+    date_key = rng.choice(["Datum", "Datum", "Releasedatum", "Driftsättning"])
+    lines.append((1, f"- {date_key}: {printed_date}, {rng.choice(['dagtid', 'kvällstid'])}"))
     if impact is not None:
         lines.append(
             (1, "- Release med användarpåverkan" if impact else "- Release utan användarpåverkan")
         )
-    lines.append((1, "- Planerad utveckling:"))
+    lines.append(
+        (
+            1,
+            f"- {rng.choice(['Planerad utveckling', 'Planerad utveckling', 'Innehåll', 'Nyheter'])}:",
+        )
+    )
     items = []
     for item in rng.sample(ITEMS, rng.randint(1, 4)):
         if rng.random() < 0.25:

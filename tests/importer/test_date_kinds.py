@@ -219,3 +219,31 @@ def test_service_windows_under_other_headers(reference, headers):
     assert document["service_windows"] == [
         expected_window(key, *window) for key, _, windows in WINDOWS for window in windows
     ]
+
+
+@pytest.mark.parametrize(
+    "heading, date_line, items_heading",
+    [
+        ("Webcert 7.3.0 – release 2024-4", "- Releasedatum: 8.12.2024", "Innehåll:"),
+        ("Ny version: Webcert 7.3.0 (release 2024-4)", "- Driftsättning: den 8:e dec", "Nyheter"),
+        ("Kommande uppdatering av Webcert till version 7.3.0, release 2024-4:",
+         "- Datum: 8/12-24, kvällstid", "Planerad utveckling:"),
+    ],
+)  # fmt: skip
+def test_release_as_other_authors_write_it(reference, heading, date_line, items_heading):
+    deck = dated_deck()
+    deck.release_lines = [
+        (0, heading),
+        (1, date_line),
+        (1, "- Release med nytt innehåll i intygen"),
+        (1, f"- {items_heading}"),
+        (2, "- Förbättrad sökning"),
+        (2, "- Ny funktion för utskrift"),
+        (1, "- Release notes och manualer"),
+        (2, "- Release notes kommer publiceras: ca 2/12"),
+    ]
+    release = parse(deck, Style(), reference, meeting=MEETING)["release"]
+    assert (release["version"], release["name"]) == ("7.3.0", "2024-4")
+    assert release["date"] == "2024-12-08"
+    assert release["items"] == ["Förbättrad sökning", "Ny funktion för utskrift"]
+    assert release["release_notes_date"] == "2024-12-02"
