@@ -3,7 +3,7 @@ from django_filters.constants import EMPTY_VALUES
 
 from webcert_forum.core.filters import yes_no_filter
 
-from .models import OWN_INTEGRATION, ProductionStatus, VendorGroup, VendorGroupMembership
+from .models import ProductionStatus, VendorGroup, VendorGroupMembership
 
 # The vendor group filter's two answers that are no group: Inera's word that the
 # organisation uses none, and nobody's word at all (the pages' "okänd").
@@ -15,7 +15,7 @@ def vendor_group_choices():
     groups = VendorGroup.objects.order_by("name").values_list("pk", "name")
     return [
         *((str(pk), name) for pk, name in groups),
-        (NO_GROUP, OWN_INTEGRATION),
+        (NO_GROUP, "Ingen (egen integration)"),
         (UNKNOWN_GROUP, "Okänd (ingen har angett)"),
     ]
 
