@@ -59,7 +59,9 @@ def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[d
     """A cell may hold several dates; a month alone ('2022-06 (prel.)') stays a month."""
     entries = []
     for slide in slides:
-        for table in two_column_tables(slide, lambda text: text.startswith("anslutning")):
+        # "Anslutningsdatum", "Anslutning DB/DOI", "Datum för anslutning"; never a cell's
+        # "Ansluten", so the noun only.
+        for table in two_column_tables(slide, lambda text: "anslutning" in text):
             ctx.section_printed("connection_dates")
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(row.cells[1:]).strip()

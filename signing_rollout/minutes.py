@@ -17,7 +17,7 @@ def parse_signing_tests(slides: Sequence[Slide], ctx: ParseContext) -> list[dict
     """'tested_by' when the cell names an organisation, else the cell's text as 'plan'."""
     tests = []
     for slide in slides:
-        for table in two_column_tables(slide, lambda text: text.startswith("tester")):
+        for table in two_column_tables(slide, _is_tests_header):
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(" ".join(row.cells[1:]).split())
                 if not label.strip():
@@ -33,11 +33,24 @@ def parse_signing_tests(slides: Sequence[Slide], ctx: ParseContext) -> list[dict
     return tests
 
 
+def _is_tests_header(header: str) -> bool:
+    """ "Tester utförda", "Testat av": not a plan's "Test i juni" in a cell."""
+    return header.startswith("tester") or header in ("testat av", "testad av", "testas av")
+
+
+def _is_production_header(header: str) -> bool:
+    """ "Produktion", "I produktion", "Produktionsdatum", "Driftsättning": not a cell's
+    status ("Driftsatt", "I drift sedan maj")."""
+    return header in ("produktion", "i produktion", "driftsättning") or header.startswith(
+        "produktionsdatum"
+    )
+
+
 def parse_signing_production(slides: Sequence[Slide], ctx: ParseContext) -> list[dict]:
     """'Klart' is done, a date is planned ('Prel' makes it preliminary), empty not reported."""
     entries = []
     for slide in slides:
-        for table in two_column_tables(slide, lambda text: text in ("produktion", "i produktion")):
+        for table in two_column_tables(slide, _is_production_header):
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(" ".join(row.cells[1:]).split())
                 if not label.strip():

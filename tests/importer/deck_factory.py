@@ -78,6 +78,10 @@ class Style:
     attendance_header: str = "Närvarande"
     # The service windows table's headers.
     window_headers: tuple[str, str] = ("Region", "Datum")
+    # The value headers of the connection, signing test and production tables.
+    connection_header: str = "Anslutningsdatum"
+    tests_header: str = "Tester utförda"
+    production_header: str = "Produktion"
     stray_word: str | None = None
     # None: a label column's header follows its labels unless the whole header is centred.
     label_header_align: str | None = None
@@ -282,14 +286,13 @@ def render(deck: ForumDeck, style: Style | None = None, encrypt=None, sections=N
     if "connection_dates" in wanted:
         rows = [(label, text) for _, label, text in deck.connection_dates]
         title = "6. Dödsbevis och Dödsorsaksintyg"
-        draw = page(_two_column, "Region/agent", "Anslutningsdatum", rows)
+        draw = page(_headed_two_column, "Region/agent", "connection_header", rows)
         sections.append((title, [((title, "Nya e-tjänster"), draw)]))
     if "signing" in wanted:
         title = "7d. Signering i Chrome och Edge Chromium"
-        tests = page(_two_column, "Leverantörsgrupp", "Tester utförda",
-                        deck.signing_tests)  # fmt: skip
+        tests = page(_headed_two_column, "Leverantörsgrupp", "tests_header", deck.signing_tests)
         rows = [(label, text) for _, label, text in deck.signing_production]
-        production = page(_two_column, "Region/agent", "Produktion", rows)
+        production = page(_headed_two_column, "Region/agent", "production_header", rows)
         sections.append((title, [((title, title), tests), ((title, title), production)]))
     if "next_meeting" in wanted and deck.next_meeting:
         draw = page(_text_slide, [(1, f"- {deck.next_meeting}")])
@@ -521,6 +524,10 @@ def _attendance(pdf, style, deck):
         widths = [(width - 60) / 2 * 0.62, (width - 60) / 2 * 0.3]
         _table(pdf, style, x, 80, widths, ["Region", style.attendance_header], rows,
                ["left", "centre"], 10, 12.5 if style.dense_rows else 18)  # fmt: skip
+
+
+def _headed_two_column(pdf, style, left_header, header_field, rows):
+    _two_column(pdf, style, left_header, getattr(style, header_field), rows)
 
 
 def _windows(pdf, style, rows):

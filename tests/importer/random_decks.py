@@ -45,6 +45,20 @@ STYLE_CHOICES = {
     "empty_cell": ["", "", "–", "-"],
     "attendance_marks": [("Ja", "Nej"), ("Ja", "Nej"), ("X", ""), ("x", "–"), ("JA", "NEJ")],
     "attendance_header": ["Närvarande", "Närvarande", "Närvaro", "Deltog", "Närvarande?"],
+    "connection_header": [
+        "Anslutningsdatum",
+        "Anslutningsdatum",
+        "Anslutning DB/DOI",
+        "Datum för anslutning",
+    ],
+    "tests_header": ["Tester utförda", "Tester utförda", "Testat av"],
+    "production_header": [
+        "Produktion",
+        "Produktion",
+        "I produktion",
+        "Produktionsdatum",
+        "Driftsättning",
+    ],
     "window_headers": [
         ("Region", "Datum"),
         ("Region", "Datum"),

@@ -247,3 +247,28 @@ def test_release_as_other_authors_write_it(reference, heading, date_line, items_
     assert release["date"] == "2024-12-08"
     assert release["items"] == ["Förbättrad sökning", "Ny funktion för utskrift"]
     assert release["release_notes_date"] == "2024-12-02"
+
+
+@pytest.mark.parametrize(
+    "connection, tests, production",
+    [
+        ("Datum för anslutning", "Testat av", "I produktion"),
+        ("Anslutning DB/DOI", "Tester utförda", "Produktionsdatum"),
+        ("Anslutningsdatum", "Testat av", "Driftsättning"),
+    ],
+)
+def test_other_headers_over_connection_signing_and_production_tables(
+    reference, connection, tests, production
+):
+    """Found by their headers (the slides' titles say nothing), read as under the usual ones."""
+    deck = dated_deck()
+    usual = parse(deck, Style(), reference, meeting=MEETING)
+    style = Style(
+        connection_header=connection,
+        tests_header=tests,
+        production_header=production,
+        unusual_titles=True,
+    )
+    document = parse(deck, style, reference, meeting=MEETING)
+    for key in ("connection_dates", "signing_tests", "signing_production"):
+        assert usual[key] and document[key] == usual[key], key

@@ -132,6 +132,8 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
         return "statistics"
     for line in lines:
         # A table's header line; text beside the table may share its line on the left.
+        if _CONNECTION_HEADER.search(line):
+            return "connection_dates"
         if _SERVICE_WINDOW_HEADER.search(line):
             return "service_windows"
         words = line.split()
@@ -150,6 +152,8 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
     for line in text.split("\n"):
         cells = [fold(phrase) for phrase in line.split("\t")]
         for label, value in zip(cells, cells[1:], strict=False):
+            if _LABEL_HEADER.fullmatch(label) and "anslutning" in value:
+                return "connection_dates"
             if _LABEL_HEADER.fullmatch(label) and value.rstrip(":") in SERVICE_WINDOW_HEADERS:
                 return "service_windows"
             if _LABEL_HEADER.fullmatch(label) and value.rstrip("?:*") in ATTENDANCE_HEADERS:
@@ -162,6 +166,12 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
 # The header of an attendance table's mark column, folded, without "?" or ":".
 ATTENDANCE_HEADERS = ("närvarande", "närvaro", "deltog", "deltagit", "deltar")
 _LABEL_HEADER = re.compile(r"(?:region|organisation|vårdgivare)\S*")
+# A connection table's header: "Region/agent Anslutningsdatum", "Region Anslutning DB/DOI",
+# "Region Datum för anslutning".
+_CONNECTION_HEADER = re.compile(
+    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:\S+\s+){0,2}anslutning\S*"
+    r"(?:\s+\S+)?$"
+)
 # The first word of the header over a service windows table's dates, folded.
 SERVICE_WINDOW_HEADERS = ("datum", "datum/tid", "när", "tidpunkt", "servicefönster")
 _SERVICE_WINDOW_HEADER = re.compile(
