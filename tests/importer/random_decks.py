@@ -286,7 +286,13 @@ def draw_minutes(rng: random.Random) -> Minutes:
         return _label(rng, listed, label_form)
 
     label = f"{meeting.day} {MONTH_NAMES[meeting.month - 1]} {meeting.year}"
-    deck = ForumDeck(meeting_label=label, meeting_date=label)
+    # The cover's date as different authors print it; the running footer keeps the label.
+    cover_date = rng.choice([
+        label, label, meeting.isoformat(), f"{meeting.day}.{meeting.month}.{meeting.year}",
+        f"den {_ordinal(meeting.day)} {MONTH_NAMES[meeting.month - 1]} {meeting.year}",
+        f"{WEEKDAYS[meeting.weekday()].capitalize()} {label}",
+    ])  # fmt: skip
+    deck = ForumDeck(meeting_label=label, meeting_date=cover_date)
     expected: dict = {}
 
     present = rng.sample(organisations, rng.randint(4, min(24, len(organisations))))

@@ -277,3 +277,13 @@ def test_attendance_as_other_authors_mark_it(reference, marks, header):
     ]
     assert {False, True} == {entry["present"] for entry in document["attendance"]}
     assert not [w for w in document["warnings"] if "attendance" in w]
+
+
+@pytest.mark.parametrize(
+    "printed", ["1 juni 2022", "2022-06-01", "1.6.2022", "den 1:a juni 2022", "Onsdag 1 juni 2022"]
+)
+def test_the_cover_names_the_meeting_date_however_it_is_printed(reference, printed):
+    deck = sample_deck()
+    deck.meeting_date = printed
+    document = parse(deck, Style(cover=True), reference, meeting=None)
+    assert document["meeting"]["date"] == "2022-06-01"
