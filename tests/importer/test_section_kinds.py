@@ -189,3 +189,18 @@ def test_a_two_column_table_printed_with_no_rows_is_a_section_printed_empty(refe
     document = parse(deck, Style(), reference)
     assert document[empty] == []
     assert document["warnings"] == []
+
+
+def test_a_table_of_three_types_one_wrapped_read_into_one_line_is_statistics(reference):
+    """Header rows read into one line put a wrapped code's lower part first ("diabetes TS");
+    with only three types on the slide, that code decides whether it is statistics."""
+    from webcert_forum.importer.classify import _is_statistics_table
+
+    lines = [
+        "vårdgivare/ bolag ag7804 diabetes ts fk-7800 summa",
+        "kliniken 12 956 3 481 16 437",
+    ]
+    assert _is_statistics_table(lines, reference.certificate_type)
+    assert not _is_statistics_table(
+        ["vårdgivare ag7804 diabetes fk7800"], reference.certificate_type
+    )

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .dates import find_month
 from .read import Slide
@@ -197,6 +198,8 @@ def _is_statistics_table(lines: Sequence[str], is_type: Callable[[str], bool]) -
         f"{a} {b}" for i, line in enumerate(words) for below in words[i + 1 : i + 3]
         for a in line for b in below
     }  # fmt: skip
+    # Header rows read into one line, a wrapped code's lower part first ("diabetes TS").
+    wrapped |= {f"{b} {a}" for line in words for a, b in pairwise(line)}
     types.append({token for token in wrapped if is_type(token)})
     rows = [line for line in lines if sum(token.isdigit() for token in line.split()) >= 2]
     # A table no one issued anything in that month still has its row-total column.
