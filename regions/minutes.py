@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from webcert_forum.importer.classify import SERVICE_WINDOW_HEADERS
+from webcert_forum.importer.classify import CONNECTION_HEADER_WORD, SERVICE_WINDOW_HEADERS
 from webcert_forum.importer.context import ParseContext
 from webcert_forum.importer.dates import Window, read_dates
 from webcert_forum.importer.parts import MinutesPart
@@ -59,9 +59,7 @@ def parse_connection_dates(slides: Sequence[Slide], ctx: ParseContext) -> list[d
     """A cell may hold several dates; a month alone ('2022-06 (prel.)') stays a month."""
     entries = []
     for slide in slides:
-        # "Anslutningsdatum", "Anslutning DB/DOI", "Datum för anslutning"; never a cell's
-        # "Ansluten", so the noun only.
-        for table in two_column_tables(slide, lambda text: "anslutning" in text):
+        for table in two_column_tables(slide, lambda text: CONNECTION_HEADER_WORD in text):
             ctx.section_printed("connection_dates")
             for row in table.rows:
                 label, cell = row.cells[0], " ".join(row.cells[1:]).strip()

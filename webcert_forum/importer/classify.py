@@ -153,7 +153,7 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
     for line in text.split("\n"):
         cells = [fold(phrase) for phrase in line.split("\t")]
         for label, value in zip(cells, cells[1:], strict=False):
-            if _LABEL_HEADER.fullmatch(label) and "anslutning" in value:
+            if _LABEL_HEADER.fullmatch(label) and CONNECTION_HEADER_WORD in value:
                 return "connection_dates"
             if _LABEL_HEADER.fullmatch(label) and value.rstrip(":") in SERVICE_WINDOW_HEADERS:
                 return "service_windows"
@@ -167,18 +167,17 @@ def _kind_by_content(text: str, is_type: Callable[[str], bool] | None) -> str | 
 # The header of an attendance table's mark column, folded, without "?" or ":".
 ATTENDANCE_HEADERS = ("närvarande", "närvaro", "deltog", "deltagit", "deltar")
 _LABEL_HEADER = re.compile(r"(?:region|organisation|vårdgivare)\S*")
-# A connection table's header: "Region/agent Anslutningsdatum", "Region Anslutning DB/DOI",
-# "Region Datum för anslutning".
+# The word in a connection table's header: "Anslutningsdatum", "Anslutning DB/DOI", "Datum
+# för anslutning"; the noun only, never a cell's "Ansluten".
+CONNECTION_HEADER_WORD = "anslutning"
 _CONNECTION_HEADER = re.compile(
-    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:\S+\s+){0,2}anslutning\S*"
+    rf"(?:^|\s){_LABEL_HEADER.pattern}\s+(?:\S+\s+){{0,2}}{CONNECTION_HEADER_WORD}\S*"
     r"(?:\s+\S+)?$"
 )
 # The first word of the header over a service windows table's dates, folded.
 SERVICE_WINDOW_HEADERS = ("datum", "datum/tid", "när", "tidpunkt", "servicefönster")
 _SERVICE_WINDOW_HEADER = re.compile(
-    r"(?:^|\s)(?:region|organisation|vårdgivare)\S*\s+(?:"
-    + "|".join(SERVICE_WINDOW_HEADERS)
-    + r"):?$"
+    rf"(?:^|\s){_LABEL_HEADER.pattern}\s+(?:{'|'.join(SERVICE_WINDOW_HEADERS)}):?$"
 )
 
 
